@@ -1,0 +1,126 @@
+import type { ReactNode } from 'react';
+import { Text, View } from '@react-pdf/renderer';
+import { theme } from '../theme.js';
+import type { RenderContext } from './context.js';
+
+export interface HeaderValues {
+  name?: string;
+  program?: string;
+  coach?: string;
+  date?: string;
+  session?: string;
+}
+
+const HEADER_FIELDS = [
+  { key: 'name', copy: 'common.header.name', width: 3.2 },
+  { key: 'program', copy: 'common.header.program', width: 2.4 },
+  { key: 'coach', copy: 'common.header.coach', width: 2.4 },
+  { key: 'date', copy: 'common.header.date', width: 1.7 },
+  { key: 'session', copy: 'common.header.session', width: 1 },
+] as const;
+
+/** The header on every page: who, with whom, when. Blank lines on blank sheets, values on filled ones. */
+export function Header({ ctx, values = {} }: { ctx: RenderContext; values?: HeaderValues }) {
+  return (
+    <View style={{ flexDirection: 'row', marginBottom: 14 }}>
+      {HEADER_FIELDS.map((field, index) => (
+        <View key={field.key} style={{ flex: field.width, marginLeft: index === 0 ? 0 : 8 }}>
+          <Text style={{ fontSize: theme.size.small, color: theme.colour.hint }}>{ctx.t(field.copy)}</Text>
+          <View style={{ minHeight: 18, borderBottomWidth: 0.8, borderBottomColor: theme.colour.frame, justifyContent: 'flex-end' }}>
+            <Text style={{ fontSize: theme.size.body }}>{values[field.key] ?? ''}</Text>
+          </View>
+        </View>
+      ))}
+    </View>
+  );
+}
+
+/** The footer on every page: sheet, page x of y within the packet, and the sheet's credits. */
+export function Footer({
+  ctx,
+  sheetTitle,
+  credits,
+  pageNumber,
+  totalPages,
+}: {
+  ctx: RenderContext;
+  sheetTitle: string;
+  credits: string[];
+  pageNumber: number;
+  totalPages: number;
+}) {
+  return (
+    <View style={{ marginTop: 10, borderTopWidth: 0.6, borderTopColor: theme.colour.rule, paddingTop: 4 }}>
+      <View style={{ flexDirection: 'row', justifyContent: 'space-between' }}>
+        <Text style={{ fontSize: theme.size.footer, color: theme.colour.ink }}>
+          {ctx.t('common.footer.sheet', { product: ctx.t('common.product'), sheet: { title: sheetTitle } })}
+        </Text>
+        <Text style={{ fontSize: theme.size.footer, color: theme.colour.ink }}>
+          {ctx.t('common.footer.page', { page: pageNumber, pages: totalPages })}
+        </Text>
+      </View>
+      <Text style={{ fontSize: theme.size.credit, color: theme.colour.hint, marginTop: 2, lineHeight: 1.3 }}>
+        {credits.map((key) => ctx.t(key)).join(' ')}
+      </Text>
+    </View>
+  );
+}
+
+/** Title block at the top of a sheet's first page. */
+export function SheetTitle({ step, title, intro, aim }: { step: string; title: string; intro: string; aim?: string }) {
+  return (
+    <View style={{ marginBottom: 10 }}>
+      <Text style={{ fontSize: theme.size.small, color: theme.colour.accent, fontWeight: 700, letterSpacing: 0.8 }}>
+        {step.toUpperCase()}
+      </Text>
+      <Text style={{ fontSize: theme.size.title, fontWeight: 700, color: theme.colour.ink, marginTop: 1 }}>{title}</Text>
+      <Text style={{ fontSize: theme.size.body, color: theme.colour.ink, marginTop: 3, lineHeight: 1.35 }}>{intro}</Text>
+      {aim ? (
+        <Text style={{ fontSize: theme.size.hint, color: theme.colour.hint, fontStyle: 'italic', marginTop: 2 }}>{aim}</Text>
+      ) : null}
+    </View>
+  );
+}
+
+/** A numbered section heading with its prompt, then the section's fields. */
+export function SectionBlock({
+  number,
+  heading,
+  continued,
+  prompt,
+  children,
+}: {
+  number: number;
+  heading: string;
+  continued?: string;
+  prompt?: string;
+  children: ReactNode;
+}) {
+  return (
+    <View style={{ marginBottom: theme.gap.section }}>
+      <View style={{ flexDirection: 'row', alignItems: 'center', borderBottomWidth: 1.2, borderBottomColor: theme.colour.accent, paddingBottom: 2 }}>
+        <View
+          style={{
+            width: 18,
+            height: 18,
+            borderRadius: 9,
+            backgroundColor: theme.colour.accent,
+            alignItems: 'center',
+            justifyContent: 'center',
+            marginRight: 7,
+          }}
+        >
+          <Text style={{ color: 'white', fontSize: 10, fontWeight: 700 }}>{String(number)}</Text>
+        </View>
+        <Text style={{ fontSize: theme.size.heading, fontWeight: 700, color: theme.colour.accent }}>
+          {heading}
+          {continued ? <Text style={{ fontSize: theme.size.body, fontWeight: 400, fontStyle: 'italic' }}>{`  ${continued}`}</Text> : null}
+        </Text>
+      </View>
+      {prompt ? (
+        <Text style={{ fontSize: theme.size.body, color: theme.colour.ink, marginTop: 4, lineHeight: 1.35 }}>{prompt}</Text>
+      ) : null}
+      <View style={{ marginTop: 4 }}>{children}</View>
+    </View>
+  );
+}

@@ -1,0 +1,92 @@
+import { Svg, Line, Polygon, Text, View } from '@react-pdf/renderer';
+import type { Style } from '../style.js';
+import { theme } from '../theme.js';
+
+/** Ruled handwriting lines at the theme's pitch. */
+export function Ruled({ lines, style, pitch = theme.linePitch }: { lines: number; style?: Style; pitch?: number }) {
+  return (
+    <View style={style}>
+      {Array.from({ length: lines }, (_, index) => (
+        <View
+          key={index}
+          style={{ height: pitch, borderBottomWidth: theme.ruleWidth, borderBottomColor: theme.colour.rule }}
+        />
+      ))}
+    </View>
+  );
+}
+
+export function Label({ children, style }: { children: string; style?: Style }) {
+  return <Text style={{ fontSize: theme.size.body, fontWeight: 700, color: theme.colour.ink, ...style }}>{children}</Text>;
+}
+
+export function Hint({ children, style }: { children: string; style?: Style }) {
+  return (
+    <Text style={{ fontSize: theme.size.hint, fontStyle: 'italic', color: theme.colour.hint, ...style }}>{children}</Text>
+  );
+}
+
+/** A label with its hint on the same line when it fits, wrapping under it otherwise. */
+export function LabelWithHint({ label, hint }: { label?: string; hint?: string }) {
+  if (!label && !hint) return null;
+  return (
+    <Text style={{ fontSize: theme.size.body, lineHeight: 1.35 }}>
+      {label ? <Text style={{ fontWeight: 700, color: theme.colour.ink }}>{label}</Text> : null}
+      {label && hint ? '   ' : null}
+      {hint ? <Text style={{ fontSize: theme.size.hint, fontStyle: 'italic', color: theme.colour.hint }}>{hint}</Text> : null}
+    </Text>
+  );
+}
+
+export const CHECKBOX_SIZE = 10;
+
+export function Checkbox() {
+  return (
+    <View
+      style={{
+        width: CHECKBOX_SIZE,
+        height: CHECKBOX_SIZE,
+        borderWidth: 1,
+        borderColor: theme.colour.frame,
+        marginTop: 2,
+      }}
+    />
+  );
+}
+
+/** Five-pointed star, the mentor marker. */
+export function Star({ size = 10, filled = true }: { size?: number; filled?: boolean }) {
+  const points: string[] = [];
+  for (let i = 0; i < 10; i++) {
+    const radius = i % 2 === 0 ? size / 2 : size / 5;
+    const angle = -Math.PI / 2 + (i * Math.PI) / 5;
+    points.push(`${(size / 2 + radius * Math.cos(angle)).toFixed(2)},${(size / 2 + radius * Math.sin(angle)).toFixed(2)}`);
+  }
+  return (
+    <Svg width={size} height={size} viewBox={`0 0 ${size} ${size}`}>
+      <Polygon
+        points={points.join(' ')}
+        fill={filled ? theme.colour.ink : 'white'}
+        stroke={theme.colour.ink}
+        strokeWidth={0.8}
+      />
+    </Svg>
+  );
+}
+
+/** A short line sample: solid for a strong tie, dashed for a weak tie. */
+export function LineSample({ dashed, width = 28 }: { dashed: boolean; width?: number }) {
+  return (
+    <Svg width={width} height={8} viewBox={`0 0 ${width} 8`}>
+      <Line
+        x1={0}
+        y1={4}
+        x2={width}
+        y2={4}
+        stroke={theme.colour.ink}
+        strokeWidth={dashed ? 1.2 : 1.8}
+        strokeDasharray={dashed ? '3 2.5' : undefined}
+      />
+    </Svg>
+  );
+}

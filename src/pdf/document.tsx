@@ -1,0 +1,110 @@
+import { Document, Page, View } from '@react-pdf/renderer';
+import type { Sheet } from '../worksheets/model.js';
+import { fieldsOf } from '../worksheets/model.js';
+import { BlankField } from './components/fields.js';
+import { Footer, Header, SectionBlock, SheetTitle, type HeaderValues } from './components/frame.js';
+import type { RenderContext } from './components/context.js';
+import { MARGIN, PAPER_SIZES } from './paper.js';
+import { theme } from './theme.js';
+
+export interface DocumentMetadata {
+  title: string;
+  subject: string;
+  author: string;
+  creator: string;
+  language: string;
+  /** Fixed, so the same inputs give the same bytes. */
+  date: Date;
+}
+
+export interface WorksheetDocumentProps {
+  sheets: Sheet[];
+  ctx: RenderContext;
+  metadata: DocumentMetadata;
+  header?: HeaderValues;
+}
+
+/** A packet of worksheets: every page of every sheet, with the header and footer around it. */
+export function WorksheetDocument({ sheets, ctx, metadata, header }: WorksheetDocumentProps) {
+  const size = PAPER_SIZES[ctx.paper];
+  return (
+    <Document
+      title={metadata.title}
+      subject={metadata.subject}
+      author={metadata.author}
+      creator={metadata.creator}
+      producer={metadata.creator}
+      language={metadata.language}
+      creationDate={metadata.date}
+      modificationDate={metadata.date}
+    >
+      {sheets.flatMap((sheet) => {
+        const sheetTitle = ctx.t(sheet.title);
+        const numbers = sectionNumbers(sheet);
+        return sheet.pages.map((sections, pageIndex) => (
+          <Page
+            key={`${sheet.id}-${pageIndex}`}
+            size={[size.width, size.height]}
+            style={{ padding: MARGIN, fontFamily: theme.font, fontSize: theme.size.body, color: theme.colour.ink }}
+            layout={({ children, pageNumber = 1, totalPages = 1 }) => (
+              <View style={{ flexGrow: 1 }}>
+                <Header ctx={ctx} values={header} />
+                <View style={{ flexGrow: 1 }}>{children}</View>
+                <Footer
+                  ctx={ctx}
+                  sheetTitle={sheetTitle}
+                  credits={sheet.credits}
+                  pageNumber={pageNumber}
+                  totalPages={totalPages}
+                />
+              </View>
+            )}
+          >
+            {pageIndex === 0 ? (
+              <SheetTitle
+                step={ctx.t(sheet.step)}
+                title={sheetTitle}
+                intro={ctx.t(sheet.intro)}
+                aim={sheet.aim ? ctx.t(sheet.aim) : undefined}
+              />
+            ) : null}
+            {sections.map((section) => (
+              <SectionBlock
+                key={section.id}
+                number={numbers.get(section.id) ?? 0}
+                heading={ctx.t(section.heading)}
+                continued={section.continued ? ctx.t('common.continued') : undefined}
+                prompt={section.prompt ? ctx.t(section.prompt) : undefined}
+              >
+                {section.items.map((item, index) =>
+                  item.kind === 'row' ? (
+                    <View key={index} style={{ flexDirection: 'row' }}>
+                      {fieldsOf(item).map((field, column) => (
+                        <View key={field.path} style={{ flex: 1, marginLeft: column === 0 ? 0 : 14 }}>
+                          <BlankField field={field} ctx={ctx} />
+                        </View>
+                      ))}
+                    </View>
+                  ) : (
+                    <BlankField key={index} field={item} ctx={ctx} />
+                  ),
+                )}
+              </SectionBlock>
+            ))}
+          </Page>
+        ));
+      })}
+    </Document>
+  );
+}
+
+/** Sections are numbered within their sheet; a continued section keeps its number. */
+function sectionNumbers(sheet: Sheet): Map<string, number> {
+  const numbers = new Map<string, number>();
+  let number = 0;
+  for (const section of sheet.pages.flat()) {
+    if (!section.continued) number += 1;
+    numbers.set(section.id, number);
+  }
+  return numbers;
+}

@@ -1,0 +1,32 @@
+import { renderToBuffer } from '@react-pdf/renderer';
+import type { Copy } from '../copy/copy.js';
+import type { Sheet } from '../worksheets/model.js';
+import type { RenderContext } from './components/context.js';
+import type { HeaderValues } from './components/frame.js';
+import { WorksheetDocument, type DocumentMetadata } from './document.js';
+import { registerFonts } from './fonts.js';
+import { extraLines, type Paper } from './paper.js';
+import { theme } from './theme.js';
+
+export interface RenderOptions {
+  sheets: Sheet[];
+  copy: Copy;
+  paper: Paper;
+  metadata: DocumentMetadata;
+  header?: HeaderValues;
+}
+
+/** Renders a packet of worksheets to PDF bytes. */
+export async function renderWorksheetPdf(options: RenderOptions): Promise<Uint8Array> {
+  registerFonts();
+  const ctx: RenderContext = {
+    copy: options.copy,
+    paper: options.paper,
+    t: (key, variables) => options.copy.text(key, variables),
+    extraLines: extraLines(options.paper, theme.linePitch),
+  };
+  const buffer = await renderToBuffer(
+    <WorksheetDocument sheets={options.sheets} ctx={ctx} metadata={options.metadata} header={options.header} />,
+  );
+  return new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
+}
