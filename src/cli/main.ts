@@ -1,0 +1,95 @@
+import yargs, { type Argv } from 'yargs';
+import { EXIT, InputError, UsageError } from './errors.js';
+import { runBlank } from './commands/blank.js';
+
+const EPILOGUE = 'Exit codes: 0 success, 1 invalid or unreadable input, 2 wrong command line.';
+
+/** Flags shared by the commands that write worksheets. */
+export function worksheetFlags<T>(y: Argv<T>) {
+  return y
+    .option('sheet', {
+      type: 'string',
+      array: true,
+      describe: 'goals, network, social or all (repeatable or comma-separated)',
+    })
+    .option('paper', { type: 'string', default: 'letter', describe: 'letter or a4' })
+    .option('out', { type: 'string', describe: 'output PDF file; - writes to standard output (default: a file in out/)' });
+}
+
+function notYetAvailable(command: string) {
+  return () => {
+    throw new InputError([`${command}: not yet available in this version`]);
+  };
+}
+
+/** Runs the command line; returns the exit code (the bin sets process.exitCode). */
+export async function main(argv: readonly string[]): Promise<number> {
+  const debug = argv.includes('--debug');
+  let exitCode: number = EXIT.ok;
+  const parser = yargs(joinDashValues(argv))
+    .scriptName('pln-worksheets')
+    .usage('$0 <command> [options]\n\nPrint-ready personal learning network worksheets.')
+    .option('debug', { type: 'boolean', describe: 'show stack traces of unexpected errors' })
+    .command(
+      'blank',
+      'blank worksheets for printing',
+      (y) =>
+        worksheetFlags(y).example('$0 blank --sheet all --paper a4 --out blank-a4.pdf', 'all three sheets on A4'),
+      async (args) => {
+        exitCode = await runBlank(args);
+      },
+    )
+    .command('fill <answers>', "one learner's filled worksheets", (y) => worksheetFlags(y), notYetAvailable('fill'))
+    .command('bundle <inputs..>', 'many learners and/or blank sets in one PDF', (y) => y, notYetAvailable('bundle'))
+    .command('validate <files..>', 'check answers files; report every problem', (y) => y, notYetAvailable('validate'))
+    .command('init [file]', 'write a starter answers file', (y) => y, notYetAvailable('init'))
+    .command('schema', 'print the answers JSON Schema', (y) => y, notYetAvailable('schema'))
+    .command('import <pdf>', 'read a filled-in fillable PDF back into an answers file', (y) => y, notYetAvailable('import'))
+    .example('$0 blank --paper a4', 'blank worksheets, all three sheets, on A4')
+    .example('$0 blank --sheet network --out network.pdf', 'just the network map')
+    .demandCommand(1, 'name a command: blank, fill, bundle, validate, init, schema or import')
+    .strict()
+    .help()
+    .alias('help', 'h')
+    .version()
+    .epilogue(EPILOGUE)
+    .wrap(Math.min(100, process.stdout.columns || 100))
+    .exitProcess(false)
+    .fail((message, error) => {
+      throw error ?? new UsageError(message);
+    });
+  try {
+    await parser.parseAsync();
+    return exitCode;
+  } catch (error) {
+    return report(error, debug);
+  }
+}
+
+/** yargs reads a lone "-" as a positional argument; `--out -` means standard output. */
+function joinDashValues(argv: readonly string[]): string[] {
+  const joined: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    if (arg === '--out' && argv[i + 1] === '-') {
+      joined.push('--out=-');
+      i++;
+    } else joined.push(arg);
+  }
+  return joined;
+}
+
+function report(error: unknown, debug: boolean): number {
+  if (error instanceof UsageError) {
+    process.stderr.write(`pln-worksheets: ${error.message}\nRun "pln-worksheets --help" for usage.\n`);
+    return EXIT.usage;
+  }
+  if (error instanceof InputError) {
+    process.stderr.write(error.lines.map((line) => `${line}\n`).join(''));
+    return EXIT.invalidInput;
+  }
+  const message = error instanceof Error ? error.message : String(error);
+  process.stderr.write(`pln-worksheets: ${message}\n`);
+  if (debug && error instanceof Error && error.stack) process.stderr.write(`${error.stack}\n`);
+  return EXIT.invalidInput;
+}
