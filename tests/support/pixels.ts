@@ -131,6 +131,10 @@ export async function expectPagesMatchBaseline(
   // Clear artifacts of an earlier failing run of this comparison.
   await removeArtifacts(artifactsDir, name);
 
+  if (!update && existing.length === 0 && process.env.CI && baselineDir === DEFAULT_BASELINE_DIR) {
+    // On CI a missing baseline means it was never committed: creating it there would test nothing.
+    throw new Error(`no committed baselines for "${name}" in ${baselineDir}; run the tests locally and commit them`);
+  }
   if (update || existing.length === 0) {
     const status = existing.length === 0 ? 'created' : 'updated';
     await mkdir(baselineDir, { recursive: true });
