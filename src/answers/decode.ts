@@ -1,0 +1,70 @@
+/** Bytes → text for answers files: strict UTF-8, so a mis-encoded file is refused, never mangled. */
+import { LIMITS } from "./limits.js";
+import { parseAnswers } from "./load.js";
+import { LineIndex } from "./position.js";
+import type { LoadResult } from "./problem.js";
+
+/** Index of the first byte that is not part of well-formed UTF-8, or -1 (overlongs and surrogates count as bad). */
+export function firstInvalidUtf8(bytes: Uint8Array): number {
+  let i = 0;
+  while (i < bytes.length) {
+    const b = bytes[i] ?? 0;
+    let need: number;
+    let lo = 0x80;
+    let hi = 0xbf;
+    if (b < 0x80) {
+      i++;
+      continue;
+    } else if (b >= 0xc2 && b <= 0xdf) need = 1;
+    else if (b >= 0xe0 && b <= 0xef) {
+      need = 2;
+      if (b === 0xe0) lo = 0xa0; // no overlongs
+      if (b === 0xed) hi = 0x9f; // no UTF-16 surrogates
+    } else if (b >= 0xf0 && b <= 0xf4) {
+      need = 3;
+      if (b === 0xf0) lo = 0x90;
+      if (b === 0xf4) hi = 0x8f; // nothing above U+10FFFF
+    } else return i;
+    for (let k = 1; k <= need; k++) {
+      const c = bytes[i + k];
+      if (c === undefined || c < (k === 1 ? lo : 0x80) || c > (k === 1 ? hi : 0xbf)) return i;
+    }
+    i += need + 1;
+  }
+  return -1;
+}
+
+/** Parse an answers file given as bytes (a file, standard input, an upload). */
+export function parseAnswersBytes(bytes: Uint8Array, file: string): LoadResult {
+  const whole = (message: string) => ({ ok: false as const, problems: [{ file, line: 0, column: 0, path: "", message }] });
+  if (bytes.length > LIMITS.fileBytes) {
+    return whole(`the file is ${bytes.length.toLocaleString("en-US")} bytes; the limit is ${LIMITS.fileBytes.toLocaleString("en-US")} bytes (1 MiB)`);
+  }
+  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
+    return whole("the file is saved as UTF-16; save it as UTF-8 (most editors offer this under “Save with encoding”)");
+  }
+  const bad = firstInvalidUtf8(bytes);
+  if (bad >= 0) {
+    // Locate the bad byte by decoding the valid text before it (the decoder drops a BOM, as editors hide it).
+    const before = new TextDecoder("utf-8").decode(bytes.subarray(0, bad));
+    const { line, column } = new LineIndex(before).at(before.length);
+    const byte = (bytes[bad] ?? 0).toString(16).toUpperCase().padStart(2, "0");
+    return {
+      ok: false,
+      problems: [
+        {
+          file,
+          line,
+          column,
+          path: "",
+          message: `the file is not valid UTF-8 (byte 0x${byte} at byte offset ${bad}); save it as UTF-8`,
+          expected: "UTF-8 text",
+          found: `byte 0x${byte}`,
+        },
+      ],
+    };
+  }
+  // TextDecoder drops a leading BOM by default; fatal is belt and braces after the check above.
+  const text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+  return parseAnswers(text, file);
+}
