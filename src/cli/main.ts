@@ -1,6 +1,5 @@
 import yargs, { type Argv } from 'yargs';
 import { EXIT, InputError, UsageError } from './errors.js';
-import { runBlank } from './commands/blank.js';
 
 const EPILOGUE = 'Exit codes: 0 success, 1 invalid or unreadable input, 2 wrong command line.';
 
@@ -36,14 +35,53 @@ export async function main(argv: readonly string[]): Promise<number> {
       (y) =>
         worksheetFlags(y).example('$0 blank --sheet all --paper a4 --out blank-a4.pdf', 'all three sheets on A4'),
       async (args) => {
-        exitCode = await runBlank(args);
+        exitCode = await (await import('./commands/blank.js')).runBlank(args);
       },
     )
-    .command('fill <answers>', "one learner's filled worksheets", (y) => worksheetFlags(y), notYetAvailable('fill'))
+    .command(
+      'fill <answers>',
+      "one learner's filled worksheets",
+      (y) =>
+        worksheetFlags(y)
+          .positional('answers', { type: 'string', demandOption: true, describe: 'the answers file (JSON)' })
+          .example('$0 fill examples/first-year-woop.json', "the sheets the file has answers for, into out/<learner's name>.pdf")
+          .example('$0 fill answers.json --sheet all --paper a4 --out packet.pdf', 'all three sheets; sheets without answers print blank'),
+      async (args) => {
+        exitCode = await (await import('./commands/fill.js')).runFill(args);
+      },
+    )
     .command('bundle <inputs..>', 'many learners and/or blank sets in one PDF', (y) => y, notYetAvailable('bundle'))
-    .command('validate <files..>', 'check answers files; report every problem', (y) => y, notYetAvailable('validate'))
-    .command('init [file]', 'write a starter answers file', (y) => y, notYetAvailable('init'))
-    .command('schema', 'print the answers JSON Schema', (y) => y, notYetAvailable('schema'))
+    .command(
+      'validate <files..>',
+      'check answers files; report every problem',
+      (y) =>
+        y
+          .positional('files', { type: 'string', array: true, demandOption: true, describe: 'answers files (JSON)' })
+          .example('$0 validate examples/*.json', 'exit 0 when every file is valid, 1 otherwise'),
+      async (args) => {
+        exitCode = await (await import('./commands/validate.js')).runValidate(args);
+      },
+    )
+    .command(
+      'init [file]',
+      'write a starter answers file',
+      (y) =>
+        y
+          .positional('file', { type: 'string', default: 'answers.json', describe: 'where to write it' })
+          .option('force', { type: 'boolean', default: false, describe: 'overwrite an existing file' })
+          .example('$0 init my-answers.json', 'a starter file that validates, with "$schema" for editor autocomplete'),
+      async (args) => {
+        exitCode = await (await import('./commands/init.js')).runInit(args);
+      },
+    )
+    .command(
+      'schema',
+      'print the answers JSON Schema',
+      (y) => y.option('out', { type: 'string', describe: 'write it to a file instead' }).example('$0 schema > answers.schema.json', 'save the schema'),
+      async (args) => {
+        exitCode = await (await import('./commands/schema.js')).runSchema(args);
+      },
+    )
     .command('import <pdf>', 'read a filled-in fillable PDF back into an answers file', (y) => y, notYetAvailable('import'))
     .example('$0 blank --paper a4', 'blank worksheets, all three sheets, on A4')
     .example('$0 blank --sheet network --out network.pdf', 'just the network map')
