@@ -15,6 +15,11 @@ export const LIMITS = {
    */
   textChars: 10_000,
   /**
+   * Longest learner name, program and coach name, in characters: they are printed in the header of
+   * every page, which must leave the page room for the answers.
+   */
+  headerChars: 120,
+  /**
    * Deepest nesting of objects and arrays. A valid file nests 4 levels; the cap protects the
    * recursive parser from files such as `[[[[…]]]]` that would otherwise overflow the stack.
    */

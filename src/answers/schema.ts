@@ -28,23 +28,23 @@ export const ANSWERS_SCHEMA_ID = "https://pln-worksheets.example/answers.schema.
  * Learner text: any printable Unicode, at most LIMITS.textChars code points. The checks live in the
  * schema (not only in the loader) so answers built in code, e.g. by `import`, obey the same rules.
  */
-function text(description: string) {
+function text(description: string, maxChars: number = LIMITS.textChars) {
   return z
     .string()
     .superRefine((s, ctx) => {
       const fault = findTextFault(s);
       if (fault) ctx.addIssue({ code: "custom", input: s, message: fault.message, params: { expected: fault.expected } });
       const length = codePointLength(s);
-      if (length > LIMITS.textChars) {
+      if (length > maxChars) {
         ctx.addIssue({
           code: "custom",
           input: s,
-          message: `is ${length.toLocaleString("en-US")} characters long; the limit is ${LIMITS.textChars.toLocaleString("en-US")}`,
-          params: { expected: `at most ${LIMITS.textChars.toLocaleString("en-US")} characters`, limit: LIMITS.textChars, actual: length },
+          message: `is ${length.toLocaleString("en-US")} characters long; the limit is ${maxChars.toLocaleString("en-US")}`,
+          params: { expected: `at most ${maxChars.toLocaleString("en-US")} characters`, limit: maxChars, actual: length },
         });
       }
     })
-    .meta({ description, maxLength: LIMITS.textChars });
+    .meta({ description, maxLength: maxChars });
 }
 
 /**
@@ -111,14 +111,14 @@ const IfThenSchema = (description: string) =>
 
 export const LearnerSchema = z
   .strictObject({
-    name: text("The learner's name, printed on every sheet."),
-    program: text("Program or course.").optional(),
+    name: text("The learner's name, printed on every sheet.", LIMITS.headerChars),
+    program: text("Program or course, printed on every sheet.", LIMITS.headerChars).optional(),
     email: text("Email address.").optional(),
   })
   .meta({ title: "Learner", description: "Who these answers belong to." });
 
 export const CoachSchema = z
-  .strictObject({ name: text("The coach's name.").optional() })
+  .strictObject({ name: text("The coach's name, printed on every sheet.", LIMITS.headerChars).optional() })
   .meta({ title: "Coach", description: "The coach for this session." });
 
 export const SessionSchema = z

@@ -1,7 +1,8 @@
 import { Document, Page, View } from '@react-pdf/renderer';
 import type { Sheet } from '../worksheets/model.js';
 import { fieldsOf } from '../worksheets/model.js';
-import { BlankField } from './components/fields.js';
+import type { Answers } from '../answers/schema.js';
+import { FieldView } from './components/fields.js';
 import { Footer, Header, SectionBlock, SheetTitle, type HeaderValues } from './components/frame.js';
 import type { RenderContext } from './components/context.js';
 import { MARGIN, PAPER_SIZES } from './paper.js';
@@ -22,11 +23,13 @@ export interface WorksheetDocumentProps {
   ctx: RenderContext;
   metadata: DocumentMetadata;
   header?: HeaderValues;
+  /** The learner's answers; sheets without answers in them print blank. */
+  answers?: Answers;
 }
 
 /** A packet of worksheets: every page of every sheet, with the header and footer around it. */
-export function WorksheetDocument({ sheets, ctx, metadata, header }: WorksheetDocumentProps) {
-  const size = PAPER_SIZES[ctx.paper];
+export function WorksheetDocument({ sheets, ctx: documentCtx, metadata, header, answers }: WorksheetDocumentProps) {
+  const size = PAPER_SIZES[documentCtx.paper];
   return (
     <Document
       title={metadata.title}
@@ -39,6 +42,7 @@ export function WorksheetDocument({ sheets, ctx, metadata, header }: WorksheetDo
       modificationDate={metadata.date}
     >
       {sheets.flatMap((sheet) => {
+        const ctx = { ...documentCtx, answers: answers?.[sheet.id] !== undefined ? answers : undefined };
         const sheetTitle = ctx.t(sheet.title);
         const numbers = sectionNumbers(sheet);
         return sheet.pages.map((sections, pageIndex) => (
@@ -81,12 +85,12 @@ export function WorksheetDocument({ sheets, ctx, metadata, header }: WorksheetDo
                     <View key={index} style={{ flexDirection: 'row' }}>
                       {fieldsOf(item).map((field, column) => (
                         <View key={field.path} style={{ flex: 1, marginLeft: column === 0 ? 0 : 14 }}>
-                          <BlankField field={field} ctx={ctx} />
+                          <FieldView field={field} ctx={ctx} />
                         </View>
                       ))}
                     </View>
                   ) : (
-                    <BlankField key={index} field={item} ctx={ctx} />
+                    <FieldView key={index} field={item} ctx={ctx} />
                   ),
                 )}
               </SectionBlock>

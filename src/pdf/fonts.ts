@@ -1,29 +1,35 @@
-import { createRequire } from 'node:module';
 import { Font } from '@react-pdf/renderer';
-import { theme } from './theme.js';
+import { breakWord } from './unicode/linebreak.js';
+import { BASE_FAMILY, bundledFamily } from './unicode/registry.js';
 
-const require = createRequire(import.meta.url);
-
-const notoSans = (face: string) => require.resolve(`@expo-google-fonts/noto-sans/${face}/NotoSans_${face}.ttf`);
-
-let registered = false;
+const registered = new Set<string>();
+let callbackRegistered = false;
 
 /**
- * Registers the embedded TTF fonts once per process. Noto Sans covers Latin (Vietnamese, Polish,
- * Turkish, Icelandic…), Greek and Cyrillic; the built-in PDF fonts would not be embedded and
- * cover only WinAnsi.
+ * Registers embedded TTF fonts with React-PDF, each family once per process: always the base
+ * family (Noto Sans: Latin incl. Vietnamese, Polish, Turkish, Icelandic; Greek; Cyrillic), plus
+ * the bundled `families` asked for, normally `planFonts(texts).families` (Arabic, Hebrew, CJK).
+ * The built-in PDF fonts would not be embedded and cover only WinAnsi.
+ *
+ * Also installs the line-breaking callback (`breakWord`): English hyphenation stays off (it
+ * split URLs and handles: "exam-ple.com"), and CJK text may break between characters, with no
+ * hyphen drawn.
+ *
+ * @throws Error naming the family when one of `families` is not a bundled family.
  */
-export function registerFonts(): void {
-  if (registered) return;
-  Font.register({
-    family: theme.font,
-    fonts: [
-      { src: notoSans('400Regular'), fontWeight: 400 },
-      { src: notoSans('400Regular_Italic'), fontWeight: 400, fontStyle: 'italic' },
-      { src: notoSans('700Bold'), fontWeight: 700 },
-    ],
-  });
-  // Automatic English hyphenation would split URLs, handles and names ("exam-ple.com"): off.
-  Font.registerHyphenationCallback((word) => [word]);
-  registered = true;
+export function registerFonts(families: Iterable<string> = []): void {
+  for (const name of [BASE_FAMILY, ...families]) {
+    if (registered.has(name)) continue;
+    const family = bundledFamily(name);
+    if (!family) throw new Error(`no bundled font family "${name}"`);
+    Font.register({
+      family: family.family,
+      fonts: family.faces.map((f) => ({ src: f.src, fontWeight: f.fontWeight, fontStyle: f.fontStyle })),
+    });
+    registered.add(name);
+  }
+  if (!callbackRegistered) {
+    Font.registerHyphenationCallback(breakWord);
+    callbackRegistered = true;
+  }
 }

@@ -22,3 +22,8 @@ export const MARGIN = 36;
 export function extraLines(paper: Paper, pitch: number): number {
   return Math.floor((PAPER_SIZES[paper].height - PAPER_SIZES.letter.height) / pitch);
 }
+
+/** Width between the margins. */
+export function contentWidth(paper: Paper): number {
+  return PAPER_SIZES[paper].width - 2 * MARGIN;
+}

@@ -1,7 +1,8 @@
 import { renderToBuffer } from '@react-pdf/renderer';
+import type { Answers } from '../answers/schema.js';
 import type { Copy } from '../copy/copy.js';
 import type { Sheet } from '../worksheets/model.js';
-import type { RenderContext } from './components/context.js';
+import type { LearnerTextStyle, RenderContext } from './components/context.js';
 import type { HeaderValues } from './components/frame.js';
 import { WorksheetDocument, type DocumentMetadata } from './document.js';
 import { registerFonts } from './fonts.js';
@@ -14,7 +15,15 @@ export interface RenderOptions {
   paper: Paper;
   metadata: DocumentMetadata;
   header?: HeaderValues;
+  answers?: Answers;
+  learnerText?: LearnerTextStyle;
 }
+
+/** Learner text in the base font, tabs as spaces (a tab has no glyph). */
+export const plainLearnerText: LearnerTextStyle = {
+  fonts: [theme.font],
+  prepare: (text) => ({ text: text.replace(/\t/g, '    '), rtl: false }),
+};
 
 /** Renders a packet of worksheets to PDF bytes. */
 export async function renderWorksheetPdf(options: RenderOptions): Promise<Uint8Array> {
@@ -24,9 +33,16 @@ export async function renderWorksheetPdf(options: RenderOptions): Promise<Uint8A
     paper: options.paper,
     t: (key, variables) => options.copy.text(key, variables),
     extraLines: extraLines(options.paper, theme.linePitch),
+    learnerText: options.learnerText ?? plainLearnerText,
   };
   const buffer = await renderToBuffer(
-    <WorksheetDocument sheets={options.sheets} ctx={ctx} metadata={options.metadata} header={options.header} />,
+    <WorksheetDocument
+      sheets={options.sheets}
+      ctx={ctx}
+      metadata={options.metadata}
+      header={options.header}
+      answers={options.answers}
+    />,
   );
   return new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
 }

@@ -8,6 +8,7 @@ export const theme = {
     title: 20,
     heading: 13,
     body: 10,
+    answer: 10.5,
     hint: 9,
     small: 9,
     footer: 8,
@@ -15,6 +16,8 @@ export const theme = {
   },
   colour: {
     ink: '#111111',
+    /** Answers in a blue-black, like ink on the printed form; black in greyscale. */
+    answer: '#0d2240',
     accent: '#1d4e5c',
     hint: '#4a4a4a',
     rule: '#8a8a8a',

@@ -4,7 +4,6 @@ import { socialSheet } from './social.js';
 import { SHEET_IDS, type Sheet, type SheetId } from './model.js';
 
 export * from './model.js';
-export { PURPOSES, BOUNDARIES } from './social.js';
 
 export const SHEETS: Record<SheetId, Sheet> = { goals: goalSheet, network: networkSheet, social: socialSheet };
 

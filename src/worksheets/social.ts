@@ -1,17 +1,7 @@
+import { BOUNDARIES, PURPOSES } from '../answers/schema.js';
 import type { Sheet } from './model.js';
 
 const k = (key: string) => `social.${key}`;
-
-export const PURPOSES = ['learn', 'network', 'explore-specialties', 'share-work', 'advocacy', 'community'] as const;
-export const BOUNDARIES = [
-  'patient-privacy',
-  'one-identity',
-  'permanence',
-  'patient-boundaries',
-  'conflicts',
-  'institution-policy',
-  'self-audit',
-] as const;
 
 export const socialSheet: Sheet = {
   id: 'social',

@@ -82,6 +82,8 @@ function record<T extends Record<string, fc.Arbitrary<unknown>>>(model: T, requi
 
 export function arbitraryAnswersWith(shape: AnswersShape): fc.Arbitrary<Answers> {
   const t = shape.text;
+  // Header fields (printed on every page) have their own, shorter limit.
+  const short = t.map((s) => [...s].slice(0, LIMITS.headerChars).join(''));
   const ifThen = record({ if: t, then: t });
   const date = fc
     .date({ min: new Date("1900-01-01T00:00:00Z"), max: new Date("2199-12-31T00:00:00Z"), noInvalidDate: true })
@@ -91,8 +93,8 @@ export function arbitraryAnswersWith(shape: AnswersShape): fc.Arbitrary<Answers>
     {
       $schema: fc.constantFrom("./answers.schema.json", "https://pln-worksheets.example/answers.schema.json"),
       version: fc.constant(1 as const),
-      learner: record({ name: t, program: t, email: t }, ["name"]),
-      coach: record({ name: t }),
+      learner: record({ name: short, program: short, email: t }, ["name"]),
+      coach: record({ name: short }),
       session: record({ date, number: fc.oneof(fc.integer({ min: 1, max: 20 }), fc.constant(Number.MAX_SAFE_INTEGER)) }),
       goals: record({
         priorities: listOf(t, LIMITS.items.priorities, shape),

@@ -47,7 +47,7 @@ describe("documented limits: at the limit is fine, one more is a clear error", (
 
   it("text: at most LIMITS.textChars characters, counted as code points", () => {
     const emoji = "😀".repeat(LIMITS.textChars); // 20,000 UTF-16 units, 10,000 characters
-    expect(parseAnswers(JSON.stringify({ learner: { name: emoji } }), "a.json").ok).toBe(true);
+    expect(parseAnswers(JSON.stringify({ learner: { name: "Ana" }, goals: { focus: emoji } }), "a.json").ok).toBe(true);
 
     const p = onlyProblem(JSON.stringify({ learner: { name: "Ana" }, goals: { focus: "x".repeat(LIMITS.textChars + 1) } }));
     expect(p).toMatchObject({ path: "goals.focus", line: 1, column: 44, expected: "at most 10,000 characters" });
@@ -71,10 +71,18 @@ describe("documented limits: at the limit is fine, one more is a clear error", (
     expect(parseAnswers(text, "a.json").ok).toBe(true);
   });
 
+  it("the name, program and coach printed in every page's header: at most LIMITS.headerChars characters", () => {
+    expect(parseAnswers(JSON.stringify({ learner: { name: "é".repeat(LIMITS.headerChars) } }), "a.json").ok).toBe(true);
+    const p = onlyProblem(JSON.stringify({ learner: { name: "Ana", program: "x".repeat(LIMITS.headerChars + 1) } }));
+    expect(p.path).toBe("learner.program");
+    expect(p.message).toContain("the limit is 120");
+  });
+
   it("the limits are the documented numbers", () => {
     expect(LIMITS).toEqual({
       fileBytes: 1_048_576,
       textChars: 10_000,
+      headerChars: 120,
       nestingDepth: 32,
       items: {
         priorities: 20,

@@ -1,5 +1,28 @@
-import { InputError } from '../errors.js';
+import path from 'node:path';
+import { formatProblem, loadAnswersFile } from '../../answers/index.js';
+import { EXIT, InputError } from '../errors.js';
+import { parsePaper, parseSheets, pdfDateFromEnvironment } from '../options.js';
+import { defaultOutputPath, deliverPdf } from '../output.js';
 
-export async function runFill(_args: { answers: string }): Promise<number> {
-  throw new InputError(['fill: not yet available in this version']);
+export interface FillArgs {
+  answers: string;
+  sheet?: string[];
+  paper?: string;
+  out?: string;
+}
+
+export async function runFill(args: FillArgs): Promise<number> {
+  const sheets = parseSheets(args.sheet);
+  const paper = parsePaper(args.paper);
+  const loaded = await loadAnswersFile(args.answers);
+  if (!loaded.ok) throw new InputError(loaded.problems.map(formatProblem));
+  // Lazy: a bad file is reported without loading the renderer.
+  const { renderFilled, DEFAULT_PDF_DATE } = await import('../../api.js');
+  const date = pdfDateFromEnvironment(process.env, DEFAULT_PDF_DATE);
+  const pdf = await renderFilled(loaded.answers, { sheets, paper, date });
+  // Named after the learner (a safe slug), falling back to the answers file's name.
+  const stem = loaded.answers.learner.name.trim() || path.basename(args.answers, path.extname(args.answers));
+  const written = await deliverPdf(pdf, args.out ?? defaultOutputPath(stem));
+  if (written) process.stdout.write(`${written}\n`);
+  return EXIT.ok;
 }

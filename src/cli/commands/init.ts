@@ -1,5 +1,120 @@
-import { InputError } from '../errors.js';
+/**
+ * `init [file] [--force]`: write a starter answers file (default answers.json) and, beside it,
+ * answers.schema.json, which the starter's "$schema" points to for editor autocomplete.
+ *
+ * - An existing answers file is never overwritten without --force (exit 1, the file untouched);
+ *   nothing at all is written in that case.
+ * - The schema file is written when absent or with --force; an identical one is left as it is; a
+ *   different one (an older version, or the learner's own) is kept, with a note on stderr.
+ * - Both are written atomically. The paths written are printed on stdout, one a line.
+ */
+import { link, lstat, readFile, rm, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { starterAnswers } from '../../answers/index.js';
+import { writeFileAtomically } from '../../io/write.js';
+import { EXIT, InputError, UsageError } from '../errors.js';
+import { reason, schemaText } from './schema.js';
 
-export async function runInit(_args: unknown): Promise<number> {
-  throw new InputError(['init: not yet available in this version']);
+export const SCHEMA_FILE_NAME = 'answers.schema.json';
+
+export interface InitArgs {
+  file?: string;
+  force?: boolean;
+}
+
+/** Today's date in the local time zone, YYYY-MM-DD: the session is usually today. */
+function today(now = new Date()): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}
+
+async function exists(file: string): Promise<boolean> {
+  try {
+    await lstat(file);
+    return true;
+  } catch (error) {
+    if ((error as { code?: unknown }).code === 'ENOENT') return false;
+    throw error;
+  }
+}
+
+async function isDirectory(file: string): Promise<boolean> {
+  return (await stat(file).catch(() => undefined))?.isDirectory() ?? false;
+}
+
+const refusal = (file: string) =>
+  new InputError([`${file}: already exists; use --force to overwrite it (init ${JSON.stringify(file)} --force)`]);
+
+/**
+ * Creates `target` with `text`, atomically and only if it does not exist yet: the text goes to a
+ * temporary file that is then hard-linked to the target (link never replaces an existing file, so
+ * a file created meanwhile by someone else is safe too). Where the file system has no hard links,
+ * falls back to an atomic rename after the existence check already done by the caller.
+ */
+async function createExclusively(target: string, text: string): Promise<void> {
+  const dir = path.dirname(path.resolve(target));
+  const temporary = path.join(dir, `.${path.basename(target)}.${process.pid}.${Date.now()}.tmp`);
+  try {
+    await writeFileAtomically(temporary, text);
+    try {
+      await link(temporary, target);
+    } catch (error) {
+      const code = (error as { code?: unknown }).code;
+      if (code === 'EEXIST') throw refusal(target);
+      if (code === 'EPERM' || code === 'ENOTSUP' || code === 'EOPNOTSUPP' || code === 'ENOSYS') {
+        await writeFileAtomically(target, text);
+      } else throw error;
+    }
+  } finally {
+    await rm(temporary, { force: true });
+  }
+}
+
+export async function runInit(args: InitArgs): Promise<number> {
+  const file = args.file ?? 'answers.json';
+  const force = args.force ?? false;
+  if (file === '') throw new UsageError('init: the file name is empty');
+  const schemaFile = path.join(path.dirname(file), SCHEMA_FILE_NAME);
+  if (path.resolve(file) === path.resolve(schemaFile)) {
+    throw new UsageError(`init: ${SCHEMA_FILE_NAME} is the schema init writes beside the answers; choose another name, e.g. answers.json`);
+  }
+
+  if (await isDirectory(file)) throw new InputError([`${file}: is a directory; name the answers file to write, e.g. ${path.join(file, 'answers.json')}`]);
+  if (!force && (await exists(file))) throw refusal(file);
+
+  const answers = `${JSON.stringify(starterAnswers({ schema: `./${SCHEMA_FILE_NAME}`, date: today() }), null, 2)}\n`;
+  try {
+    if (force) await writeFileAtomically(file, answers);
+    else await createExclusively(file, answers);
+  } catch (error) {
+    if (error instanceof InputError) throw error;
+    throw new InputError([`${file}: cannot write the answers file: ${reason(error)}`]);
+  }
+  const written = [file];
+
+  const schema = schemaText();
+  let current: string | undefined;
+  try {
+    current = await readFile(schemaFile, 'utf8');
+  } catch {
+    current = undefined; // absent (or unreadable: writing it will say why)
+  }
+  if (current !== schema) {
+    if (current === undefined || force) {
+      try {
+        await writeFileAtomically(schemaFile, schema);
+        written.push(schemaFile);
+      } catch (error) {
+        // The answers file is written and valid; it only lacks editor autocomplete.
+        process.stdout.write(`${written.join('\n')}\n`);
+        throw new InputError([`${schemaFile}: cannot write the schema: ${reason(error)} (the answers file was written)`]);
+      }
+    } else {
+      process.stderr.write(
+        `note: ${schemaFile} exists and differs from this version's schema; kept it (use --force to replace it)\n`,
+      );
+    }
+  }
+  process.stdout.write(`${written.join('\n')}\n`);
+  return EXIT.ok;
 }

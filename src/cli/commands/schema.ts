@@ -1,5 +1,49 @@
-import { InputError } from '../errors.js';
+/**
+ * `schema [--out FILE]`: the answers JSON Schema (draft 2020-12), pretty-printed with a trailing
+ * newline, on standard output or written atomically to FILE (whose path is then printed).
+ */
+import { answersJsonSchema } from '../../answers/index.js';
+import { EXIT, InputError, UsageError } from '../errors.js';
+import { deliverPdf } from '../output.js';
 
-export async function runSchema(_args: unknown): Promise<number> {
-  throw new InputError(['schema: not yet available in this version']);
+export interface SchemaArgs {
+  out?: string;
+}
+
+/** The schema exactly as `schema` prints it and `init` writes it beside the answers file. */
+export function schemaText(): string {
+  return `${JSON.stringify(answersJsonSchema(), null, 2)}\n`;
+}
+
+export async function runSchema(args: SchemaArgs): Promise<number> {
+  const out = args.out ?? '-';
+  if (out === '') throw new UsageError('schema: --out needs a file name (or - for standard output)');
+  let written: string | undefined;
+  try {
+    // deliverPdf is the generic "bytes to a file atomically, or to stdout for -" of the CLI.
+    written = await deliverPdf(new TextEncoder().encode(schemaText()), out);
+  } catch (error) {
+    throw new InputError([`${out}: cannot write the schema: ${reason(error)}`]);
+  }
+  if (written) process.stdout.write(`${written}\n`);
+  return EXIT.ok;
+}
+
+export function reason(error: unknown): string {
+  const code = (error as { code?: unknown } | null)?.code;
+  switch (code) {
+    case 'EACCES':
+    case 'EPERM':
+      return 'permission denied';
+    case 'EISDIR':
+      return 'it is a directory';
+    case 'ENOTDIR':
+      return 'a part of this path is not a directory';
+    case 'ENOSPC':
+      return 'the disk is full';
+    case 'EROFS':
+      return 'the file system is read-only';
+    default:
+      return error instanceof Error ? error.message : String(error);
+  }
 }

@@ -1,7 +1,16 @@
+import type { Answers } from '../../answers/schema.js';
 import type { Copy, CopyContext } from '../../copy/copy.js';
 import type { Paper } from '../paper.js';
 
-/** What every component needs to draw a page: the copy and the paper it is laid out for. */
+/** How learner text is drawn: which fonts, and what to do with characters before printing. */
+export interface LearnerTextStyle {
+  /** fontFamily fallback list: each character takes the first family that has it. */
+  fonts: string[];
+  /** Display form of a text (placeholders for characters no font has, tabs as spaces) and its direction. */
+  prepare: (text: string) => { text: string; rtl: boolean };
+}
+
+/** What every component needs to draw a page: the copy, the paper, and the answers if any. */
 export interface RenderContext {
   copy: Copy;
   paper: Paper;
@@ -9,4 +18,7 @@ export interface RenderContext {
   t: (key: string, variables?: CopyContext) => string;
   /** Extra ruled lines for the growing field of each page on this paper. */
   extraLines: number;
+  /** The learner's answers when this sheet is filled; undefined on a blank sheet. */
+  answers?: Answers;
+  learnerText: LearnerTextStyle;
 }

@@ -1,9 +1,8 @@
 import type React from 'react';
-import { Text, View } from '@react-pdf/renderer';
+import { Svg, Path, Text, View } from '@react-pdf/renderer';
 import type {
   CharacterBoxesField,
   ChecklistField,
-  ConnectionListsField,
   Field,
   IfThenField,
   ListField,
@@ -11,16 +10,24 @@ import type {
   TableField,
   WritingField,
 } from '../../worksheets/model.js';
+import { listAt, textAt, valueAt } from '../../worksheets/values.js';
+import { estimateHeight } from '../measure.js';
+import { contentWidth } from '../paper.js';
 import { theme } from '../theme.js';
+import { Answer } from './answer.js';
+import { ConnectionLists } from './connections.js';
 import type { RenderContext } from './context.js';
-import { Checkbox, LabelWithHint, LineSample, Ruled, Star } from './primitives.js';
+import { CHECKBOX_SIZE, LabelWithHint, Ruled } from './primitives.js';
 import { QuadrantMap } from './quadrant.js';
 
 const pitch = theme.linePitch;
 const ruleBelow = { borderBottomWidth: theme.ruleWidth, borderBottomColor: theme.colour.rule } as const;
 
-/** Draws one field of the worksheet model, blank, ready for handwriting. */
-export function BlankField({ field, ctx }: { field: Field; ctx: RenderContext }) {
+/**
+ * Draws one field of the worksheet model: ruled space on a blank sheet; the learner's answer on a
+ * filled one, in a space that grows to hold all of it. A field left unanswered stays writable.
+ */
+export function FieldView({ field, ctx }: { field: Field; ctx: RenderContext }) {
   switch (field.kind) {
     case 'writing':
       return <Writing field={field} ctx={ctx} />;
@@ -45,25 +52,55 @@ export function BlankField({ field, ctx }: { field: Field; ctx: RenderContext })
 
 const optional = (ctx: RenderContext, key?: string) => (key ? ctx.t(key) : undefined);
 
-function Writing({ field, ctx }: { field: WritingField; ctx: RenderContext }) {
-  const lines = field.lines + (field.grows ? ctx.extraLines : 0);
-  if (field.side) {
-    return (
-      <SideLabelled label={ctx.t(field.label)} hint={optional(ctx, field.hint)}>
-        <Ruled lines={lines} />
-      </SideLabelled>
-    );
-  }
+/** Filled text on ruled space: at least the blank sheet's lines, more when the answer needs them. */
+function FilledLines({ ctx, text, lines }: { ctx: RenderContext; text: string; lines: number }) {
   return (
-    <View style={{ marginBottom: theme.gap.field }} wrap={false}>
-      <LabelWithHint label={ctx.t(field.label)} hint={optional(ctx, field.hint)} />
-      <Ruled lines={lines} />
+    <View style={{ minHeight: lines * pitch, paddingTop: 4, paddingBottom: 3, ...ruleBelow }}>
+      <Answer ctx={ctx} text={text} />
     </View>
   );
 }
 
+/** Filled answers up to this height (estimated, in points) are kept whole on one page with their label. */
+const KEEP_TOGETHER_MAX_HEIGHT = 300;
+
 /** Width of the label column of side-labelled fields. */
 const SIDE_LABEL_WIDTH = 124;
+/** Answers longer than this (estimated, in points) leave the side layout for label-above, which flows across pages. */
+const SIDE_LAYOUT_MAX_HEIGHT = 220;
+
+function Writing({ field, ctx }: { field: WritingField; ctx: RenderContext }) {
+  const lines = field.lines + (field.grows ? ctx.extraLines : 0);
+  const value = textAt(ctx.answers, field.path);
+  const label = ctx.t(field.label);
+  const hint = optional(ctx, field.hint);
+  const sideWidth = contentWidth(ctx.paper) - SIDE_LABEL_WIDTH;
+  if (field.side && (!value || estimateHeight(value, sideWidth, theme.size.answer) <= SIDE_LAYOUT_MAX_HEIGHT)) {
+    return (
+      <SideLabelled label={label} hint={hint}>
+        {value ? <FilledLines ctx={ctx} text={value} lines={lines} /> : <Ruled lines={lines} />}
+      </SideLabelled>
+    );
+  }
+  if (!value) {
+    return (
+      <View style={{ marginBottom: theme.gap.field }} wrap={false}>
+        <LabelWithHint label={label} hint={hint} />
+        <Ruled lines={lines} />
+      </View>
+    );
+  }
+  // A short answer stays with its label; a long one may flow over pages.
+  const fitsOnePage = estimateHeight(value, contentWidth(ctx.paper), theme.size.answer) < KEEP_TOGETHER_MAX_HEIGHT;
+  return (
+    <View style={{ marginBottom: theme.gap.field }} wrap={!fitsOnePage}>
+      <View minPresenceAhead={3 * pitch}>
+        <LabelWithHint label={label} hint={hint} />
+      </View>
+      <FilledLines ctx={ctx} text={value} lines={lines} />
+    </View>
+  );
+}
 
 /** A label and hint in a left column, the writing space to its right. */
 function SideLabelled({ label, hint, children }: { label: string; hint?: string; children: React.ReactNode }) {
@@ -82,13 +119,36 @@ function SideLabelled({ label, hint, children }: { label: string; hint?: string;
   );
 }
 
+/** A label, then the answer on the same line (a blank line when unanswered). */
+function InlineAnswer({ ctx, label, value, labelWidth }: { ctx: RenderContext; label: string; value?: string; labelWidth?: number }) {
+  return (
+    <View style={{ flexDirection: 'row', alignItems: value ? 'flex-start' : 'flex-end', minHeight: pitch, ...ruleBelow }}>
+      <Text
+        style={{
+          fontSize: theme.size.body,
+          fontWeight: 700,
+          marginRight: 6,
+          marginBottom: 3,
+          paddingTop: value ? 5 : 0,
+          ...(labelWidth ? { width: labelWidth } : {}),
+        }}
+      >
+        {label}
+      </Text>
+      {value ? (
+        <View style={{ flex: 1, paddingTop: 3, paddingBottom: 2 }}>
+          <Answer ctx={ctx} text={value} />
+        </View>
+      ) : null}
+    </View>
+  );
+}
+
 function Short({ field, ctx }: { field: ShortField; ctx: RenderContext }) {
+  const value = textAt(ctx.answers, field.path);
   return (
     <View style={{ marginBottom: theme.gap.field }} wrap={false}>
-      <View style={{ flexDirection: 'row', alignItems: 'flex-end', height: pitch }}>
-        <Text style={{ fontSize: theme.size.body, fontWeight: 700, marginRight: 6, marginBottom: 2 }}>{ctx.t(field.label)}</Text>
-        <View style={{ flex: 1, height: pitch, ...ruleBelow }} />
-      </View>
+      <InlineAnswer ctx={ctx} label={ctx.t(field.label)} value={value} />
       {field.hint ? (
         <Text style={{ fontSize: theme.size.hint, fontStyle: 'italic', color: theme.colour.hint, marginTop: 1 }}>
           {ctx.t(field.hint)}
@@ -99,36 +159,63 @@ function Short({ field, ctx }: { field: ShortField; ctx: RenderContext }) {
 }
 
 function IfThen({ field, ctx }: { field: IfThenField; ctx: RenderContext }) {
-  const part = (label: string) => (
-    <View style={{ flexDirection: 'row', alignItems: 'flex-end', height: pitch, ...ruleBelow }}>
-      <Text style={{ fontSize: theme.size.body, marginBottom: 3 }}>{label}</Text>
+  const part = (label: string, value?: string) => (
+    <View style={{ minHeight: pitch, ...ruleBelow, flexDirection: 'row', alignItems: value ? 'flex-start' : 'flex-end' }}>
+      <Text style={{ fontSize: theme.size.body, marginBottom: 3, paddingTop: value ? 5 : 0, marginRight: 6 }}>{label}</Text>
+      {value ? (
+        <View style={{ flex: 1, paddingTop: 3, paddingBottom: 2 }}>
+          <Answer ctx={ctx} text={value} />
+        </View>
+      ) : null}
     </View>
   );
+  const ifValue = textAt(ctx.answers, `${field.path}.if`);
+  const thenValue = textAt(ctx.answers, `${field.path}.then`);
   return (
     <SideLabelled label={ctx.t(field.label)} hint={optional(ctx, field.hint)}>
-      {part(ctx.t(field.ifLabel))}
-      {part(ctx.t(field.thenLabel))}
+      {part(ctx.t(field.ifLabel), ifValue)}
+      {part(ctx.t(field.thenLabel), thenValue)}
     </SideLabelled>
   );
 }
 
 function List({ field, ctx }: { field: ListField; ctx: RenderContext }) {
-  const columns = field.columns ?? 1;
-  const perColumn = Math.ceil(field.rows / columns);
+  const items = listAt<string>(ctx.answers, field.path);
+  const rows = Math.max(field.rows, items.length);
+  // A long list reads down one column and flows across pages.
+  const columns = items.length > field.rows ? 1 : (field.columns ?? 1);
+  const perColumn = Math.ceil(rows / columns);
+  const row = (index: number) => {
+    const value = items[index];
+    return (
+      <View key={index} style={{ flexDirection: 'row', alignItems: value ? 'flex-start' : 'flex-end', minHeight: pitch, ...ruleBelow }} wrap={false}>
+        <Text style={{ fontSize: theme.size.body, color: theme.colour.hint, width: 18, marginBottom: 3, paddingTop: value ? 5 : 0 }}>
+          {`${index + 1}.`}
+        </Text>
+        {value !== undefined ? (
+          <View style={{ flex: 1, paddingTop: 3, paddingBottom: 2 }}>
+            <Answer ctx={ctx} text={value} />
+          </View>
+        ) : null}
+      </View>
+    );
+  };
+  const header = <LabelWithHint label={optional(ctx, field.label)} hint={optional(ctx, field.hint)} />;
+  if (columns === 1) {
+    return (
+      <View style={{ marginBottom: theme.gap.field }}>
+        <View minPresenceAhead={2 * pitch}>{header}</View>
+        {Array.from({ length: rows }, (_, index) => row(index))}
+      </View>
+    );
+  }
   return (
     <View style={{ marginBottom: theme.gap.field }} wrap={false}>
-      <LabelWithHint label={optional(ctx, field.label)} hint={optional(ctx, field.hint)} />
+      {header}
       <View style={{ flexDirection: 'row' }}>
         {Array.from({ length: columns }, (_, column) => (
           <View key={column} style={{ flex: 1, marginLeft: column === 0 ? 0 : 14 }}>
-            {Array.from({ length: Math.min(perColumn, field.rows - column * perColumn) }, (_, row) => (
-              <View key={row} style={{ flexDirection: 'row', alignItems: 'flex-end', height: pitch }}>
-                <Text style={{ fontSize: theme.size.body, color: theme.colour.hint, width: 16, marginBottom: 2 }}>
-                  {`${column * perColumn + row + 1}.`}
-                </Text>
-                <View style={{ flex: 1, height: pitch, ...ruleBelow }} />
-              </View>
-            ))}
+            {Array.from({ length: Math.max(0, Math.min(perColumn, rows - column * perColumn)) }, (_, i) => row(column * perColumn + i))}
           </View>
         ))}
       </View>
@@ -136,65 +223,145 @@ function List({ field, ctx }: { field: ListField; ctx: RenderContext }) {
   );
 }
 
+/** Display text of a table cell: area values print as their area's name. */
+function cellText(ctx: RenderContext, key: string, value: unknown): string | undefined {
+  if (typeof value !== 'string' || value === '') return undefined;
+  return key === 'area' ? ctx.t(`network.map.${value}.label`) : value;
+}
+
+/** A table row taller than this (estimated) prints as a stacked record instead, which can flow across pages. */
+const TABLE_ROW_MAX_HEIGHT = 260;
+
 function Table({ field, ctx }: { field: TableField; ctx: RenderContext }) {
+  const records = listAt<Record<string, unknown>>(ctx.answers, field.path);
+  const rows = Math.max(field.rows, records.length);
+  const totalWidth = field.columns.reduce((sum, column) => sum + column.width, 0);
+  const tableWidth = contentWidth(ctx.paper);
+  const rowHeight = (record: Record<string, unknown>) =>
+    Math.max(
+      ...field.columns.map((column) => {
+        const text = cellText(ctx, column.key, record[column.key]) ?? '';
+        return estimateHeight(text, (tableWidth * column.width) / totalWidth - 8, theme.size.answer);
+      }),
+    );
   const cell = (width: number, index: number) => ({
     flex: width,
+    flexBasis: 0,
     borderLeftWidth: index === 0 ? 0 : theme.ruleWidth,
     borderLeftColor: theme.colour.rule,
     paddingHorizontal: 4,
   });
-  return (
-    <View style={{ marginBottom: theme.gap.field }} wrap={false}>
-      <LabelWithHint label={optional(ctx, field.label)} hint={optional(ctx, field.hint)} />
-      <View style={{ borderWidth: 0.8, borderColor: theme.colour.frame, marginTop: 2 }}>
-        <View style={{ flexDirection: 'row', backgroundColor: theme.colour.fill, borderBottomWidth: 0.8, borderBottomColor: theme.colour.frame }}>
+  const headerRow = (
+    <View
+      style={{ flexDirection: 'row', backgroundColor: theme.colour.fill, borderWidth: 0.8, borderColor: theme.colour.frame }}
+      fixed
+    >
+      {field.columns.map((column, index) => (
+        <View key={column.key} style={{ ...cell(column.width, index), paddingVertical: 3 }}>
+          <Text style={{ fontSize: theme.size.small, fontWeight: 700 }}>{ctx.t(column.label)}</Text>
+        </View>
+      ))}
+    </View>
+  );
+  const rowBorder = {
+    borderLeftWidth: 0.8,
+    borderRightWidth: 0.8,
+    borderBottomWidth: 0.8,
+    borderColor: theme.colour.frame,
+  } as const;
+  const body = Array.from({ length: rows }, (_, row) => {
+    const record = records[row];
+    if (!record) {
+      return (
+        <View key={row} style={{ flexDirection: 'row', height: field.rowLines * theme.tablePitch, ...rowBorder }} wrap={false}>
           {field.columns.map((column, index) => (
-            <View key={column.key} style={{ ...cell(column.width, index), paddingVertical: 3 }}>
-              <Text style={{ fontSize: theme.size.small, fontWeight: 700 }}>{ctx.t(column.label)}</Text>
+            <View key={column.key} style={cell(column.width, index)}>
+              {field.rowLines > 1 ? <Ruled lines={field.rowLines - 1} pitch={theme.tablePitch} /> : null}
             </View>
           ))}
         </View>
-        {Array.from({ length: field.rows }, (_, row) => (
-          <View
-            key={row}
-            style={{
-              flexDirection: 'row',
-              height: field.rowLines * theme.tablePitch,
-              borderTopWidth: row === 0 ? 0 : 0.8,
-              borderTopColor: theme.colour.frame,
-            }}
-          >
-            {field.columns.map((column, index) => (
-              <View key={column.key} style={cell(column.width, index)}>
-                {field.rowLines > 1 ? <Ruled lines={field.rowLines - 1} pitch={theme.tablePitch} /> : null}
+      );
+    }
+    if (rowHeight(record) > TABLE_ROW_MAX_HEIGHT) {
+      // Too tall to keep on one line of the table: each column's answer in turn, free to flow.
+      return (
+        <View key={row} style={{ ...rowBorder, paddingHorizontal: 4, paddingVertical: 3 }}>
+          {field.columns.map((column) => {
+            const text = cellText(ctx, column.key, record[column.key]);
+            return text ? (
+              <View key={column.key} style={{ marginBottom: 3 }}>
+                <Text style={{ fontSize: theme.size.small, fontWeight: 700, color: theme.colour.hint }}>{ctx.t(column.label)}</Text>
+                <Answer ctx={ctx} text={text} />
               </View>
-            ))}
-          </View>
-        ))}
+            ) : null;
+          })}
+        </View>
+      );
+    }
+    return (
+      <View key={row} style={{ flexDirection: 'row', minHeight: field.rowLines * theme.tablePitch, ...rowBorder }} wrap={false}>
+        {field.columns.map((column, index) => {
+          const text = cellText(ctx, column.key, record[column.key]);
+          return (
+            <View key={column.key} style={{ ...cell(column.width, index), paddingVertical: 3 }}>
+              {text ? <Answer ctx={ctx} text={text} style={{ fontSize: theme.size.body }} /> : null}
+            </View>
+          );
+        })}
       </View>
+    );
+  });
+  return (
+    <View style={{ marginBottom: theme.gap.field }} wrap={records.length > 0}>
+      <View minPresenceAhead={40}>
+        <LabelWithHint label={optional(ctx, field.label)} hint={optional(ctx, field.hint)} />
+      </View>
+      <View style={{ marginTop: 2 }}>
+        {headerRow}
+        {body}
+      </View>
+    </View>
+  );
+}
+
+function CheckMark() {
+  return (
+    <Svg width={CHECKBOX_SIZE} height={CHECKBOX_SIZE} viewBox="0 0 10 10" style={{ position: 'absolute', left: -1, top: -1 }}>
+      <Path d="M1.8 5.2 L4.1 7.6 L8.6 2.2" stroke={theme.colour.answer} strokeWidth={1.8} fill="none" />
+    </Svg>
+  );
+}
+
+function Box({ ticked }: { ticked: boolean }) {
+  return (
+    <View style={{ width: CHECKBOX_SIZE, height: CHECKBOX_SIZE, borderWidth: 1, borderColor: theme.colour.frame, marginTop: 2 }}>
+      {ticked ? <CheckMark /> : null}
     </View>
   );
 }
 
 function Checklist({ field, ctx }: { field: ChecklistField; ctx: RenderContext }) {
+  const ticked = new Set(listAt<string>(ctx.answers, field.path));
+  const otherValue = field.other ? textAt(ctx.answers, field.other.path) : undefined;
   const columns = field.columns ?? 1;
-  const options = field.options.map((option) => ctx.t(option.label));
-  const perColumn = Math.ceil((options.length + (field.other ? 1 : 0)) / columns);
-  const items = options.map((label) => (
-    <View key={label} style={{ flexDirection: 'row', alignItems: 'flex-start', marginBottom: 5 }}>
-      <Checkbox />
-      <Text style={{ fontSize: theme.size.body, marginLeft: 6, flex: 1, lineHeight: 1.3 }}>{label}</Text>
+  const items = field.options.map((option) => (
+    <View key={option.value} style={{ flexDirection: 'row', alignItems: 'flex-start', marginBottom: 5 }} wrap={false}>
+      <Box ticked={ticked.has(option.value)} />
+      <Text style={{ fontSize: theme.size.body, marginLeft: 6, flex: 1, lineHeight: 1.3 }}>{ctx.t(option.label)}</Text>
     </View>
   ));
   if (field.other) {
     items.push(
       <View key="other" style={{ flexDirection: 'row', alignItems: 'flex-start', marginBottom: 5 }}>
-        <Checkbox />
+        <Box ticked={otherValue !== undefined} />
         <Text style={{ fontSize: theme.size.body, marginLeft: 6, lineHeight: 1.3 }}>{ctx.t(field.other.label)}</Text>
-        <View style={{ flex: 1, marginLeft: 4, height: 13, ...ruleBelow }} />
+        <View style={{ flex: 1, marginLeft: 4, minHeight: 13, ...ruleBelow }}>
+          {otherValue ? <Answer ctx={ctx} text={otherValue} style={{ lineHeight: 1.3 }} /> : null}
+        </View>
       </View>,
     );
   }
+  const perColumn = Math.ceil(items.length / columns);
   return (
     <View style={{ marginBottom: theme.gap.field }} wrap={false}>
       <LabelWithHint label={optional(ctx, field.label)} hint={optional(ctx, field.hint)} />
@@ -211,9 +378,25 @@ function Checklist({ field, ctx }: { field: ChecklistField; ctx: RenderContext }
 
 function CharacterBoxes({ field, ctx }: { field: CharacterBoxesField; ctx: RenderContext }) {
   const rows = Math.ceil(field.limit / field.perRow);
+  const value = textAt(ctx.answers, field.path);
+  const label = <LabelWithHint label={ctx.t(field.label)} hint={optional(ctx, field.hint)} />;
+  if (value) {
+    const count = [...value].length;
+    return (
+      <View style={{ marginBottom: theme.gap.field }}>
+        <View minPresenceAhead={40}>{label}</View>
+        <View style={{ borderWidth: 0.8, borderColor: theme.colour.frame, padding: 6, minHeight: rows * 20, marginTop: 2 }}>
+          <Answer ctx={ctx} text={value} />
+        </View>
+        <Text style={{ fontSize: theme.size.small, color: theme.colour.hint, textAlign: 'right', marginTop: 2 }}>
+          {ctx.t('social.bio.count', { count, limit: field.limit })}
+        </Text>
+      </View>
+    );
+  }
   return (
     <View style={{ marginBottom: theme.gap.field }} wrap={false}>
-      <LabelWithHint label={ctx.t(field.label)} hint={optional(ctx, field.hint)} />
+      {label}
       <View style={{ borderTopWidth: 0.8, borderLeftWidth: 0.8, borderColor: theme.colour.frame, marginTop: 2 }}>
         {Array.from({ length: rows }, (_, row) => (
           <View key={row} style={{ flexDirection: 'row' }}>
@@ -233,40 +416,6 @@ function CharacterBoxes({ field, ctx }: { field: CharacterBoxesField; ctx: Rende
           </View>
         ))}
       </View>
-    </View>
-  );
-}
-
-export const TIES = ['strong', 'weak', 'mentor'] as const;
-export type TieKind = (typeof TIES)[number];
-
-export function TieMarker({ tie, size = 9 }: { tie: TieKind; size?: number }) {
-  return tie === 'mentor' ? <Star size={size + 1} /> : <LineSample dashed={tie === 'weak'} width={size * 2.2} />;
-}
-
-function ConnectionLists({ field, ctx }: { field: ConnectionListsField; ctx: RenderContext }) {
-  return (
-    <View style={{ flexDirection: 'row', marginBottom: theme.gap.field }} wrap={false}>
-      {TIES.map((tie, column) => (
-        <View key={tie} style={{ flex: 1, marginLeft: column === 0 ? 0 : 14 }}>
-          <View style={{ flexDirection: 'row', alignItems: 'center', marginBottom: 2 }}>
-            <TieMarker tie={tie} />
-            <Text style={{ fontSize: theme.size.body, fontWeight: 700, marginLeft: 5 }}>{ctx.t(`network.connections.${tie}`)}</Text>
-          </View>
-          <View style={{ flexDirection: 'row' }}>
-            <Text style={{ flex: 3, fontSize: theme.size.small, color: theme.colour.hint }}>{ctx.t('network.connections.name')}</Text>
-            <Text style={{ flex: 2, fontSize: theme.size.small, color: theme.colour.hint, paddingLeft: 4 }}>
-              {ctx.t('network.connections.role')}
-            </Text>
-          </View>
-          {Array.from({ length: field.rows + (field.grows ? ctx.extraLines : 0) }, (_, row) => (
-            <View key={row} style={{ flexDirection: 'row', height: pitch, ...ruleBelow }}>
-              <View style={{ flex: 3 }} />
-              <View style={{ flex: 2, borderLeftWidth: 0.4, borderLeftColor: theme.colour.rule }} />
-            </View>
-          ))}
-        </View>
-      ))}
     </View>
   );
 }

@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import { Text, View } from '@react-pdf/renderer';
 import { theme } from '../theme.js';
+import { Answer } from './answer.js';
 import type { RenderContext } from './context.js';
 
 export interface HeaderValues {
@@ -27,7 +28,7 @@ export function Header({ ctx, values = {} }: { ctx: RenderContext; values?: Head
         <View key={field.key} style={{ flex: field.width, marginLeft: index === 0 ? 0 : 8 }}>
           <Text style={{ fontSize: theme.size.small, color: theme.colour.hint }}>{ctx.t(field.copy)}</Text>
           <View style={{ minHeight: 18, borderBottomWidth: 0.8, borderBottomColor: theme.colour.frame, justifyContent: 'flex-end' }}>
-            <Text style={{ fontSize: theme.size.body }}>{values[field.key] ?? ''}</Text>
+            {values[field.key] ? <Answer ctx={ctx} text={values[field.key]!} style={{ fontSize: theme.size.body, lineHeight: 1.3 }} /> : null}
           </View>
         </View>
       ))}
@@ -98,7 +99,11 @@ export function SectionBlock({
 }) {
   return (
     <View style={{ marginBottom: theme.gap.section }}>
-      <View style={{ flexDirection: 'row', alignItems: 'center', borderBottomWidth: 1.2, borderBottomColor: theme.colour.accent, paddingBottom: 2 }}>
+      {/* Fixed: when a long section flows onto another page, its heading comes along. */}
+      <View
+        fixed
+        style={{ flexDirection: 'row', alignItems: 'center', borderBottomWidth: 1.2, borderBottomColor: theme.colour.accent, paddingBottom: 2 }}
+      >
         <View
           style={{
             width: 18,

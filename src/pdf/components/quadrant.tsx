@@ -1,76 +1,203 @@
 import type React from 'react';
 import { Text, View } from '@react-pdf/renderer';
-import { PAPER_SIZES } from '../paper.js';
+import { AREAS, type Area, type Contact } from '../../answers/schema.js';
+import { listAt } from '../../worksheets/values.js';
+import { estimateHeight } from '../measure.js';
+import { contentWidth, PAPER_SIZES } from '../paper.js';
 import { theme } from '../theme.js';
+import { Answer } from './answer.js';
+import { TieMarker } from './connections.js';
 import type { RenderContext } from './context.js';
 import { LineSample, Star } from './primitives.js';
-
-/** The four areas in map order: top left, top right, bottom left, bottom right. */
-export const MAP_AREAS = ['academic', 'expertise', 'professional-identity', 'informal'] as const;
 
 const ME_DIAMETER = 66;
 /** Map height on Letter; taller paper gives the map its extra height. */
 const LETTER_MAP_HEIGHT = 430;
+const QUADRANT_PADDING = 8;
+/** Room the area label and its description take at the quadrant's outer edge. */
+const LABEL_BLOCK = 46;
+/** Kept clear at the inner edge, where the Me circle sits. */
+const CENTRE_CLEARANCE = ME_DIAMETER / 2 + 6;
+const ENTRY_FONT = 9;
+const ENTRY_GAP = 2;
+const MARKER_WIDTH = 22;
 
 export function mapHeight(ctx: RenderContext): number {
   return LETTER_MAP_HEIGHT + Math.floor(PAPER_SIZES[ctx.paper].height - PAPER_SIZES.letter.height);
 }
 
+function entryText(contact: Contact): string {
+  return contact.role ? `${contact.name} (${contact.role})` : contact.name;
+}
+
+/**
+ * Splits an area's contacts into those that fit in its quadrant (in up to two columns) and those
+ * that continue below the map. Estimates err towards continuing, so nothing is ever clipped.
+ */
+export function placeInQuadrant(contacts: readonly Contact[], quadrantWidth: number, quadrantHeight: number) {
+  const available = quadrantHeight - 2 * QUADRANT_PADDING - LABEL_BLOCK - CENTRE_CLEARANCE;
+  const fits = (columns: number) => {
+    const columnWidth = (quadrantWidth - 2 * QUADRANT_PADDING) / columns - MARKER_WIDTH - 6;
+    const placed: Contact[] = [];
+    let used = 0;
+    let column = 0;
+    for (const contact of contacts) {
+      const height = estimateHeight(entryText(contact), columnWidth, ENTRY_FONT, 1.3) + ENTRY_GAP;
+      if (used + height > available) {
+        column += 1;
+        used = 0;
+        if (column >= columns || height > available) break;
+      }
+      used += height;
+      placed.push(contact);
+    }
+    return placed;
+  };
+  const one = fits(1);
+  const placed = one.length === contacts.length ? one : fits(2);
+  return { placed, columns: placed === one ? 1 : 2, overflow: contacts.slice(placed.length) };
+}
+
 /** The quadrant template: one quadrant per area, Me at the centre, a black-and-white legend. */
 export function QuadrantMap({ ctx }: { ctx: RenderContext }) {
   const height = mapHeight(ctx);
+  const contacts = listAt<Contact>(ctx.answers, 'network.contacts');
+  const placements = new Map(
+    AREAS.map((area) => [
+      area,
+      placeInQuadrant(
+        contacts.filter((contact) => contact.area === area),
+        contentWidth(ctx.paper) / 2,
+        height / 2,
+      ),
+    ]),
+  );
+  const overflow = AREAS.filter((area) => placements.get(area)!.overflow.length > 0);
   return (
-    <View style={{ marginBottom: theme.gap.field }} wrap={false}>
-      <View style={{ height, borderWidth: 1.2, borderColor: theme.colour.frame, position: 'relative' }}>
-        {[0, 1].map((row) => (
-          <View key={row} style={{ flexDirection: 'row', flex: 1 }}>
-            {[0, 1].map((column) => {
-              const area = MAP_AREAS[row * 2 + column]!;
-              return (
-                <View
-                  key={area}
-                  style={{
-                    flex: 1,
-                    padding: 8,
-                    borderLeftWidth: column === 1 ? 1.2 : 0,
-                    borderTopWidth: row === 1 ? 1.2 : 0,
-                    borderColor: theme.colour.frame,
-                    justifyContent: row === 0 ? 'flex-start' : 'flex-end',
-                    alignItems: column === 0 ? 'flex-start' : 'flex-end',
-                  }}
-                >
-                  <AreaLabel ctx={ctx} area={area} align={column === 0 ? 'left' : 'right'} />
-                </View>
-              );
-            })}
+    <View style={{ marginBottom: theme.gap.field }}>
+      <View wrap={false}>
+        <View style={{ height, borderWidth: 1.2, borderColor: theme.colour.frame, position: 'relative' }}>
+          {[0, 1].map((row) => (
+            <View key={row} style={{ flexDirection: 'row', flex: 1 }}>
+              {[0, 1].map((column) => {
+                const area = AREAS[row * 2 + column]!;
+                const { placed, columns } = placements.get(area)!;
+                const label = <AreaLabel ctx={ctx} area={area} align={column === 0 ? 'left' : 'right'} />;
+                const entries = <Entries ctx={ctx} contacts={placed} columns={columns} />;
+                return (
+                  <View
+                    key={area}
+                    style={{
+                      flex: 1,
+                      padding: QUADRANT_PADDING,
+                      borderLeftWidth: column === 1 ? 1.2 : 0,
+                      borderTopWidth: row === 1 ? 1.2 : 0,
+                      borderColor: theme.colour.frame,
+                      justifyContent: 'space-between',
+                      alignItems: column === 0 ? 'flex-start' : 'flex-end',
+                    }}
+                  >
+                    {row === 0 ? label : <View style={{ height: CENTRE_CLEARANCE }} />}
+                    {entries}
+                    {row === 1 ? label : <View style={{ height: CENTRE_CLEARANCE }} />}
+                  </View>
+                );
+              })}
+            </View>
+          ))}
+          <View
+            style={{
+              position: 'absolute',
+              left: '50%',
+              top: '50%',
+              marginLeft: -ME_DIAMETER / 2,
+              marginTop: -ME_DIAMETER / 2,
+              width: ME_DIAMETER,
+              height: ME_DIAMETER,
+              borderRadius: ME_DIAMETER / 2,
+              borderWidth: 2,
+              borderColor: theme.colour.ink,
+              backgroundColor: 'white',
+              alignItems: 'center',
+              justifyContent: 'center',
+            }}
+          >
+            <Text style={{ fontSize: 14, fontWeight: 700 }}>{ctx.t('network.map.me')}</Text>
           </View>
-        ))}
-        <View
-          style={{
-            position: 'absolute',
-            left: '50%',
-            top: '50%',
-            marginLeft: -ME_DIAMETER / 2,
-            marginTop: -ME_DIAMETER / 2,
-            width: ME_DIAMETER,
-            height: ME_DIAMETER,
-            borderRadius: ME_DIAMETER / 2,
-            borderWidth: 2,
-            borderColor: theme.colour.ink,
-            backgroundColor: 'white',
-            alignItems: 'center',
-            justifyContent: 'center',
-          }}
-        >
-          <Text style={{ fontSize: 14, fontWeight: 700 }}>{ctx.t('network.map.me')}</Text>
         </View>
+        <Legend ctx={ctx} />
       </View>
-      <Legend ctx={ctx} />
+      {overflow.length > 0 ? (
+        <View style={{ marginTop: 8 }}>
+          <View minPresenceAhead={40}>
+            <Text style={{ fontSize: theme.size.body, fontWeight: 700, color: theme.colour.accent }}>
+              {`${ctx.t('network.map.heading')} ${ctx.t('common.continued')}`}
+            </Text>
+          </View>
+          {overflow.map((area) => (
+            <View key={area} style={{ marginTop: 6 }}>
+              <View minPresenceAhead={30}>
+                <Text style={{ fontSize: 11, fontWeight: 700, color: theme.colour.accent }}>{ctx.t(`network.map.${area}.label`)}</Text>
+              </View>
+              <Entries ctx={ctx} contacts={placements.get(area)!.overflow} columns={2} flowing />
+            </View>
+          ))}
+        </View>
+      ) : null}
     </View>
   );
 }
 
-function AreaLabel({ ctx, area, align }: { ctx: RenderContext; area: string; align: 'left' | 'right' }) {
+function Entry({ ctx, contact }: { ctx: RenderContext; contact: Contact }) {
+  return (
+    <View style={{ flexDirection: 'row', alignItems: 'flex-start', marginBottom: ENTRY_GAP }} wrap={false}>
+      <View style={{ width: MARKER_WIDTH, paddingTop: 3 }}>
+        <TieMarker tie={contact.tie} size={8} />
+      </View>
+      <View style={{ flex: 1 }}>
+        <Answer ctx={ctx} text={entryText(contact)} style={{ fontSize: ENTRY_FONT, lineHeight: 1.3 }} />
+      </View>
+    </View>
+  );
+}
+
+/** Contacts with their tie markers, in one or two columns (filled column by column). */
+function Entries({ ctx, contacts, columns, flowing }: { ctx: RenderContext; contacts: Contact[]; columns: number; flowing?: boolean }) {
+  if (contacts.length === 0) return <View />;
+  if (flowing) {
+    // Below the map, a long list flows over pages in reading order, two entries a row.
+    const rows: Contact[][] = [];
+    for (let i = 0; i < contacts.length; i += columns) rows.push(contacts.slice(i, i + columns));
+    return (
+      <View>
+        {rows.map((row, index) => (
+          <View key={index} style={{ flexDirection: 'row' }} wrap={false}>
+            {row.map((contact, column) => (
+              <View key={column} style={{ flex: 1, flexBasis: 0, marginLeft: column === 0 ? 0 : 14 }}>
+                <Entry ctx={ctx} contact={contact} />
+              </View>
+            ))}
+            {row.length < columns ? <View style={{ flex: columns - row.length, flexBasis: 0, marginLeft: 14 }} /> : null}
+          </View>
+        ))}
+      </View>
+    );
+  }
+  const perColumn = Math.ceil(contacts.length / columns);
+  return (
+    <View style={{ flexDirection: 'row', alignSelf: 'stretch', flexGrow: 1 }}>
+      {Array.from({ length: columns }, (_, column) => (
+        <View key={column} style={{ flex: 1, flexBasis: 0, marginLeft: column === 0 ? 0 : 8 }}>
+          {contacts.slice(column * perColumn, (column + 1) * perColumn).map((contact, index) => (
+            <Entry key={index} ctx={ctx} contact={contact} />
+          ))}
+        </View>
+      ))}
+    </View>
+  );
+}
+
+function AreaLabel({ ctx, area, align }: { ctx: RenderContext; area: Area; align: 'left' | 'right' }) {
   return (
     <View style={{ maxWidth: 190 }}>
       <Text style={{ fontSize: 11, fontWeight: 700, color: theme.colour.accent, textAlign: align }}>

@@ -1,0 +1,151 @@
+import { Text, View } from '@react-pdf/renderer';
+import type { Contact, Tie } from '../../answers/schema.js';
+import { TIES } from '../../answers/schema.js';
+import type { ConnectionListsField } from '../../worksheets/model.js';
+import { listAt } from '../../worksheets/values.js';
+import { estimateHeight } from '../measure.js';
+import { contentWidth } from '../paper.js';
+import { theme } from '../theme.js';
+import { Answer } from './answer.js';
+import type { RenderContext } from './context.js';
+import { LineSample, Star } from './primitives.js';
+
+const pitch = theme.linePitch;
+const ruleBelow = { borderBottomWidth: theme.ruleWidth, borderBottomColor: theme.colour.rule } as const;
+
+/** The black-and-white marker of a tie: solid line (strong), dashed line (weak), star (mentor). */
+export function TieMarker({ tie, size = 9 }: { tie: Tie; size?: number }) {
+  return tie === 'mentor' ? <Star size={size + 1} /> : <LineSample dashed={tie === 'weak'} width={size * 2.2} />;
+}
+
+/** Contacts grouped by tie, in the order the learner listed them. */
+export function contactsByTie(contacts: readonly Contact[]): Record<Tie, Contact[]> {
+  const groups: Record<Tie, Contact[]> = { strong: [], weak: [], mentor: [] };
+  for (const contact of contacts) groups[contact.tie].push(contact);
+  return groups;
+}
+
+function TieHeading({ ctx, tie }: { ctx: RenderContext; tie: Tie }) {
+  return (
+    <View style={{ flexDirection: 'row', alignItems: 'center', marginBottom: 2 }}>
+      <TieMarker tie={tie} />
+      <Text style={{ fontSize: theme.size.body, fontWeight: 700, marginLeft: 5 }}>{ctx.t(`network.connections.${tie}`)}</Text>
+    </View>
+  );
+}
+
+function ColumnLabels({ ctx }: { ctx: RenderContext }) {
+  return (
+    <View style={{ flexDirection: 'row' }}>
+      <Text style={{ flex: 3, fontSize: theme.size.small, color: theme.colour.hint }}>{ctx.t('network.connections.name')}</Text>
+      <Text style={{ flex: 2, fontSize: theme.size.small, color: theme.colour.hint, paddingLeft: 4 }}>{ctx.t('network.connections.role')}</Text>
+    </View>
+  );
+}
+
+function BlankContactRow() {
+  return (
+    <View style={{ flexDirection: 'row', height: pitch, ...ruleBelow }}>
+      <View style={{ flex: 3 }} />
+      <View style={{ flex: 2, borderLeftWidth: 0.4, borderLeftColor: theme.colour.rule }} />
+    </View>
+  );
+}
+
+/** A filled entry: the name, its role after a dash, notes in italics beneath. */
+function ContactEntry({ ctx, contact }: { ctx: RenderContext; contact: Contact }) {
+  return (
+    <View style={{ minHeight: pitch, paddingTop: 4, paddingBottom: 2, ...ruleBelow }} wrap={false}>
+      <Answer ctx={ctx} text={contact.role ? `${contact.name} – ${contact.role}` : contact.name} style={{ fontSize: theme.size.body, lineHeight: 1.3 }} />
+      {contact.notes ? (
+        <Answer ctx={ctx} text={contact.notes} style={{ fontSize: theme.size.hint, fontStyle: 'italic', lineHeight: 1.3 }} />
+      ) : null}
+    </View>
+  );
+}
+
+function contactHeight(contact: Contact, width: number): number {
+  const entry = contact.role ? `${contact.name} – ${contact.role}` : contact.name;
+  return Math.max(pitch, 6 + estimateHeight(entry, width, theme.size.body, 1.3) + (contact.notes ? estimateHeight(contact.notes, width, theme.size.hint, 1.3) : 0));
+}
+
+/** Height the three side-by-side lists may take before they print one after another instead. */
+const COLUMNS_MAX_HEIGHT = 500;
+/** Blank rows left under a filled list, for connections added in the session. */
+const SPARE_ROWS = 2;
+
+/**
+ * The three lists of connections. Side by side like the blank sheet while they fit its rows;
+ * a longer network prints the lists one after another, free to flow over pages.
+ */
+export function ConnectionLists({ field, ctx }: { field: ConnectionListsField; ctx: RenderContext }) {
+  const contacts = listAt<Contact>(ctx.answers, field.path);
+  const groups = contactsByTie(contacts);
+  const rows = field.rows + (field.grows ? ctx.extraLines : 0);
+  if (contacts.length === 0) {
+    return (
+      <View style={{ flexDirection: 'row', marginBottom: theme.gap.field }} wrap={false}>
+        {TIES.map((tie, column) => (
+          <View key={tie} style={{ flex: 1, marginLeft: column === 0 ? 0 : 14 }}>
+            <TieHeading ctx={ctx} tie={tie} />
+            <ColumnLabels ctx={ctx} />
+            {Array.from({ length: rows }, (_, row) => (
+              <BlankContactRow key={row} />
+            ))}
+          </View>
+        ))}
+      </View>
+    );
+  }
+  const columnWidth = (contentWidth(ctx.paper) - 28) / 3;
+  const height = (tie: Tie) => groups[tie].reduce((sum, contact) => sum + contactHeight(contact, columnWidth), 0);
+  const tallest = Math.max(...TIES.map(height));
+  if (tallest + SPARE_ROWS * pitch <= COLUMNS_MAX_HEIGHT) {
+    // Side by side like the blank sheet, with blank rows below down to the same depth.
+    const depth = Math.min(COLUMNS_MAX_HEIGHT, Math.max(tallest + SPARE_ROWS * pitch, 8 * pitch));
+    return (
+      <View style={{ flexDirection: 'row', marginBottom: theme.gap.field }} wrap={false}>
+        {TIES.map((tie, column) => {
+          const spare = Math.max(0, Math.floor((depth - height(tie)) / pitch));
+          return (
+            <View key={tie} style={{ flex: 1, flexBasis: 0, marginLeft: column === 0 ? 0 : 14 }}>
+              <TieHeading ctx={ctx} tie={tie} />
+              {groups[tie].map((contact, row) => (
+                <ContactEntry key={row} ctx={ctx} contact={contact} />
+              ))}
+              {Array.from({ length: spare }, (_, row) => (
+                <View key={`spare-${row}`} style={{ height: pitch, ...ruleBelow }} />
+              ))}
+            </View>
+          );
+        })}
+      </View>
+    );
+  }
+  // A large network: the lists one after another, two entries a row, flowing over pages.
+  return (
+    <View style={{ marginBottom: theme.gap.field }}>
+      {TIES.map((tie) => {
+        const pairs: (Contact | undefined)[][] = [];
+        const list = groups[tie];
+        for (let i = 0; i < Math.max(list.length, 1); i += 2) pairs.push([list[i], list[i + 1]]);
+        return (
+          <View key={tie} style={{ marginBottom: 10 }}>
+            <View minPresenceAhead={3 * pitch}>
+              <TieHeading ctx={ctx} tie={tie} />
+            </View>
+            {pairs.map((pair, row) => (
+              <View key={row} style={{ flexDirection: 'row' }} wrap={false}>
+                {pair.map((contact, column) => (
+                  <View key={column} style={{ flex: 1, flexBasis: 0, marginLeft: column === 0 ? 0 : 14 }}>
+                    {contact ? <ContactEntry ctx={ctx} contact={contact} /> : <View style={{ height: pitch, ...ruleBelow }} />}
+                  </View>
+                ))}
+              </View>
+            ))}
+          </View>
+        );
+      })}
+    </View>
+  );
+}
