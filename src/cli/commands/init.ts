@@ -43,7 +43,7 @@ async function isDirectory(file: string): Promise<boolean> {
 }
 
 const refusal = (file: string) =>
-  new InputError([`${file}: already exists; use --force to overwrite it (init ${JSON.stringify(file)} --force)`]);
+  new InputError([`${file}: already exists, so init left it untouched; use --force to overwrite it`]);
 
 /**
  * Creates `target` with `text`, atomically and only if it does not exist yet: the text goes to a
