@@ -66,6 +66,8 @@ export function WorksheetDocument({ sheets, ctx: documentCtx, metadata, header, 
           >
             {pageIndex === 0 ? (
               <SheetTitle
+                ctx={ctx}
+                email={answers?.learner.email || undefined}
                 step={ctx.t(sheet.step)}
                 title={sheetTitle}
                 intro={ctx.t(sheet.intro)}

@@ -57,6 +57,8 @@ export interface ListField {
 
 export interface TableColumn {
   key: string;
+  /** A second answers key printed in the same cell after a dash (the role beside a name). */
+  alsoKey?: string;
   label: string;
   /** Relative width. */
   width: number;

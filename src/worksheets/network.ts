@@ -41,7 +41,7 @@ export const networkSheet: Sheet = {
             rows: 5,
             rowLines: 2,
             columns: [
-              { key: 'name', label: k('toAdd.name'), width: 3 },
+              { key: 'name', alsoKey: 'role', label: k('toAdd.name'), width: 3 },
               { key: 'area', label: k('toAdd.area'), width: 2 },
               { key: 'why', label: k('toAdd.why'), width: 3 },
               { key: 'how', label: k('toAdd.how'), width: 3 },

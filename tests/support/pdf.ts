@@ -215,6 +215,19 @@ export async function pdfText(pdf: Uint8Array, options: PdfTextOptions = {}): Pr
   return withPdf(pdf, (doc) => mapPages(doc, (page) => blocksToText(pageBlocks(page), order)));
 }
 
+export interface PageLine {
+  text: string;
+  /** [x0, y0, x1, y1] in points from the top-left corner. */
+  bbox: Rect;
+}
+
+/** The text lines of each page in content (drawing) order, with their boxes. */
+export async function pdfLines(pdf: Uint8Array): Promise<PageLine[][]> {
+  return withPdf(pdf, (doc) =>
+    mapPages(doc, (page) => pageBlocks(page).flatMap((block) => block.lines.map((line) => ({ text: line.text, bbox: line.bbox })))),
+  );
+}
+
 /**
  * Collapse every run of whitespace (newlines, tabs, no-break spaces) to one
  * space and trim, so a sentence that wraps over lines can be found with

@@ -7,6 +7,7 @@ import type {
   IfThenField,
   ListField,
   ShortField,
+  TableColumn,
   TableField,
   WritingField,
 } from '../../worksheets/model.js';
@@ -223,10 +224,13 @@ function List({ field, ctx }: { field: ListField; ctx: RenderContext }) {
   );
 }
 
-/** Display text of a table cell: area values print as their area's name. */
-function cellText(ctx: RenderContext, key: string, value: unknown): string | undefined {
-  if (typeof value !== 'string' || value === '') return undefined;
-  return key === 'area' ? ctx.t(`network.map.${value}.label`) : value;
+/** Display text of a table cell: area values print as their area's name; a second key follows a dash. */
+function cellText(ctx: RenderContext, column: TableColumn, record: Record<string, unknown>): string | undefined {
+  const value = record[column.key];
+  const also = column.alsoKey ? record[column.alsoKey] : undefined;
+  const main = typeof value === 'string' && value !== '' ? (column.key === 'area' ? ctx.t(`network.map.${value}.label`) : value) : undefined;
+  const extra = typeof also === 'string' && also !== '' ? also : undefined;
+  return main && extra ? `${main} – ${extra}` : (main ?? extra);
 }
 
 /** A table row taller than this (estimated) prints as a stacked record instead, which can flow across pages. */
@@ -240,7 +244,7 @@ function Table({ field, ctx }: { field: TableField; ctx: RenderContext }) {
   const rowHeight = (record: Record<string, unknown>) =>
     Math.max(
       ...field.columns.map((column) => {
-        const text = cellText(ctx, column.key, record[column.key]) ?? '';
+        const text = cellText(ctx, column, record) ?? '';
         return estimateHeight(text, (tableWidth * column.width) / totalWidth - 8, theme.size.answer);
       }),
     );
@@ -287,7 +291,7 @@ function Table({ field, ctx }: { field: TableField; ctx: RenderContext }) {
       return (
         <View key={row} style={{ ...rowBorder, paddingHorizontal: 4, paddingVertical: 3 }}>
           {field.columns.map((column) => {
-            const text = cellText(ctx, column.key, record[column.key]);
+            const text = cellText(ctx, column, record);
             return text ? (
               <View key={column.key} style={{ marginBottom: 3 }}>
                 <Text style={{ fontSize: theme.size.small, fontWeight: 700, color: theme.colour.hint }}>{ctx.t(column.label)}</Text>
@@ -301,7 +305,7 @@ function Table({ field, ctx }: { field: TableField; ctx: RenderContext }) {
     return (
       <View key={row} style={{ flexDirection: 'row', minHeight: field.rowLines * theme.tablePitch, ...rowBorder }} wrap={false}>
         {field.columns.map((column, index) => {
-          const text = cellText(ctx, column.key, record[column.key]);
+          const text = cellText(ctx, column, record);
           return (
             <View key={column.key} style={{ ...cell(column.width, index), paddingVertical: 3 }}>
               {text ? <Answer ctx={ctx} text={text} style={{ fontSize: theme.size.body }} /> : null}

@@ -68,7 +68,22 @@ export function Footer({
 }
 
 /** Title block at the top of a sheet's first page. */
-export function SheetTitle({ step, title, intro, aim }: { step: string; title: string; intro: string; aim?: string }) {
+export function SheetTitle({
+  ctx,
+  step,
+  title,
+  intro,
+  aim,
+  email,
+}: {
+  ctx: RenderContext;
+  step: string;
+  title: string;
+  intro: string;
+  aim?: string;
+  /** The learner's email, when the answers give one: printed once per sheet, not in every header. */
+  email?: string;
+}) {
   return (
     <View style={{ marginBottom: 10 }}>
       <Text style={{ fontSize: theme.size.small, color: theme.colour.accent, fontWeight: 700, letterSpacing: 0.8 }}>
@@ -78,6 +93,11 @@ export function SheetTitle({ step, title, intro, aim }: { step: string; title: s
       <Text style={{ fontSize: theme.size.body, color: theme.colour.ink, marginTop: 3, lineHeight: 1.35 }}>{intro}</Text>
       {aim ? (
         <Text style={{ fontSize: theme.size.hint, color: theme.colour.hint, fontStyle: 'italic', marginTop: 2 }}>{aim}</Text>
+      ) : null}
+      {email ? (
+        <View style={{ marginTop: 2 }}>
+          <Answer ctx={ctx} text={ctx.t('common.email', { email })} style={{ fontSize: theme.size.small }} />
+        </View>
       ) : null}
     </View>
   );
