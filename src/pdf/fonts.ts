@@ -1,6 +1,13 @@
 import { Font } from '@react-pdf/renderer';
+import { isolateGlyphCodePoints, type GlyphSource } from './unicode/glyph-cache.js';
 import { breakWord } from './unicode/linebreak.js';
 import { BASE_FAMILY, bundledFamily } from './unicode/registry.js';
+
+/** What registerFonts touches of React-PDF's font sources (see glyph-cache.ts). */
+interface LoadableSource {
+  data: unknown;
+  load(): Promise<void>;
+}
 
 const registered = new Set<string>();
 let callbackRegistered = false;
@@ -10,6 +17,9 @@ let callbackRegistered = false;
  * family (Noto Sans: Latin incl. Vietnamese, Polish, Turkish, Icelandic; Greek; Cyrillic), plus
  * the bundled `families` asked for, normally `planFonts(texts).families` (Arabic, Hebrew, CJK).
  * The built-in PDF fonts would not be embedded and cover only WinAnsi.
+ *
+ * Each font, once React-PDF loads it, gets the fontkit glyph-cache fix (`isolateGlyphCodePoints`)
+ * so that one document's accented letters cannot corrupt the next document's text.
  *
  * Also installs the line-breaking callback (`breakWord`): English hyphenation stays off (it
  * split URLs and handles: "exam-ple.com"), and CJK text may break between characters, with no
@@ -26,10 +36,22 @@ export function registerFonts(families: Iterable<string> = []): void {
       family: family.family,
       fonts: family.faces.map((f) => ({ src: f.src, fontWeight: f.fontWeight, fontStyle: f.fontStyle })),
     });
+    const sources = (Font.getRegisteredFonts()[family.family]?.sources ?? []) as unknown as LoadableSource[];
+    for (const source of sources) patchOnLoad(source);
     registered.add(name);
   }
   if (!callbackRegistered) {
     Font.registerHyphenationCallback(breakWord);
     callbackRegistered = true;
   }
+}
+
+/** Applies the glyph-cache fix to a font source's fontkit font as soon as it is loaded. */
+function patchOnLoad(source: LoadableSource): void {
+  const load = source.load.bind(source);
+  source.load = async () => {
+    await load();
+    const font = source.data as Partial<GlyphSource> | null;
+    if (font && typeof font.getGlyph === 'function') isolateGlyphCodePoints(font as GlyphSource);
+  };
 }

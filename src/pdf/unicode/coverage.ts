@@ -15,13 +15,19 @@ function font(family: BundledFamily): FontkitFont {
 
 /**
  * Characters that need no glyph: whitespace and control characters (tab, newline…), which
- * React-PDF lays out as space or line breaks, and variation selectors (U+FE00–FE0F,
- * U+E0100–E01EF), which only choose a form of the character before them and are dropped in
- * shaping. Neither is checked for coverage nor reported.
+ * React-PDF lays out as space or line breaks. They are not checked for coverage nor reported.
  */
 export function needsNoGlyph(codePoint: number): boolean {
-  if ((codePoint >= 0xfe00 && codePoint <= 0xfe0f) || (codePoint >= 0xe0100 && codePoint <= 0xe01ef)) return true;
   return /^[\p{White_Space}\p{Cc}]$/u.test(String.fromCodePoint(codePoint));
+}
+
+/**
+ * Variation selectors (U+FE00–FE0F, U+E0100–E01EF): they only choose a presentation of the
+ * character before them (emoji or text style, a regional ideograph form). No bundled font has
+ * them, so `withPlaceholders` drops them and `planFonts` does not report them.
+ */
+export function isVariationSelector(codePoint: number): boolean {
+  return (codePoint >= 0xfe00 && codePoint <= 0xfe0f) || (codePoint >= 0xe0100 && codePoint <= 0xe01ef);
 }
 
 /**
@@ -40,6 +46,24 @@ export function familyFor(codePoint: number): BundledFamily | undefined {
 /** True when some bundled font draws `codePoint`, or it needs no glyph (see `needsNoGlyph`). */
 export function isCovered(codePoint: number): boolean {
   return needsNoGlyph(codePoint) || familyFor(codePoint) !== undefined;
+}
+
+const drawnAsMarks = new Map<number, boolean>();
+
+/**
+ * True when the font that covers `codePoint` draws it as a base glyph plus separate mark glyphs
+ * (Noto Sans: ẹ ị ọ ụ ṃ ṅ ṣ ḿ ǹ, through its ccmp feature). The mark glyph then has no
+ * character of its own, so the PDF's text layer cannot map it: copy and search gave "Thi�" for
+ * "Thị". See `withDecomposedMarks`.
+ */
+export function drawnWithMarkGlyphs(codePoint: number): boolean {
+  let known = drawnAsMarks.get(codePoint);
+  if (known === undefined) {
+    const family = familyFor(codePoint);
+    known = family !== undefined && font(family).layout(String.fromCodePoint(codePoint)).glyphs.length > 1;
+    drawnAsMarks.set(codePoint, known);
+  }
+  return known;
 }
 
 /** Families whose font files coverage has opened so far (for tests of laziness). */

@@ -1,8 +1,9 @@
 import { createRequire } from 'node:module';
 
-/** The little of fontkit's font object that coverage needs. */
+/** The little of fontkit's font object that coverage and mark decomposition need. */
 export interface FontkitFont {
   hasGlyphForCodePoint(codePoint: number): boolean;
+  layout(text: string): { glyphs: readonly { codePoints: readonly number[] }[] };
 }
 
 interface Fontkit {

@@ -1,7 +1,8 @@
 export { BASE_FAMILY, BUNDLED_FAMILIES, bundledFamily, type BundledFace, type BundledFamily } from './registry.js';
-export { familyFor, isCovered, needsNoGlyph } from './coverage.js';
+export { drawnWithMarkGlyphs, familyFor, isCovered, isVariationSelector, needsNoGlyph } from './coverage.js';
 export { planFonts, type FontPlan, type MissingCharacter } from './plan.js';
-export { PLACEHOLDER, withPlaceholders } from './placeholder.js';
+export { PLACEHOLDER, prepareText, withDecomposedMarks, withPlaceholders } from './placeholder.js';
 export { textDirection } from './direction.js';
 export { breakWord } from './linebreak.js';
 export { characterName, codePointLabel } from './names.js';
+export { isolateGlyphCodePoints, type GlyphSource } from './glyph-cache.js';

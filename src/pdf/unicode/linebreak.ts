@@ -13,6 +13,12 @@
  * script or style changes (Han → Hiragana, SC font → Noto Sans for Latin) and calls this for the
  * part of a word in each run, with a hyphen penalty between two runs' pieces. That is why a
  * CJK piece also starts and ends with '': the boundary to the next run becomes a plain break.
+ *
+ * Limits, from the same per-run calls: a token whose characters come from two fonts, such as a
+ * CJK hashtag "#医学教育" ("#" from Noto Sans, the Han from Noto Sans SC) or a URL with a CJK
+ * path, may break (without a hyphen) where the font changes; and inside a non-CJK word that
+ * changes run mid-word (a bold letter, "β-blocker"), React-PDF's own hyphen penalty remains,
+ * which its line breaker takes only when nothing else fits.
  */
 
 /**

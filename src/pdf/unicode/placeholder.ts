@@ -1,3 +1,5 @@
+import { drawnWithMarkGlyphs, familyFor, isCovered, isVariationSelector } from './coverage.js';
+
 /**
  * What stands in for a character no bundled font has: U+FFFD REPLACEMENT CHARACTER, a white
  * question mark in a black diamond. It is Unicode's own sign for "a character that could not be
@@ -14,7 +16,8 @@ const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
  * `text` with every grapheme cluster that contains an uncovered character replaced by one
  * `placeholder`: a whole emoji sequence (skin-tone modifier, ZWJ family, flag's two regional
  * indicators, keycap) becomes one placeholder, not several. Clusters whose characters are all
- * covered are kept as they are.
+ * covered are kept, less any uncovered variation selector ("©\uFE0F" becomes "©"): a selector
+ * only picks a presentation, and React-PDF would draw it with a font that lacks it.
  */
 export function withPlaceholders(
   text: string,
@@ -23,14 +26,50 @@ export function withPlaceholders(
 ): string {
   let out = '';
   for (const { segment } of graphemes.segment(text)) {
+    let kept = '';
     let covered = true;
     for (const char of segment) {
-      if (!isCovered(char.codePointAt(0)!)) {
+      const codePoint = char.codePointAt(0)!;
+      if (isCovered(codePoint)) kept += char;
+      else if (!isVariationSelector(codePoint)) {
         covered = false;
         break;
       }
     }
-    out += covered ? segment : placeholder;
+    out += covered ? kept : placeholder;
   }
   return out;
+}
+
+/**
+ * `text` with each character that its font draws as base letter + mark glyph replaced by its
+ * canonical decomposition ("ị" U+1ECB → "i" + U+0323 COMBINING DOT BELOW), when the same font
+ * covers every part. The page looks the same (the font positions the mark either way), and
+ * the text is canonically equivalent, but now every glyph in the PDF maps to a character, so
+ * copying or searching the PDF gives "Thị" (decomposed), not "Thi\uFFFD".
+ */
+export function withDecomposedMarks(text: string): string {
+  let out = '';
+  for (const char of text) {
+    const codePoint = char.codePointAt(0)!;
+    const decomposed = char.normalize('NFD');
+    if (decomposed !== char && drawnWithMarkGlyphs(codePoint)) {
+      const family = familyFor(codePoint);
+      const sameFont = [...decomposed].every((c) => familyFor(c.codePointAt(0)!) === family);
+      out += sameFont ? decomposed : char;
+    } else {
+      out += char;
+    }
+  }
+  return out;
+}
+
+/**
+ * Learner text ready for React-PDF: placeholders for what no bundled font covers
+ * (`withPlaceholders` with the bundled coverage), then mark decomposition where the font needs
+ * it (`withDecomposedMarks`). Use it on every learner string, with `planFonts(texts).families`
+ * as its `fontFamily` and `textDirection(text)` as its `direction`.
+ */
+export function prepareText(text: string): string {
+  return withDecomposedMarks(withPlaceholders(text, isCovered));
 }

@@ -1,4 +1,4 @@
-import { familyFor, needsNoGlyph } from './coverage.js';
+import { familyFor, isVariationSelector, needsNoGlyph } from './coverage.js';
 import { characterName } from './names.js';
 import { BASE_FAMILY, BUNDLED_FAMILIES } from './registry.js';
 
@@ -25,7 +25,8 @@ export interface FontPlan {
  * Which bundled fonts `texts` need, and which of their characters none covers. Each character
  * counts for the first bundled family that has it, which is the family React-PDF will pick from
  * the returned list, so a Latin-only document gets `['Noto Sans']` and never loads the CJK
- * fonts. Whitespace, control characters and variation selectors are ignored.
+ * fonts. Whitespace, control characters and variation selectors are ignored (see
+ * `needsNoGlyph`, `isVariationSelector`).
  */
 export function planFonts(texts: Iterable<string>): FontPlan {
   const needed = new Set<string>([BASE_FAMILY]);
@@ -33,7 +34,7 @@ export function planFonts(texts: Iterable<string>): FontPlan {
   for (const text of texts) {
     for (const char of text) {
       const codePoint = char.codePointAt(0)!;
-      if (needsNoGlyph(codePoint)) continue;
+      if (needsNoGlyph(codePoint) || isVariationSelector(codePoint)) continue;
       const family = familyFor(codePoint);
       if (family) needed.add(family.family);
       else if (!missing.has(codePoint)) missing.set(codePoint, { char, codePoint, name: characterName(codePoint) });

@@ -46,6 +46,11 @@ function face(pkg: string, prefix: string, weight: Weight): BundledFace {
  *   of Extension A) and all Hiragana/Katakana, so one CJK font serves Chinese and Japanese; the
  *   glyph shapes follow the mainland Chinese standard (a Japanese or Taiwanese reader may notice
  *   a few regional forms differ).
+ * - Arabic is IBM Plex Sans Arabic, not Noto Sans Arabic: the Noto Arabic fonts draw each dotted
+ *   letter as a dotless base plus separate dot glyphs (GSUB decomposition), which React-PDF 4.9
+ *   cannot map back to the text: letters went missing and dots floated. Plex maps one glyph per
+ *   letter (plus the lam-alef ligatures) and renders correctly; it covers 252 of the 256 Arabic
+ *   block characters and all of Arabic Supplement.
  * - Noto Sans KR is needed only for Hangul (SC has none). Han characters in Korean text come
  *   from SC, which precedes it.
  */
@@ -60,9 +65,12 @@ export const BUNDLED_FAMILIES: readonly BundledFamily[] = [
     ],
   },
   {
-    family: 'Noto Sans Arabic',
-    covers: 'Arabic',
-    faces: [face('noto-sans-arabic', 'NotoSansArabic', '400Regular'), face('noto-sans-arabic', 'NotoSansArabic', '700Bold')],
+    family: 'IBM Plex Sans Arabic',
+    covers: 'Arabic (incl. Persian and Urdu letters)',
+    faces: [
+      face('ibm-plex-sans-arabic', 'IBMPlexSansArabic', '400Regular'),
+      face('ibm-plex-sans-arabic', 'IBMPlexSansArabic', '700Bold'),
+    ],
   },
   {
     family: 'Noto Sans Hebrew',
