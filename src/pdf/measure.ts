@@ -36,3 +36,19 @@ export function estimateLines(text: string, width: number, fontSize: number): nu
 export function estimateHeight(text: string, width: number, fontSize: number, lineHeight = 1.45): number {
   return estimateLines(text, width, fontSize) * fontSize * lineHeight;
 }
+
+/** Estimated width of one line of text, in points. */
+export function estimateWidth(text: string, fontSize: number): number {
+  return [...text].reduce((sum, char) => sum + advance(char) * fontSize, 0);
+}
+
+/**
+ * Learner text up to this height (estimated, in points) is kept in one piece on one page; anything
+ * taller may break across pages. A block that cannot break and is taller than the page would be
+ * drawn past the page's foot, over the footer.
+ */
+export const KEEP_TOGETHER_MAX_HEIGHT = 300;
+
+export function keepsTogether(text: string | undefined, width: number, fontSize: number, lineHeight = 1.45): boolean {
+  return !text || estimateHeight(text, width, fontSize, lineHeight) <= KEEP_TOGETHER_MAX_HEIGHT;
+}

@@ -14,6 +14,7 @@ function repeatedChrome(copy: Copy): Set<string> {
     sheet.pages.flat().forEach((section, index) => {
       chrome.add(String(index + 1));
       chrome.add(copy.text(section.heading));
+      chrome.add(`${copy.text(section.heading)} ${copy.text('common.continued')}`);
       for (const item of section.items) {
         for (const field of item.kind === 'row' ? item.fields : [item]) {
           if (field.kind === 'table') for (const column of field.columns) chrome.add(copy.text(column.label));
@@ -52,7 +53,7 @@ export async function learnerContent(pdf: Uint8Array, copy: Copy): Promise<strin
         }
       }
       let body = texts.slice(start, end);
-      while (body.length > 0 && chrome.has(body[0]!)) body = body.slice(1);
+      while (body.length > 0 && chrome.has(body[0]!.replace(/\s+/gu, ' '))) body = body.slice(1);
       return body.join('\n');
     })
     .join('\n');
@@ -60,9 +61,9 @@ export async function learnerContent(pdf: Uint8Array, copy: Copy): Promise<strin
 
 /**
  * Comparable form: compatibility-decomposed (ligatures), without whitespace and without combining
- * marks. The marks are drawn (the pixel baselines show them) but the renderer's ToUnicode map
- * drops some of them from extracted text: "Thị" extracts as "Thi".
+ * marks. The marks are drawn (the pixel baselines show them) but a mark the font's shaping splits
+ * off a letter has no Unicode mapping in the PDF: "Thị" extracts as "Thi" plus U+FFFD.
  */
 export function comparable(text: string): string {
-  return text.normalize('NFKD').replace(/[\s\p{M}]+/gu, '');
+  return text.normalize('NFKD').replace(/[\s\p{M}\uFFFD]+/gu, '');
 }

@@ -1,16 +1,21 @@
 import { Text } from '@react-pdf/renderer';
 import type { Style } from '../style.js';
+import { contentWidth } from '../paper.js';
 import { theme } from '../theme.js';
+import { wrapFor } from '../wrap.js';
 import type { RenderContext } from './context.js';
 
 /**
  * Learner text, printed exactly as typed: it is data, never markup or a template. It wraps freely
- * (and across pages); right-to-left scripts are laid out right to left.
+ * (and across pages); right-to-left scripts are laid out right to left. `width` is the box's
+ * width, so that a word too wide for it (a URL in a narrow cell) wraps instead of spilling out.
  */
-export function Answer({ ctx, text, style }: { ctx: RenderContext; text: string; style?: Style }) {
+export function Answer({ ctx, text, style, width }: { ctx: RenderContext; text: string; style?: Style; width?: number }) {
   const prepared = ctx.learnerText.prepare(text);
+  const fontSize = typeof style?.fontSize === 'number' ? style.fontSize : theme.size.answer;
   return (
     <Text
+      hyphenationCallback={wrapFor(width ?? contentWidth(ctx.paper), fontSize)}
       style={{
         fontFamily: ctx.learnerText.fonts,
         fontSize: theme.size.answer,

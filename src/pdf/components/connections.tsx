@@ -3,7 +3,7 @@ import type { Contact, Tie } from '../../answers/schema.js';
 import { TIES } from '../../answers/schema.js';
 import type { ConnectionListsField } from '../../worksheets/model.js';
 import { listAt } from '../../worksheets/values.js';
-import { estimateHeight } from '../measure.js';
+import { estimateHeight, KEEP_TOGETHER_MAX_HEIGHT } from '../measure.js';
 import { contentWidth } from '../paper.js';
 import { theme } from '../theme.js';
 import { Answer } from './answer.js';
@@ -53,12 +53,12 @@ function BlankContactRow() {
 }
 
 /** A filled entry: the name, its role after a dash, notes in italics beneath. */
-function ContactEntry({ ctx, contact }: { ctx: RenderContext; contact: Contact }) {
+function ContactEntry({ ctx, contact, width }: { ctx: RenderContext; contact: Contact; width: number }) {
   return (
-    <View style={{ minHeight: pitch, paddingTop: 4, paddingBottom: 2, ...ruleBelow }} wrap={false}>
-      <Answer ctx={ctx} text={contact.role ? `${contact.name} – ${contact.role}` : contact.name} style={{ fontSize: theme.size.body, lineHeight: 1.3 }} />
+    <View style={{ minHeight: pitch, paddingTop: 4, paddingBottom: 2, ...ruleBelow }} wrap={contactHeight(contact, width) > KEEP_TOGETHER_MAX_HEIGHT}>
+      <Answer ctx={ctx} text={contact.role ? `${contact.name} – ${contact.role}` : contact.name} style={{ fontSize: theme.size.body, lineHeight: 1.3 }} width={width} />
       {contact.notes ? (
-        <Answer ctx={ctx} text={contact.notes} style={{ fontSize: theme.size.hint, fontStyle: 'italic', lineHeight: 1.3 }} />
+        <Answer ctx={ctx} text={contact.notes} style={{ fontSize: theme.size.hint, fontStyle: 'italic', lineHeight: 1.3 }} width={width} />
       ) : null}
     </View>
   );
@@ -111,7 +111,7 @@ export function ConnectionLists({ field, ctx }: { field: ConnectionListsField; c
             <View key={tie} style={{ flex: 1, flexBasis: 0, marginLeft: column === 0 ? 0 : 14 }}>
               <TieHeading ctx={ctx} tie={tie} />
               {groups[tie].map((contact, row) => (
-                <ContactEntry key={row} ctx={ctx} contact={contact} />
+                <ContactEntry key={row} ctx={ctx} contact={contact} width={columnWidth} />
               ))}
               {Array.from({ length: spare }, (_, row) => (
                 <View key={`spare-${row}`} style={{ height: pitch, ...ruleBelow }} />
@@ -122,27 +122,37 @@ export function ConnectionLists({ field, ctx }: { field: ConnectionListsField; c
       </View>
     );
   }
-  // A large network: the lists one after another, two entries a row, flowing over pages.
+  // A large network: the lists one after another, flowing over pages; short entries two a row.
+  const halfWidth = (contentWidth(ctx.paper) - 14) / 2;
+  const short = (contact: Contact) => contactHeight(contact, halfWidth) <= KEEP_TOGETHER_MAX_HEIGHT / 2;
   return (
     <View style={{ marginBottom: theme.gap.field }}>
       {TIES.map((tie) => {
-        const pairs: (Contact | undefined)[][] = [];
-        const list = groups[tie];
-        for (let i = 0; i < Math.max(list.length, 1); i += 2) pairs.push([list[i], list[i + 1]]);
+        const rows: Contact[][] = [];
+        for (const contact of groups[tie]) {
+          const last = rows.at(-1);
+          if (last && last.length === 1 && short(last[0]!) && short(contact)) last.push(contact);
+          else rows.push([contact]);
+        }
         return (
           <View key={tie} style={{ marginBottom: 10 }}>
             <View minPresenceAhead={3 * pitch}>
               <TieHeading ctx={ctx} tie={tie} />
             </View>
-            {pairs.map((pair, row) => (
-              <View key={row} style={{ flexDirection: 'row' }} wrap={false}>
-                {pair.map((contact, column) => (
-                  <View key={column} style={{ flex: 1, flexBasis: 0, marginLeft: column === 0 ? 0 : 14 }}>
-                    {contact ? <ContactEntry ctx={ctx} contact={contact} /> : <View style={{ height: pitch, ...ruleBelow }} />}
-                  </View>
-                ))}
-              </View>
-            ))}
+            {rows.length === 0 ? <View style={{ height: pitch, ...ruleBelow }} /> : null}
+            {rows.map((row, index) =>
+              row.length === 2 || short(row[0]!) ? (
+                <View key={index} style={{ flexDirection: 'row' }} wrap={false}>
+                  {[row[0], row[1]].map((contact, column) => (
+                    <View key={column} style={{ flex: 1, flexBasis: 0, marginLeft: column === 0 ? 0 : 14 }}>
+                      {contact ? <ContactEntry ctx={ctx} contact={contact} width={halfWidth} /> : <View style={{ height: pitch, ...ruleBelow }} />}
+                    </View>
+                  ))}
+                </View>
+              ) : (
+                <ContactEntry key={index} ctx={ctx} contact={row[0]!} width={contentWidth(ctx.paper)} />
+              ),
+            )}
           </View>
         );
       })}

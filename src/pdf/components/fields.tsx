@@ -12,7 +12,7 @@ import type {
   WritingField,
 } from '../../worksheets/model.js';
 import { listAt, textAt, valueAt } from '../../worksheets/values.js';
-import { estimateHeight } from '../measure.js';
+import { estimateHeight, estimateWidth, keepsTogether } from '../measure.js';
 import { contentWidth } from '../paper.js';
 import { theme } from '../theme.js';
 import { Answer } from './answer.js';
@@ -54,16 +54,13 @@ export function FieldView({ field, ctx }: { field: Field; ctx: RenderContext }) 
 const optional = (ctx: RenderContext, key?: string) => (key ? ctx.t(key) : undefined);
 
 /** Filled text on ruled space: at least the blank sheet's lines, more when the answer needs them. */
-function FilledLines({ ctx, text, lines }: { ctx: RenderContext; text: string; lines: number }) {
+function FilledLines({ ctx, text, lines, width }: { ctx: RenderContext; text: string; lines: number; width: number }) {
   return (
     <View style={{ minHeight: lines * pitch, paddingTop: 4, paddingBottom: 3, ...ruleBelow }}>
-      <Answer ctx={ctx} text={text} />
+      <Answer ctx={ctx} text={text} width={width} />
     </View>
   );
 }
-
-/** Filled answers up to this height (estimated, in points) are kept whole on one page with their label. */
-const KEEP_TOGETHER_MAX_HEIGHT = 300;
 
 /** Width of the label column of side-labelled fields. */
 const SIDE_LABEL_WIDTH = 124;
@@ -79,7 +76,7 @@ function Writing({ field, ctx }: { field: WritingField; ctx: RenderContext }) {
   if (field.side && (!value || estimateHeight(value, sideWidth, theme.size.answer) <= SIDE_LAYOUT_MAX_HEIGHT)) {
     return (
       <SideLabelled label={label} hint={hint}>
-        {value ? <FilledLines ctx={ctx} text={value} lines={lines} /> : <Ruled lines={lines} />}
+        {value ? <FilledLines ctx={ctx} text={value} lines={lines} width={sideWidth} /> : <Ruled lines={lines} />}
       </SideLabelled>
     );
   }
@@ -92,13 +89,13 @@ function Writing({ field, ctx }: { field: WritingField; ctx: RenderContext }) {
     );
   }
   // A short answer stays with its label; a long one may flow over pages.
-  const fitsOnePage = estimateHeight(value, contentWidth(ctx.paper), theme.size.answer) < KEEP_TOGETHER_MAX_HEIGHT;
+  const fitsOnePage = keepsTogether(value, contentWidth(ctx.paper), theme.size.answer);
   return (
     <View style={{ marginBottom: theme.gap.field }} wrap={!fitsOnePage}>
       <View minPresenceAhead={3 * pitch}>
         <LabelWithHint label={label} hint={hint} />
       </View>
-      <FilledLines ctx={ctx} text={value} lines={lines} />
+      <FilledLines ctx={ctx} text={value} lines={lines} width={contentWidth(ctx.paper)} />
     </View>
   );
 }
@@ -138,7 +135,7 @@ function InlineAnswer({ ctx, label, value, labelWidth }: { ctx: RenderContext; l
       </Text>
       {value ? (
         <View style={{ flex: 1, paddingTop: 3, paddingBottom: 2 }}>
-          <Answer ctx={ctx} text={value} />
+          <Answer ctx={ctx} text={value} width={contentWidth(ctx.paper) - (labelWidth ?? estimateWidth(label, theme.size.body)) - 6} />
         </View>
       ) : null}
     </View>
@@ -148,7 +145,7 @@ function InlineAnswer({ ctx, label, value, labelWidth }: { ctx: RenderContext; l
 function Short({ field, ctx }: { field: ShortField; ctx: RenderContext }) {
   const value = textAt(ctx.answers, field.path);
   return (
-    <View style={{ marginBottom: theme.gap.field }} wrap={false}>
+    <View style={{ marginBottom: theme.gap.field }} wrap={!keepsTogether(value, contentWidth(ctx.paper) / 2, theme.size.answer)}>
       <InlineAnswer ctx={ctx} label={ctx.t(field.label)} value={value} />
       {field.hint ? (
         <Text style={{ fontSize: theme.size.hint, fontStyle: 'italic', color: theme.colour.hint, marginTop: 1 }}>
@@ -160,42 +157,67 @@ function Short({ field, ctx }: { field: ShortField; ctx: RenderContext }) {
 }
 
 function IfThen({ field, ctx }: { field: IfThenField; ctx: RenderContext }) {
-  const part = (label: string, value?: string) => (
-    <View style={{ minHeight: pitch, ...ruleBelow, flexDirection: 'row', alignItems: value ? 'flex-start' : 'flex-end' }}>
+  const ifValue = textAt(ctx.answers, `${field.path}.if`);
+  const thenValue = textAt(ctx.answers, `${field.path}.then`);
+  const sideWidth = contentWidth(ctx.paper) - SIDE_LABEL_WIDTH;
+  const part = (label: string, value: string | undefined, width: number) => (
+    <View
+      style={{ minHeight: pitch, ...ruleBelow, flexDirection: 'row', alignItems: value ? 'flex-start' : 'flex-end' }}
+      wrap={!keepsTogether(value, width / 2, theme.size.answer)}
+    >
       <Text style={{ fontSize: theme.size.body, marginBottom: 3, paddingTop: value ? 5 : 0, marginRight: 6 }}>{label}</Text>
       {value ? (
         <View style={{ flex: 1, paddingTop: 3, paddingBottom: 2 }}>
-          <Answer ctx={ctx} text={value} />
+          <Answer ctx={ctx} text={value} width={width - estimateWidth(label, theme.size.body) - 6} />
         </View>
       ) : null}
     </View>
   );
-  const ifValue = textAt(ctx.answers, `${field.path}.if`);
-  const thenValue = textAt(ctx.answers, `${field.path}.then`);
+  const ifLabel = ctx.t(field.ifLabel);
+  const thenLabel = ctx.t(field.thenLabel);
+  if (keepsTogether(ifValue, sideWidth / 2, theme.size.answer) && keepsTogether(thenValue, sideWidth / 2, theme.size.answer)) {
+    return (
+      <SideLabelled label={ctx.t(field.label)} hint={optional(ctx, field.hint)}>
+        {part(ifLabel, ifValue, sideWidth)}
+        {part(thenLabel, thenValue, sideWidth)}
+      </SideLabelled>
+    );
+  }
+  // A long plan: label above, each half free to flow over pages.
   return (
-    <SideLabelled label={ctx.t(field.label)} hint={optional(ctx, field.hint)}>
-      {part(ctx.t(field.ifLabel), ifValue)}
-      {part(ctx.t(field.thenLabel), thenValue)}
-    </SideLabelled>
+    <View style={{ marginBottom: theme.gap.field }}>
+      <View minPresenceAhead={3 * pitch}>
+        <LabelWithHint label={ctx.t(field.label)} hint={optional(ctx, field.hint)} />
+      </View>
+      {part(ifLabel, ifValue, contentWidth(ctx.paper))}
+      {part(thenLabel, thenValue, contentWidth(ctx.paper))}
+    </View>
   );
 }
 
 function List({ field, ctx }: { field: ListField; ctx: RenderContext }) {
   const items = listAt<string>(ctx.answers, field.path);
   const rows = Math.max(field.rows, items.length);
-  // A long list reads down one column and flows across pages.
-  const columns = items.length > field.rows ? 1 : (field.columns ?? 1);
+  const columnsWanted = field.columns ?? 1;
+  const columnWidth = (contentWidth(ctx.paper) - 14 * (columnsWanted - 1)) / columnsWanted - 18;
+  // A long list, or one with a long item, reads down one column and flows across pages.
+  const columns =
+    items.length > field.rows || !items.every((item) => keepsTogether(item, columnWidth, theme.size.answer)) ? 1 : columnsWanted;
   const perColumn = Math.ceil(rows / columns);
   const row = (index: number) => {
     const value = items[index];
     return (
-      <View key={index} style={{ flexDirection: 'row', alignItems: value ? 'flex-start' : 'flex-end', minHeight: pitch, ...ruleBelow }} wrap={false}>
+      <View
+        key={index}
+        style={{ flexDirection: 'row', alignItems: value ? 'flex-start' : 'flex-end', minHeight: pitch, ...ruleBelow }}
+        wrap={!keepsTogether(value, contentWidth(ctx.paper) - 18, theme.size.answer)}
+      >
         <Text style={{ fontSize: theme.size.body, color: theme.colour.hint, width: 18, marginBottom: 3, paddingTop: value ? 5 : 0 }}>
           {`${index + 1}.`}
         </Text>
         {value !== undefined ? (
           <View style={{ flex: 1, paddingTop: 3, paddingBottom: 2 }}>
-            <Answer ctx={ctx} text={value} />
+            <Answer ctx={ctx} text={value} width={(contentWidth(ctx.paper) - 14 * (columns - 1)) / columns - 18} />
           </View>
         ) : null}
       </View>
@@ -295,7 +317,7 @@ function Table({ field, ctx }: { field: TableField; ctx: RenderContext }) {
             return text ? (
               <View key={column.key} style={{ marginBottom: 3 }}>
                 <Text style={{ fontSize: theme.size.small, fontWeight: 700, color: theme.colour.hint }}>{ctx.t(column.label)}</Text>
-                <Answer ctx={ctx} text={text} />
+                <Answer ctx={ctx} text={text} width={tableWidth - 10} />
               </View>
             ) : null;
           })}
@@ -308,7 +330,7 @@ function Table({ field, ctx }: { field: TableField; ctx: RenderContext }) {
           const text = cellText(ctx, column, record);
           return (
             <View key={column.key} style={{ ...cell(column.width, index), paddingVertical: 3 }}>
-              {text ? <Answer ctx={ctx} text={text} style={{ fontSize: theme.size.body }} /> : null}
+              {text ? <Answer ctx={ctx} text={text} style={{ fontSize: theme.size.body }} width={(tableWidth * column.width) / totalWidth - 8} /> : null}
             </View>
           );
         })}
@@ -347,7 +369,9 @@ function Box({ ticked }: { ticked: boolean }) {
 function Checklist({ field, ctx }: { field: ChecklistField; ctx: RenderContext }) {
   const ticked = new Set(listAt<string>(ctx.answers, field.path));
   const otherValue = field.other ? textAt(ctx.answers, field.other.path) : undefined;
-  const columns = field.columns ?? 1;
+  // A long write-in answer takes the full width, in one column, free to flow over pages.
+  const otherFits = keepsTogether(otherValue, contentWidth(ctx.paper) / 2 - 60, theme.size.answer);
+  const columns = otherFits ? (field.columns ?? 1) : 1;
   const items = field.options.map((option) => (
     <View key={option.value} style={{ flexDirection: 'row', alignItems: 'flex-start', marginBottom: 5 }} wrap={false}>
       <Box ticked={ticked.has(option.value)} />
@@ -360,14 +384,14 @@ function Checklist({ field, ctx }: { field: ChecklistField; ctx: RenderContext }
         <Box ticked={otherValue !== undefined} />
         <Text style={{ fontSize: theme.size.body, marginLeft: 6, lineHeight: 1.3 }}>{ctx.t(field.other.label)}</Text>
         <View style={{ flex: 1, marginLeft: 4, minHeight: 13, ...ruleBelow }}>
-          {otherValue ? <Answer ctx={ctx} text={otherValue} style={{ lineHeight: 1.3 }} /> : null}
+          {otherValue ? <Answer ctx={ctx} text={otherValue} style={{ lineHeight: 1.3 }} width={(contentWidth(ctx.paper) - 14 * (columns - 1)) / columns - 60} /> : null}
         </View>
       </View>,
     );
   }
   const perColumn = Math.ceil(items.length / columns);
   return (
-    <View style={{ marginBottom: theme.gap.field }} wrap={false}>
+    <View style={{ marginBottom: theme.gap.field }} wrap={!otherFits}>
       <LabelWithHint label={optional(ctx, field.label)} hint={optional(ctx, field.hint)} />
       <View style={{ flexDirection: 'row', marginTop: 3 }}>
         {Array.from({ length: columns }, (_, column) => (

@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import { Text, View } from '@react-pdf/renderer';
+import { contentWidth } from '../paper.js';
 import { theme } from '../theme.js';
 import { Answer } from './answer.js';
 import type { RenderContext } from './context.js';
@@ -19,6 +20,7 @@ const HEADER_FIELDS = [
   { key: 'date', copy: 'common.header.date', width: 1.7 },
   { key: 'session', copy: 'common.header.session', width: 1 },
 ] as const;
+const HEADER_WIDTH = HEADER_FIELDS.reduce((sum, field) => sum + field.width, 0);
 
 /** The header on every page: who, with whom, when. Blank lines on blank sheets, values on filled ones. */
 export function Header({ ctx, values = {} }: { ctx: RenderContext; values?: HeaderValues }) {
@@ -28,7 +30,14 @@ export function Header({ ctx, values = {} }: { ctx: RenderContext; values?: Head
         <View key={field.key} style={{ flex: field.width, marginLeft: index === 0 ? 0 : 8 }}>
           <Text style={{ fontSize: theme.size.small, color: theme.colour.hint }}>{ctx.t(field.copy)}</Text>
           <View style={{ minHeight: 18, borderBottomWidth: 0.8, borderBottomColor: theme.colour.frame, justifyContent: 'flex-end' }}>
-            {values[field.key] ? <Answer ctx={ctx} text={values[field.key]!} style={{ fontSize: theme.size.body, lineHeight: 1.3 }} /> : null}
+            {values[field.key] ? (
+              <Answer
+                ctx={ctx}
+                text={values[field.key]!}
+                style={{ fontSize: theme.size.body, lineHeight: 1.3 }}
+                width={(contentWidth(ctx.paper) - 8 * (HEADER_FIELDS.length - 1)) * (field.width / HEADER_WIDTH)}
+              />
+            ) : null}
           </View>
         </View>
       ))}

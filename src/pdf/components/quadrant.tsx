@@ -2,7 +2,7 @@ import type React from 'react';
 import { Text, View } from '@react-pdf/renderer';
 import { AREAS, type Area, type Contact } from '../../answers/schema.js';
 import { listAt } from '../../worksheets/values.js';
-import { estimateHeight } from '../measure.js';
+import { estimateHeight, keepsTogether } from '../measure.js';
 import { contentWidth, PAPER_SIZES } from '../paper.js';
 import { theme } from '../theme.js';
 import { Answer } from './answer.js';
@@ -128,12 +128,11 @@ export function QuadrantMap({ ctx }: { ctx: RenderContext }) {
         <Legend ctx={ctx} />
       </View>
       {overflow.length > 0 ? (
-        <View style={{ marginTop: 8 }}>
-          <View minPresenceAhead={40}>
-            <Text style={{ fontSize: theme.size.body, fontWeight: 700, color: theme.colour.accent }}>
-              {`${ctx.t('network.map.heading')} ${ctx.t('common.continued')}`}
-            </Text>
-          </View>
+        // The quadrants that did not hold all their contacts continue on a follow-on page.
+        <View break>
+          <Text style={{ fontSize: theme.size.heading, fontWeight: 700, color: theme.colour.accent }}>
+            {`${ctx.t('network.map.heading')} ${ctx.t('common.continued')}`}
+          </Text>
           {overflow.map((area) => (
             <View key={area} style={{ marginTop: 6 }}>
               <View minPresenceAhead={30}>
@@ -148,14 +147,17 @@ export function QuadrantMap({ ctx }: { ctx: RenderContext }) {
   );
 }
 
-function Entry({ ctx, contact }: { ctx: RenderContext; contact: Contact }) {
+function Entry({ ctx, contact, width }: { ctx: RenderContext; contact: Contact; width: number }) {
   return (
-    <View style={{ flexDirection: 'row', alignItems: 'flex-start', marginBottom: ENTRY_GAP }} wrap={false}>
+    <View
+      style={{ flexDirection: 'row', alignItems: 'flex-start', marginBottom: ENTRY_GAP }}
+      wrap={!keepsTogether(entryText(contact), width - MARKER_WIDTH, ENTRY_FONT, 1.3)}
+    >
       <View style={{ width: MARKER_WIDTH, paddingTop: 3 }}>
         <TieMarker tie={contact.tie} size={8} />
       </View>
       <View style={{ flex: 1 }}>
-        <Answer ctx={ctx} text={entryText(contact)} style={{ fontSize: ENTRY_FONT, lineHeight: 1.3 }} />
+        <Answer ctx={ctx} text={entryText(contact)} style={{ fontSize: ENTRY_FONT, lineHeight: 1.3 }} width={width - MARKER_WIDTH} />
       </View>
     </View>
   );
@@ -165,21 +167,32 @@ function Entry({ ctx, contact }: { ctx: RenderContext; contact: Contact }) {
 function Entries({ ctx, contacts, columns, flowing }: { ctx: RenderContext; contacts: Contact[]; columns: number; flowing?: boolean }) {
   if (contacts.length === 0) return <View />;
   if (flowing) {
-    // Below the map, a long list flows over pages in reading order, two entries a row.
+    // Below the map, a long list flows over pages in reading order: short entries two a row,
+    // a long one on its own, free to break across pages.
+    const width = contentWidth(ctx.paper);
+    const half = (width - 14) / 2;
+    const short = (contact: Contact) => keepsTogether(entryText(contact), half - MARKER_WIDTH, ENTRY_FONT, 1.3);
     const rows: Contact[][] = [];
-    for (let i = 0; i < contacts.length; i += columns) rows.push(contacts.slice(i, i + columns));
+    for (const contact of contacts) {
+      const last = rows.at(-1);
+      if (last && last.length === 1 && short(last[0]!) && short(contact)) last.push(contact);
+      else rows.push([contact]);
+    }
     return (
       <View>
-        {rows.map((row, index) => (
-          <View key={index} style={{ flexDirection: 'row' }} wrap={false}>
-            {row.map((contact, column) => (
-              <View key={column} style={{ flex: 1, flexBasis: 0, marginLeft: column === 0 ? 0 : 14 }}>
-                <Entry ctx={ctx} contact={contact} />
-              </View>
-            ))}
-            {row.length < columns ? <View style={{ flex: columns - row.length, flexBasis: 0, marginLeft: 14 }} /> : null}
-          </View>
-        ))}
+        {rows.map((row, index) =>
+          short(row[0]!) ? (
+            <View key={index} style={{ flexDirection: 'row' }} wrap={false}>
+              {[row[0], row[1]].map((contact, column) => (
+                <View key={column} style={{ flex: 1, flexBasis: 0, marginLeft: column === 0 ? 0 : 14 }}>
+                  {contact ? <Entry ctx={ctx} contact={contact} width={half} /> : null}
+                </View>
+              ))}
+            </View>
+          ) : (
+            <Entry key={index} ctx={ctx} contact={row[0]!} width={width} />
+          ),
+        )}
       </View>
     );
   }
@@ -189,7 +202,7 @@ function Entries({ ctx, contacts, columns, flowing }: { ctx: RenderContext; cont
       {Array.from({ length: columns }, (_, column) => (
         <View key={column} style={{ flex: 1, flexBasis: 0, marginLeft: column === 0 ? 0 : 8 }}>
           {contacts.slice(column * perColumn, (column + 1) * perColumn).map((contact, index) => (
-            <Entry key={index} ctx={ctx} contact={contact} />
+            <Entry key={index} ctx={ctx} contact={contact} width={(contentWidth(ctx.paper) / 2 - 2 * QUADRANT_PADDING - 8 * (columns - 1)) / columns} />
           ))}
         </View>
       ))}
