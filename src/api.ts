@@ -2,7 +2,9 @@ import type { Answers } from './answers/schema.js';
 import { loadCopy, builtInTemplatesDir } from './copy/load.js';
 import type { Copy } from './copy/copy.js';
 import type { HeaderValues } from './pdf/components/frame.js';
+import { planLearnerText, stringsOf } from './pdf/learner-text.js';
 import { renderWorksheetPdf } from './pdf/render.js';
+import type { MissingCharacter } from './pdf/unicode/index.js';
 import type { Paper } from './pdf/paper.js';
 import { sheetsInOrder, SHEET_IDS, type SheetId } from './worksheets/index.js';
 import { sheetsWithAnswers } from './worksheets/values.js';
@@ -47,14 +49,25 @@ export async function renderFilled(answers: Answers, options: FillOptions = {}):
   const chosen = options.sheets ?? sheetsWithAnswers(answers);
   const sheets = sheetsInOrder(chosen.length > 0 ? chosen : SHEET_IDS);
   const metadata = metadataFor(copy, [answers.learner.name], options);
+  const learnerText = planLearnerText(stringsOf(answers));
   return renderWorksheetPdf({
     sheets,
     copy,
     paper: options.paper ?? 'letter',
     answers,
+    families: learnerText.families,
+    learnerText: learnerText.style,
     header: headerValues(answers),
     metadata: { ...metadata, author: answers.learner.name || metadata.author },
   });
+}
+
+/**
+ * Characters in the answers that no bundled font has (emoji, say): they print as a visible
+ * placeholder, and the CLI reports each by name.
+ */
+export function missingCharacters(answers: Answers): MissingCharacter[] {
+  return planLearnerText(stringsOf(answers)).missing;
 }
 
 export function headerValues(answers: Answers): HeaderValues {

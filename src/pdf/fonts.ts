@@ -32,10 +32,14 @@ export function registerFonts(families: Iterable<string> = []): void {
     if (registered.has(name)) continue;
     const family = bundledFamily(name);
     if (!family) throw new Error(`no bundled font family "${name}"`);
-    Font.register({
-      family: family.family,
-      fonts: family.faces.map((f) => ({ src: f.src, fontWeight: f.fontWeight, fontStyle: f.fontStyle })),
-    });
+    const faces = family.faces.map((f) => ({ src: f.src, fontWeight: f.fontWeight, fontStyle: f.fontStyle }));
+    // Learner text in italics (contact notes) falls back to the upright face where a script has
+    // no italic: React-PDF refuses to render a style a family lacks.
+    const uprightAsItalic = faces
+      .filter((face) => face.fontStyle !== 'italic')
+      .filter((face) => !faces.some((f) => f.fontStyle === 'italic' && f.fontWeight === face.fontWeight))
+      .map((face) => ({ ...face, fontStyle: 'italic' as const }));
+    Font.register({ family: family.family, fonts: [...faces, ...uprightAsItalic] });
     const sources = (Font.getRegisteredFonts()[family.family]?.sources ?? []) as unknown as LoadableSource[];
     for (const source of sources) patchOnLoad(source);
     registered.add(name);

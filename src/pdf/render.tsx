@@ -10,6 +10,8 @@ import { extraLines, type Paper } from './paper.js';
 import { theme } from './theme.js';
 
 export interface RenderOptions {
+  /** Font families to register besides the base font (from planLearnerText). */
+  families?: string[];
   sheets: Sheet[];
   copy: Copy;
   paper: Paper;
@@ -27,7 +29,7 @@ export const plainLearnerText: LearnerTextStyle = {
 
 /** Renders a packet of worksheets to PDF bytes. */
 export async function renderWorksheetPdf(options: RenderOptions): Promise<Uint8Array> {
-  registerFonts();
+  registerFonts(options.families);
   const ctx: RenderContext = {
     copy: options.copy,
     paper: options.paper,

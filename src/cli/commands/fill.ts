@@ -17,8 +17,11 @@ export async function runFill(args: FillArgs): Promise<number> {
   const loaded = await loadAnswersFile(args.answers);
   if (!loaded.ok) throw new InputError(loaded.problems.map(formatProblem));
   // Lazy: a bad file is reported without loading the renderer.
-  const { renderFilled, DEFAULT_PDF_DATE } = await import('../../api.js');
+  const { renderFilled, missingCharacters, DEFAULT_PDF_DATE } = await import('../../api.js');
   const date = pdfDateFromEnvironment(process.env, DEFAULT_PDF_DATE);
+  for (const missing of missingCharacters(loaded.answers)) {
+    process.stderr.write(`${args.answers}: warning: ${missing.name} has no glyph in the bundled fonts; it prints as \uFFFD\n`);
+  }
   const pdf = await renderFilled(loaded.answers, { sheets, paper, date });
   // Named after the learner (a safe slug), falling back to the answers file's name.
   const stem = loaded.answers.learner.name.trim() || path.basename(args.answers, path.extname(args.answers));

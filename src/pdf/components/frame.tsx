@@ -104,8 +104,11 @@ export function SheetTitle({
         <Text style={{ fontSize: theme.size.hint, color: theme.colour.hint, fontStyle: 'italic', marginTop: 2 }}>{aim}</Text>
       ) : null}
       {email ? (
-        <View style={{ marginTop: 2 }}>
-          <Answer ctx={ctx} text={ctx.t('common.email', { email })} style={{ fontSize: theme.size.small }} />
+        <View style={{ marginTop: 2, flexDirection: 'row' }}>
+          <Text style={{ fontSize: theme.size.small, color: theme.colour.hint, marginRight: 4 }}>{ctx.t('common.email')}</Text>
+          <View style={{ flex: 1 }}>
+            <Answer ctx={ctx} text={email} style={{ fontSize: theme.size.small }} width={contentWidth(ctx.paper) - 40} />
+          </View>
         </View>
       ) : null}
     </View>
