@@ -74,27 +74,24 @@ export function WorksheetDocument({ sheets, ctx: documentCtx, metadata, header, 
                 aim={sheet.aim ? ctx.t(sheet.aim) : undefined}
               />
             ) : null}
-            {sections.map((section) => (
+            {sections.map((section, sectionIndex) => (
               <SectionBlock
                 key={section.id}
+                first={sectionIndex === 0}
                 number={numbers.get(section.id) ?? 0}
                 heading={ctx.t(section.heading)}
                 continued={section.continued ? ctx.t('common.continued') : undefined}
                 prompt={section.prompt ? ctx.t(section.prompt) : undefined}
               >
-                {section.items.map((item, index) =>
-                  item.kind === 'row' ? (
-                    <View key={index} style={{ flexDirection: 'row' }}>
-                      {fieldsOf(item).map((field, column) => (
-                        <View key={field.path} style={{ flex: 1, marginLeft: column === 0 ? 0 : 14 }}>
-                          <FieldView field={field} ctx={ctx} />
-                        </View>
-                      ))}
-                    </View>
-                  ) : (
-                    <FieldView key={index} field={item} ctx={ctx} />
-                  ),
-                )}
+                {section.items.map((item, index) => (
+                  <View key={index} style={{ marginTop: index === 0 ? 0 : theme.gap.field, flexDirection: item.kind === 'row' ? 'row' : 'column' }}>
+                    {fieldsOf(item).map((field, column) => (
+                      <View key={field.path} style={item.kind === 'row' ? { flex: 1, marginLeft: column === 0 ? 0 : 14 } : {}}>
+                        <FieldView field={field} ctx={ctx} />
+                      </View>
+                    ))}
+                  </View>
+                ))}
               </SectionBlock>
             ))}
           </Page>

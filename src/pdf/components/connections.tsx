@@ -84,7 +84,7 @@ export function ConnectionLists({ field, ctx }: { field: ConnectionListsField; c
   const rows = field.rows + (field.grows ? ctx.extraLines : 0);
   if (contacts.length === 0) {
     return (
-      <View style={{ flexDirection: 'row', marginBottom: theme.gap.field }} wrap={false}>
+      <View style={{ flexDirection: 'row' }} wrap={false}>
         {TIES.map((tie, column) => (
           <View key={tie} style={{ flex: 1, marginLeft: column === 0 ? 0 : 14 }}>
             <TieHeading ctx={ctx} tie={tie} />
@@ -104,7 +104,7 @@ export function ConnectionLists({ field, ctx }: { field: ConnectionListsField; c
     // Side by side like the blank sheet, with blank rows below down to the same depth.
     const depth = Math.min(COLUMNS_MAX_HEIGHT, Math.max(tallest + SPARE_ROWS * pitch, 8 * pitch));
     return (
-      <View style={{ flexDirection: 'row', marginBottom: theme.gap.field }} wrap={false}>
+      <View style={{ flexDirection: 'row' }} wrap={false}>
         {TIES.map((tie, column) => {
           const spare = Math.max(0, Math.floor((depth - height(tie)) / pitch));
           return (
@@ -126,8 +126,8 @@ export function ConnectionLists({ field, ctx }: { field: ConnectionListsField; c
   const halfWidth = (contentWidth(ctx.paper) - 14) / 2;
   const short = (contact: Contact) => contactHeight(contact, halfWidth) <= KEEP_TOGETHER_MAX_HEIGHT / 2;
   return (
-    <View style={{ marginBottom: theme.gap.field }}>
-      {TIES.map((tie) => {
+    <View>
+      {TIES.map((tie, tieIndex) => {
         const rows: Contact[][] = [];
         for (const contact of groups[tie]) {
           const last = rows.at(-1);
@@ -135,7 +135,7 @@ export function ConnectionLists({ field, ctx }: { field: ConnectionListsField; c
           else rows.push([contact]);
         }
         return (
-          <View key={tie} style={{ marginBottom: 10 }}>
+          <View key={tie} style={{ marginTop: tieIndex === 0 ? 0 : 10 }}>
             <View minPresenceAhead={3 * pitch}>
               <TieHeading ctx={ctx} tie={tie} />
             </View>

@@ -82,7 +82,7 @@ function Writing({ field, ctx }: { field: WritingField; ctx: RenderContext }) {
   }
   if (!value) {
     return (
-      <View style={{ marginBottom: theme.gap.field }} wrap={false}>
+      <View wrap={false}>
         <LabelWithHint label={label} hint={hint} />
         <Ruled lines={lines} />
       </View>
@@ -91,7 +91,7 @@ function Writing({ field, ctx }: { field: WritingField; ctx: RenderContext }) {
   // A short answer stays with its label; a long one may flow over pages.
   const fitsOnePage = keepsTogether(value, contentWidth(ctx.paper), theme.size.answer);
   return (
-    <View style={{ marginBottom: theme.gap.field }} wrap={!fitsOnePage}>
+    <View wrap={!fitsOnePage}>
       <View minPresenceAhead={3 * pitch}>
         <LabelWithHint label={label} hint={hint} />
       </View>
@@ -103,7 +103,7 @@ function Writing({ field, ctx }: { field: WritingField; ctx: RenderContext }) {
 /** A label and hint in a left column, the writing space to its right. */
 function SideLabelled({ label, hint, children }: { label: string; hint?: string; children: React.ReactNode }) {
   return (
-    <View style={{ flexDirection: 'row', marginBottom: theme.gap.field }} wrap={false}>
+    <View style={{ flexDirection: 'row' }} wrap={false}>
       <View style={{ width: SIDE_LABEL_WIDTH, paddingRight: 8, paddingTop: 6 }}>
         <Text style={{ fontSize: theme.size.body, fontWeight: 700 }}>{label}</Text>
         {hint ? (
@@ -145,7 +145,7 @@ function InlineAnswer({ ctx, label, value, labelWidth }: { ctx: RenderContext; l
 function Short({ field, ctx }: { field: ShortField; ctx: RenderContext }) {
   const value = textAt(ctx.answers, field.path);
   return (
-    <View style={{ marginBottom: theme.gap.field }} wrap={!keepsTogether(value, contentWidth(ctx.paper) / 2, theme.size.answer)}>
+    <View wrap={!keepsTogether(value, contentWidth(ctx.paper) / 2, theme.size.answer)}>
       <InlineAnswer ctx={ctx} label={ctx.t(field.label)} value={value} />
       {field.hint ? (
         <Text style={{ fontSize: theme.size.hint, fontStyle: 'italic', color: theme.colour.hint, marginTop: 1 }}>
@@ -185,7 +185,7 @@ function IfThen({ field, ctx }: { field: IfThenField; ctx: RenderContext }) {
   }
   // A long plan: label above, each half free to flow over pages.
   return (
-    <View style={{ marginBottom: theme.gap.field }}>
+    <View>
       <View minPresenceAhead={3 * pitch}>
         <LabelWithHint label={ctx.t(field.label)} hint={optional(ctx, field.hint)} />
       </View>
@@ -226,14 +226,14 @@ function List({ field, ctx }: { field: ListField; ctx: RenderContext }) {
   const header = <LabelWithHint label={optional(ctx, field.label)} hint={optional(ctx, field.hint)} />;
   if (columns === 1) {
     return (
-      <View style={{ marginBottom: theme.gap.field }}>
+      <View>
         <View minPresenceAhead={2 * pitch}>{header}</View>
         {Array.from({ length: rows }, (_, index) => row(index))}
       </View>
     );
   }
   return (
-    <View style={{ marginBottom: theme.gap.field }} wrap={false}>
+    <View wrap={false}>
       {header}
       <View style={{ flexDirection: 'row' }}>
         {Array.from({ length: columns }, (_, column) => (
@@ -338,7 +338,7 @@ function Table({ field, ctx }: { field: TableField; ctx: RenderContext }) {
     );
   });
   return (
-    <View style={{ marginBottom: theme.gap.field }} wrap={records.length > 0}>
+    <View wrap={records.length > 0}>
       <View minPresenceAhead={40}>
         <LabelWithHint label={optional(ctx, field.label)} hint={optional(ctx, field.hint)} />
       </View>
@@ -373,14 +373,14 @@ function Checklist({ field, ctx }: { field: ChecklistField; ctx: RenderContext }
   const otherFits = keepsTogether(otherValue, contentWidth(ctx.paper) / 2 - 60, theme.size.answer);
   const columns = otherFits ? (field.columns ?? 1) : 1;
   const items = field.options.map((option) => (
-    <View key={option.value} style={{ flexDirection: 'row', alignItems: 'flex-start', marginBottom: 5 }} wrap={false}>
+    <View key={option.value} style={{ flexDirection: 'row', alignItems: 'flex-start', marginTop: 5 }} wrap={false}>
       <Box ticked={ticked.has(option.value)} />
       <Text style={{ fontSize: theme.size.body, marginLeft: 6, flex: 1, lineHeight: 1.3 }}>{ctx.t(option.label)}</Text>
     </View>
   ));
   if (field.other) {
     items.push(
-      <View key="other" style={{ flexDirection: 'row', alignItems: 'flex-start', marginBottom: 5 }}>
+      <View key="other" style={{ flexDirection: 'row', alignItems: 'flex-start', marginTop: 5 }}>
         <Box ticked={otherValue !== undefined} />
         <Text style={{ fontSize: theme.size.body, marginLeft: 6, lineHeight: 1.3 }}>{ctx.t(field.other.label)}</Text>
         <View style={{ flex: 1, marginLeft: 4, minHeight: 13, ...ruleBelow }}>
@@ -391,9 +391,10 @@ function Checklist({ field, ctx }: { field: ChecklistField; ctx: RenderContext }
   }
   const perColumn = Math.ceil(items.length / columns);
   return (
-    <View style={{ marginBottom: theme.gap.field }} wrap={!otherFits}>
+    // Free to break between options, so a checklist never strands its heading on the page before.
+    <View>
       <LabelWithHint label={optional(ctx, field.label)} hint={optional(ctx, field.hint)} />
-      <View style={{ flexDirection: 'row', marginTop: 3 }}>
+      <View style={{ flexDirection: 'row' }}>
         {Array.from({ length: columns }, (_, column) => (
           <View key={column} style={{ flex: 1, marginLeft: column === 0 ? 0 : 14 }}>
             {items.slice(column * perColumn, (column + 1) * perColumn)}
@@ -411,7 +412,7 @@ function CharacterBoxes({ field, ctx }: { field: CharacterBoxesField; ctx: Rende
   if (value) {
     const count = [...value].length;
     return (
-      <View style={{ marginBottom: theme.gap.field }}>
+      <View>
         <View minPresenceAhead={40}>{label}</View>
         <View style={{ borderWidth: 0.8, borderColor: theme.colour.frame, padding: 6, minHeight: rows * 20, marginTop: 2 }}>
           <Answer ctx={ctx} text={value} />
@@ -423,7 +424,7 @@ function CharacterBoxes({ field, ctx }: { field: CharacterBoxesField; ctx: Rende
     );
   }
   return (
-    <View style={{ marginBottom: theme.gap.field }} wrap={false}>
+    <View wrap={false}>
       {label}
       <View style={{ borderTopWidth: 0.8, borderLeftWidth: 0.8, borderColor: theme.colour.frame, marginTop: 2 }}>
         {Array.from({ length: rows }, (_, row) => (

@@ -115,14 +115,21 @@ export function SheetTitle({
   );
 }
 
+/** Room (in points) kept after a heading or prompt on its page, for the start of what follows. */
+const HEADING_PRESENCE = 60;
+
 /** A numbered section heading with its prompt, then the section's fields. */
 export function SectionBlock({
+  first,
   number,
   heading,
   continued,
   prompt,
   children,
 }: {
+  /** First on its page: no space above. Spacing goes above blocks, never below, so that no
+   * trailing margin spills onto a page of its own (with the section heading repeated on it). */
+  first: boolean;
   number: number;
   heading: string;
   continued?: string;
@@ -130,10 +137,12 @@ export function SectionBlock({
   children: ReactNode;
 }) {
   return (
-    <View style={{ marginBottom: theme.gap.section }}>
+    <View style={{ marginTop: first ? 0 : theme.gap.section }}>
       {/* Fixed: when a long section flows onto another page, its heading comes along. */}
+      {/* minPresenceAhead: a heading (and its prompt) never stands alone at the foot of a page. */}
       <View
         fixed
+        minPresenceAhead={HEADING_PRESENCE}
         style={{ flexDirection: 'row', alignItems: 'center', borderBottomWidth: 1.2, borderBottomColor: theme.colour.accent, paddingBottom: 2 }}
       >
         <View
@@ -155,7 +164,9 @@ export function SectionBlock({
         </Text>
       </View>
       {prompt ? (
-        <Text style={{ fontSize: theme.size.body, color: theme.colour.ink, marginTop: 4, lineHeight: 1.35 }}>{prompt}</Text>
+        <Text minPresenceAhead={HEADING_PRESENCE} style={{ fontSize: theme.size.body, color: theme.colour.ink, marginTop: 4, lineHeight: 1.35 }}>
+          {prompt}
+        </Text>
       ) : null}
       <View style={{ marginTop: 4 }}>{children}</View>
     </View>

@@ -74,7 +74,7 @@ export function QuadrantMap({ ctx }: { ctx: RenderContext }) {
   );
   const overflow = AREAS.filter((area) => placements.get(area)!.overflow.length > 0);
   return (
-    <View style={{ marginBottom: theme.gap.field }}>
+    <View>
       <View wrap={false}>
         <View style={{ height, borderWidth: 1.2, borderColor: theme.colour.frame, position: 'relative' }}>
           {[0, 1].map((row) => (
