@@ -1,3 +1,4 @@
+import type React from 'react';
 import { Document, Page, View } from '@react-pdf/renderer';
 import type { Sheet } from '../worksheets/model.js';
 import { fieldsOf } from '../worksheets/model.js';
@@ -18,18 +19,32 @@ export interface DocumentMetadata {
   date: Date;
 }
 
-export interface WorksheetDocumentProps {
+export interface PacketProps {
   sheets: Sheet[];
   ctx: RenderContext;
-  metadata: DocumentMetadata;
   header?: HeaderValues;
   /** The learner's answers; sheets without answers in them print blank. */
   answers?: Answers;
+  /**
+   * The "page x of y" a footer prints, from the page's number in the whole document. A document
+   * of one packet prints its own numbers; a bundle numbers each packet from 1.
+   */
+  numbering?: (pageNumber: number, totalPages: number) => { page: number; pages: number };
+  /** Keys made unique when several packets share one document. */
+  keyPrefix?: string;
 }
 
-/** A packet of worksheets: every page of every sheet, with the header and footer around it. */
-export function WorksheetDocument({ sheets, ctx: documentCtx, metadata, header, answers }: WorksheetDocumentProps) {
-  const size = PAPER_SIZES[documentCtx.paper];
+export interface WorksheetDocumentProps extends PacketProps {
+  metadata: DocumentMetadata;
+}
+
+/** A packet of worksheets as one PDF document. */
+export function WorksheetDocument({ metadata, ...packet }: WorksheetDocumentProps) {
+  return <MetadataDocument metadata={metadata}>{packetPages(packet)}</MetadataDocument>;
+}
+
+/** A PDF document with our metadata, fixed dates included, around the given pages. */
+export function MetadataDocument({ metadata, children }: { metadata: DocumentMetadata; children: React.ReactNode }) {
   return (
     <Document
       title={metadata.title}
@@ -41,13 +56,21 @@ export function WorksheetDocument({ sheets, ctx: documentCtx, metadata, header, 
       creationDate={metadata.date}
       modificationDate={metadata.date}
     >
-      {sheets.flatMap((sheet) => {
+      {children}
+    </Document>
+  );
+}
+
+/** The pages of a packet: every page of every sheet, with the header and footer around it. */
+export function packetPages({ sheets, ctx: documentCtx, header, answers, numbering, keyPrefix = '' }: PacketProps): React.ReactElement[] {
+  const size = PAPER_SIZES[documentCtx.paper];
+  return sheets.flatMap((sheet) => {
         const ctx = { ...documentCtx, answers: answers?.[sheet.id] !== undefined ? answers : undefined };
         const sheetTitle = ctx.t(sheet.title);
         const numbers = sectionNumbers(sheet);
         return sheet.pages.map((sections, pageIndex) => (
           <Page
-            key={`${sheet.id}-${pageIndex}`}
+            key={`${keyPrefix}${sheet.id}-${pageIndex}`}
             size={[size.width, size.height]}
             style={{ padding: MARGIN, fontFamily: theme.font, fontSize: theme.size.body, color: theme.colour.ink }}
             layout={({ children, pageNumber = 1, totalPages = 1 }) => (
@@ -58,8 +81,7 @@ export function WorksheetDocument({ sheets, ctx: documentCtx, metadata, header, 
                   ctx={ctx}
                   sheetTitle={sheetTitle}
                   credits={sheet.credits}
-                  pageNumber={pageNumber}
-                  totalPages={totalPages}
+                  {...footerNumbers(numbering, pageNumber, totalPages)}
                 />
               </View>
             )}
@@ -96,9 +118,17 @@ export function WorksheetDocument({ sheets, ctx: documentCtx, metadata, header, 
             ))}
           </Page>
         ));
-      })}
-    </Document>
-  );
+  });
+}
+
+function footerNumbers(
+  numbering: PacketProps['numbering'],
+  pageNumber: number,
+  totalPages: number,
+): { pageNumber: number; totalPages: number } {
+  if (!numbering) return { pageNumber, totalPages };
+  const { page, pages } = numbering(pageNumber, totalPages);
+  return { pageNumber: page, totalPages: pages };
 }
 
 /** Sections are numbered within their sheet; a continued section keeps its number. */
