@@ -2,7 +2,7 @@
 import { LIMITS } from "./limits.js";
 import { parseAnswers } from "./load.js";
 import { LineIndex } from "./position.js";
-import type { LoadResult } from "./problem.js";
+import type { LoadResult, Problem } from "./problem.js";
 
 /** Index of the first byte that is not part of well-formed UTF-8, or -1 (overlongs and surrogates count as bad). */
 export function firstInvalidUtf8(bytes: Uint8Array): number {
@@ -36,6 +36,12 @@ export function firstInvalidUtf8(bytes: Uint8Array): number {
 
 /** Parse an answers file given as bytes (a file, standard input, an upload). */
 export function parseAnswersBytes(bytes: Uint8Array, file: string): LoadResult {
+  const decoded = decodeDocument(bytes, file);
+  return decoded.ok ? parseAnswers(decoded.text, file) : decoded;
+}
+
+/** One of our JSON documents as bytes → its text, refusing oversized, UTF-16 and invalid UTF-8 files with a located problem. */
+export function decodeDocument(bytes: Uint8Array, file: string): { ok: true; text: string } | { ok: false; problems: Problem[] } {
   const whole = (message: string) => ({ ok: false as const, problems: [{ file, line: 0, column: 0, path: "", message }] });
   if (bytes.length > LIMITS.fileBytes) {
     return whole(`the file is ${bytes.length.toLocaleString("en-US")} bytes; the limit is ${LIMITS.fileBytes.toLocaleString("en-US")} bytes (1 MiB)`);
@@ -65,6 +71,5 @@ export function parseAnswersBytes(bytes: Uint8Array, file: string): LoadResult {
     };
   }
   // TextDecoder drops a leading BOM by default; fatal is belt and braces after the check above.
-  const text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
-  return parseAnswers(text, file);
+  return { ok: true, text: new TextDecoder("utf-8", { fatal: true }).decode(bytes) };
 }

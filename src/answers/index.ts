@@ -27,8 +27,8 @@ export {
 } from "./schema.js";
 export { LIMITS, type Limits } from "./limits.js";
 export { formatProblem, type Problem, type LoadResult } from "./problem.js";
-export { parseAnswers } from "./load.js";
+export { parseAnswers, parseJsonDocument, type JsonDocumentSpec, type JsonDocumentResult } from "./load.js";
 export { parseAnswersBytes } from "./decode.js";
-export { loadAnswersFile } from "./read.js";
+export { loadAnswersFile, loadJsonDocument } from "./read.js";
 export { starterAnswers, type StarterOptions } from "./starter.js";
 export { codePointLength } from "./text.js";

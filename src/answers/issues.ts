@@ -12,6 +12,8 @@ import { nodeAt, propertyNode } from "./tree.js";
 const showKey = (key: string): string => shorten(findTextFault(key) ? JSON.stringify(key).slice(1, -1) : key);
 
 interface Context {
+  /** The schema the document is validated against (answers, or the config file). */
+  schema: z.ZodType;
   file: string;
   text: string;
   root: Node;
@@ -28,8 +30,8 @@ const EXPECTED_TYPE: Record<string, string> = {
 };
 
 /** The zod schema that validates the value at `path`, looking through optional and list wrappers. */
-function schemaAt(path: readonly PathSegment[]): z.ZodType | undefined {
-  let schema: z.ZodType | undefined = AnswersSchema;
+function schemaAt(path: readonly PathSegment[], root: z.ZodType): z.ZodType | undefined {
+  let schema: z.ZodType | undefined = root;
   for (const seg of [undefined, ...path]) {
     while (schema instanceof z.ZodOptional) schema = schema.unwrap() as z.ZodType;
     if (seg === undefined) continue;
@@ -42,8 +44,8 @@ function schemaAt(path: readonly PathSegment[]): z.ZodType | undefined {
 }
 
 /** The field names allowed in the object at `path`. */
-export function allowedKeys(path: readonly PathSegment[]): string[] {
-  const schema = schemaAt(path);
+export function allowedKeys(path: readonly PathSegment[], root: z.ZodType = AnswersSchema): string[] {
+  const schema = schemaAt(path, root);
   return schema instanceof z.ZodObject ? Object.keys(schema.shape) : [];
 }
 
@@ -65,7 +67,7 @@ export function issueToProblems(issue: z.core.$ZodIssue, ctx: Context): Problem[
 
   switch (issue.code) {
     case "unrecognized_keys": {
-      const allowed = allowedKeys(path);
+      const allowed = allowedKeys(path, ctx.schema);
       return issue.keys.map((key) => {
         const keyNode = propertyNode(node, key)?.children?.[0] ?? node;
         const guess = closest(key, allowed);

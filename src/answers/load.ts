@@ -7,12 +7,12 @@ import { formatPath } from "./describe.js";
 import { LIMITS } from "./limits.js";
 import { LineIndex } from "./position.js";
 import { sortProblems, type LoadResult, type Problem } from "./problem.js";
-import { AnswersSchema } from "./schema.js";
+import type * as z from "zod";
+import { AnswersSchema, type Answers } from "./schema.js";
 import { describeSyntaxErrors, findTooDeep } from "./syntax.js";
 import { issueToProblems } from "./issues.js";
 import { nodeAt, treeValue } from "./tree.js";
 
-const EMPTY_MESSAGE = 'the file is empty; an answers file is a JSON object like {"learner": {"name": "..."}}';
 
 /** Bytes `text` takes as UTF-8 (without allocating an encoded copy). */
 export function utf8Length(text: string): number {
@@ -39,8 +39,37 @@ const KIND: Record<Node["type"], string> = {
   null: "null",
 };
 
+/** What a located JSON document is checked against: answers files and the config file share the loader. */
+export interface JsonDocumentSpec<T> {
+  schema: z.ZodType<T>;
+  /** "an answers file", "a config file": used in messages. */
+  kind: string;
+  /** A minimal example of the document, shown when the file is empty or not an object. */
+  example: string;
+  /** Refuse a `version` other than 1 before anything else. */
+  versioned: boolean;
+}
+
+export type JsonDocumentResult<T> = { ok: true; value: T } | { ok: false; problems: Problem[] };
+
+const ANSWERS: JsonDocumentSpec<Answers> = {
+  schema: AnswersSchema,
+  kind: 'an answers file',
+  example: '{"learner": {"name": "..."}}',
+  versioned: true,
+};
+
 export function parseAnswers(text: string, file: string): LoadResult {
-  const fail = (problems: Problem[]): LoadResult => ({ ok: false, problems: sortProblems(problems) });
+  const result = parseJsonDocument(text, file, ANSWERS);
+  return result.ok ? { ok: true, answers: result.value } : result;
+}
+
+/**
+ * Any of our JSON documents: text → validated value, or every problem at once, located by file,
+ * line, column and path, with the same limits as answers files (size, nesting).
+ */
+export function parseJsonDocument<T>(text: string, file: string, spec: JsonDocumentSpec<T>): JsonDocumentResult<T> {
+  const fail = (problems: Problem[]): { ok: false; problems: Problem[] } => ({ ok: false, problems: sortProblems(problems) });
   const whole = (message: string, extra: Partial<Problem> = {}): Problem => ({ file, line: 0, column: 0, path: "", message, ...extra });
 
   // A BOM is invisible in editors; dropping it keeps columns on line 1 matching what people see.
@@ -55,7 +84,9 @@ export function parseAnswers(text: string, file: string): LoadResult {
       }),
     ]);
   }
-  if (text.trim() === "") return fail([{ file, line: 1, column: 1, path: "", message: EMPTY_MESSAGE, expected: "a JSON object" }]);
+  if (text.trim() === "") {
+    return fail([{ file, line: 1, column: 1, path: "", message: `the file is empty; ${spec.kind} is a JSON object like ${spec.example}`, expected: "a JSON object" }]);
+  }
 
   const lines = new LineIndex(text);
   const at = (offset: number) => lines.at(offset);
@@ -67,7 +98,7 @@ export function parseAnswers(text: string, file: string): LoadResult {
         file,
         ...at(deep),
         path: "",
-        message: `objects and lists are nested more than ${LIMITS.nestingDepth} levels deep here; an answers file needs at most 4`,
+        message: `objects and lists are nested more than ${LIMITS.nestingDepth} levels deep here; ${spec.kind} needs at most 4`,
         expected: `at most ${LIMITS.nestingDepth} levels of nesting`,
       },
     ]);
@@ -85,7 +116,7 @@ export function parseAnswers(text: string, file: string): LoadResult {
         file,
         ...at(root.offset),
         path: "",
-        message: `the file holds ${KIND[root.type]}, but an answers file is a JSON object like {"learner": {"name": "..."}}`,
+        message: `the file holds ${KIND[root.type]}, but ${spec.kind} is a JSON object like ${spec.example}`,
         expected: "a JSON object {…}",
         found: KIND[root.type],
       },
@@ -96,7 +127,7 @@ export function parseAnswers(text: string, file: string): LoadResult {
 
   // A different version means a different format: its other fields would only produce noise.
   const version = nodeAt(root, ["version"]);
-  if (version.exact && version.node.type === "number" && version.node.value !== 1) {
+  if (spec.versioned && version.exact && version.node.type === "number" && version.node.value !== 1) {
     const found = text.slice(version.node.offset, version.node.offset + version.node.length);
     return fail([
       {
@@ -123,13 +154,13 @@ export function parseAnswers(text: string, file: string): LoadResult {
     };
   });
 
-  const result = AnswersSchema.safeParse(value);
+  const result = spec.schema.safeParse(value);
   if (!result.success) {
-    const ctx = { file, text, root, lines };
+    const ctx = { schema: spec.schema, file, text, root, lines };
     for (const issue of result.error.issues) problems.push(...issueToProblems(issue, ctx));
   }
   if (problems.length > 0 || !result.success) return fail(problems);
-  return { ok: true, answers: result.data };
+  return { ok: true, value: result.data };
 }
 
 function withoutOffset<T extends { offset: number }>(s: T): Omit<T, "offset"> {
