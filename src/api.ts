@@ -1,5 +1,7 @@
 import type { Answers } from './answers/schema.js';
-import { loadCopy, builtInTemplatesDir } from './copy/load.js';
+import { loadCopy } from './copy/load.js';
+import type { TemplateVariables } from './copy/variables.js';
+import type { Branding } from './pdf/branding.js';
 import type { Copy } from './copy/copy.js';
 import type { HeaderValues } from './pdf/components/frame.js';
 import { planLearnerText, stringsOf } from './pdf/learner-text.js';
@@ -12,8 +14,12 @@ import { productVersion } from './version.js';
 
 export interface RenderSettings {
   paper?: Paper;
+  /** Language of the sheets' words (a folder of templates/); default `en`. */
   locale?: string;
+  /** An override folder with the layout of templates/: its files replace the built-in copy key by key. */
   templatesDir?: string;
+  /** Institution name, logo and accent colour (from the config file). */
+  branding?: Branding;
   /** The date written into the PDF; fixed so reruns give the same bytes. */
   date?: Date;
 }
@@ -33,11 +39,12 @@ export const DEFAULT_PDF_DATE = new Date(Date.UTC(2026, 0, 1));
 
 /** Blank worksheets for printing: the three sheets (or the chosen ones) as one PDF. */
 export async function renderBlank(options: BlankOptions = {}): Promise<Uint8Array> {
-  const copy = await loadCopy(options.locale ?? 'en', options.templatesDir ?? builtInTemplatesDir);
+  const copy = await loadCopy(options.locale ?? 'en', options.templatesDir);
   const sheets = sheetsInOrder(options.sheets ?? SHEET_IDS);
   return renderWorksheetPdf({
     sheets,
     copy,
+    branding: options.branding,
     paper: options.paper ?? 'letter',
     metadata: metadataFor(copy, sheets.map((sheet) => copy.text(sheet.title)), options),
   });
@@ -45,7 +52,7 @@ export async function renderBlank(options: BlankOptions = {}): Promise<Uint8Arra
 
 /** One learner's filled worksheets; a chosen sheet without answers prints blank. */
 export async function renderFilled(answers: Answers, options: FillOptions = {}): Promise<Uint8Array> {
-  const copy = await loadCopy(options.locale ?? 'en', options.templatesDir ?? builtInTemplatesDir);
+  const copy = await loadCopy(options.locale ?? 'en', options.templatesDir);
   const chosen = options.sheets ?? sheetsWithAnswers(answers);
   const sheets = sheetsInOrder(chosen.length > 0 ? chosen : SHEET_IDS);
   const metadata = metadataFor(copy, [answers.learner.name], options);
@@ -55,9 +62,11 @@ export async function renderFilled(answers: Answers, options: FillOptions = {}):
     copy,
     paper: options.paper ?? 'letter',
     answers,
+    branding: options.branding,
+    variables: learnerVariables(answers, copy.locale),
     families: learnerText.families,
     learnerText: learnerText.style,
-    header: headerValues(answers),
+    header: headerValues(answers, copy.locale),
     metadata: { ...metadata, author: answers.learner.name || metadata.author },
   });
 }
@@ -70,13 +79,28 @@ export function missingCharacters(answers: Answers): MissingCharacter[] {
   return planLearnerText(stringsOf(answers)).missing;
 }
 
-export function headerValues(answers: Answers): HeaderValues {
+export function headerValues(answers: Answers, locale = 'en'): HeaderValues {
   return {
     name: answers.learner.name,
     program: answers.learner.program,
     coach: answers.coach?.name,
-    date: answers.session?.date,
-    session: answers.session?.number !== undefined ? String(answers.session.number) : undefined,
+    date: answers.session?.date ? formatDate(answers.session.date, locale) : undefined,
+    session: answers.session?.number !== undefined ? new Intl.NumberFormat(locale, { useGrouping: false }).format(answers.session.number) : undefined,
+  };
+}
+
+/** An ISO calendar date (YYYY-MM-DD) as the locale writes it: "Nov 26, 2026", "26 nov 2026". */
+export function formatDate(isoDate: string, locale: string): string {
+  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(`${isoDate}T00:00:00Z`));
+}
+
+/** The learner's details as template variables (a school may print them in its own copy). */
+function learnerVariables(answers: Answers, locale: string): Partial<TemplateVariables> {
+  const header = headerValues(answers, locale);
+  return {
+    learner: { name: answers.learner.name, program: answers.learner.program ?? '' },
+    coach: { name: answers.coach?.name ?? '' },
+    session: { date: header.date ?? '', number: header.session ?? '' },
   };
 }
 
@@ -89,4 +113,25 @@ function metadataFor(copy: Copy, titleParts: string[], options: RenderSettings) 
     language: options.locale ?? 'en',
     date: options.date ?? DEFAULT_PDF_DATE,
   };
+}
+
+import type { BundleOptions, PacketInput } from './bundle/model.js';
+import type { BundleResult } from './bundle/render.js';
+export type { BundleOptions, BundleLayout, PacketInput, PacketPlacement, SheetPlacement } from './bundle/model.js';
+export type { BundleResult } from './bundle/render.js';
+
+/**
+ * Many packets in one PDF (a handbook appendix, a workshop pack): a title page, a contents page
+ * whose entries link to their pages, an outline per packet and sheet, optional page labels, and
+ * each packet numbered "page x of y" within itself. See src/bundle/render.ts.
+ */
+export async function renderBundle(packets: readonly PacketInput[], options: BundleOptions = {}): Promise<Uint8Array> {
+  return (await renderBundleWithLayout(packets, options)).pdf;
+}
+
+/** renderBundle, also telling where each packet and sheet landed (page numbers and labels). */
+export async function renderBundleWithLayout(packets: readonly PacketInput[], options: BundleOptions = {}): Promise<BundleResult> {
+  // Loaded on first use: the bundle code imports this module (headerValues).
+  const { renderBundleWithLayout: render } = await import('./bundle/render.js');
+  return render(packets, { ...options, date: options.date ?? DEFAULT_PDF_DATE });
 }

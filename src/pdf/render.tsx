@@ -19,6 +19,8 @@ export interface RenderOptions {
   header?: HeaderValues;
   answers?: Answers;
   learnerText?: LearnerTextStyle;
+  /** Answer spaces as form fields (answers prefill them instead of being printed). */
+  fillable?: boolean;
 }
 
 /** Learner text in the base font, tabs as spaces (a tab has no glyph). */
@@ -40,11 +42,14 @@ export async function renderWorksheetPdf(options: RenderOptions): Promise<Uint8A
   const buffer = await renderToBuffer(
     <WorksheetDocument
       sheets={options.sheets}
-      ctx={ctx}
+      ctx={options.fillable ? { ...ctx, fillable: true } : ctx}
       metadata={options.metadata}
       header={options.header}
       answers={options.answers}
     />,
   );
-  return new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
+  const bytes = new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
+  if (!options.fillable) return bytes;
+  const { makeFillable } = await import('./fillable/postprocess.js');
+  return makeFillable(bytes, { answers: options.answers, areaLabel: (area) => ctx.t(`network.map.${area}.label`) });
 }

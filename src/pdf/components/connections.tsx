@@ -25,7 +25,7 @@ export function contactsByTie(contacts: readonly Contact[]): Record<Tie, Contact
   return groups;
 }
 
-function TieHeading({ ctx, tie }: { ctx: RenderContext; tie: Tie }) {
+export function TieHeading({ ctx, tie }: { ctx: RenderContext; tie: Tie }) {
   return (
     <View style={{ flexDirection: 'row', alignItems: 'center', marginBottom: 2 }}>
       <TieMarker tie={tie} />
@@ -34,7 +34,7 @@ function TieHeading({ ctx, tie }: { ctx: RenderContext; tie: Tie }) {
   );
 }
 
-function ColumnLabels({ ctx }: { ctx: RenderContext }) {
+export function ColumnLabels({ ctx }: { ctx: RenderContext }) {
   return (
     <View style={{ flexDirection: 'row' }}>
       <Text style={{ flex: 3, fontSize: theme.size.small, color: theme.colour.hint }}>{ctx.t('network.connections.name')}</Text>

@@ -20,5 +20,10 @@ export interface RenderContext {
   extraLines: number;
   /** The learner's answers when this sheet is filled; undefined on a blank sheet. */
   answers?: Answers;
+  /**
+   * A fillable sheet (`--fillable`): answer spaces carry form fields, and answers go into the
+   * fields (they size the spaces) instead of being printed.
+   */
+  fillable?: boolean;
   learnerText: LearnerTextStyle;
 }

@@ -20,6 +20,7 @@ import { ConnectionLists } from './connections.js';
 import type { RenderContext } from './context.js';
 import { CHECKBOX_SIZE, LabelWithHint, Ruled } from './primitives.js';
 import { QuadrantMap } from './quadrant.js';
+import { FillableField } from '../fillable/fields.js';
 
 const pitch = theme.linePitch;
 const ruleBelow = { borderBottomWidth: theme.ruleWidth, borderBottomColor: theme.colour.rule } as const;
@@ -29,6 +30,7 @@ const ruleBelow = { borderBottomWidth: theme.ruleWidth, borderBottomColor: theme
  * filled one, in a space that grows to hold all of it. A field left unanswered stays writable.
  */
 export function FieldView({ field, ctx }: { field: Field; ctx: RenderContext }) {
+  if (ctx.fillable) return <FillableField field={field} ctx={ctx} />;
   switch (field.kind) {
     case 'writing':
       return <Writing field={field} ctx={ctx} />;
@@ -63,7 +65,7 @@ function FilledLines({ ctx, text, lines, width }: { ctx: RenderContext; text: st
 }
 
 /** Width of the label column of side-labelled fields. */
-const SIDE_LABEL_WIDTH = 124;
+export const SIDE_LABEL_WIDTH = 124;
 /** Answers longer than this (estimated, in points) leave the side layout for label-above, which flows across pages. */
 const SIDE_LAYOUT_MAX_HEIGHT = 220;
 
@@ -101,7 +103,7 @@ function Writing({ field, ctx }: { field: WritingField; ctx: RenderContext }) {
 }
 
 /** A label and hint in a left column, the writing space to its right. */
-function SideLabelled({ label, hint, children }: { label: string; hint?: string; children: React.ReactNode }) {
+export function SideLabelled({ label, hint, children }: { label: string; hint?: string; children: React.ReactNode }) {
   return (
     <View style={{ flexDirection: 'row' }} wrap={false}>
       <View style={{ width: SIDE_LABEL_WIDTH, paddingRight: 8, paddingTop: 6 }}>

@@ -4,6 +4,7 @@ import { contentWidth } from '../paper.js';
 import { theme } from '../theme.js';
 import { Answer } from './answer.js';
 import type { RenderContext } from './context.js';
+import { FIELD_FONT, FormSlot } from '../fillable/fields.js';
 
 export interface HeaderValues {
   name?: string;
@@ -20,6 +21,8 @@ const HEADER_FIELDS = [
   { key: 'date', copy: 'common.header.date', width: 1.7 },
   { key: 'session', copy: 'common.header.session', width: 1 },
 ] as const;
+/** The answers path of each header field (the form field's name on a fillable sheet). */
+const HEADER_PATHS = { name: 'learner.name', program: 'learner.program', coach: 'coach.name', date: 'session.date', session: 'session.number' } as const;
 const HEADER_WIDTH = HEADER_FIELDS.reduce((sum, field) => sum + field.width, 0);
 
 /** The header on every page: who, with whom, when. Blank lines on blank sheets, values on filled ones. */
@@ -30,7 +33,9 @@ export function Header({ ctx, values = {} }: { ctx: RenderContext; values?: Head
         <View key={field.key} style={{ flex: field.width, marginLeft: index === 0 ? 0 : 8 }}>
           <Text style={{ fontSize: theme.size.small, color: theme.colour.hint }}>{ctx.t(field.copy)}</Text>
           <View style={{ minHeight: 18, borderBottomWidth: 0.8, borderBottomColor: theme.colour.frame, justifyContent: 'flex-end' }}>
-            {values[field.key] ? (
+            {ctx.fillable ? (
+              <FormSlot slot={{ kind: 'single', path: HEADER_PATHS[field.key], fontSize: FIELD_FONT.header }} />
+            ) : values[field.key] ? (
               <Answer
                 ctx={ctx}
                 text={values[field.key]!}
@@ -107,7 +112,13 @@ export function SheetTitle({
         <View style={{ marginTop: 2, flexDirection: 'row' }}>
           <Text style={{ fontSize: theme.size.small, color: theme.colour.hint, marginRight: 4 }}>{ctx.t('common.email')}</Text>
           <View style={{ flex: 1 }}>
-            <Answer ctx={ctx} text={email} style={{ fontSize: theme.size.small }} width={contentWidth(ctx.paper) - 40} />
+            {ctx.fillable ? (
+              <View style={{ height: 12 }}>
+                <FormSlot slot={{ kind: 'single', path: 'learner.email', fontSize: FIELD_FONT.header }} />
+              </View>
+            ) : (
+              <Answer ctx={ctx} text={email} style={{ fontSize: theme.size.small }} width={contentWidth(ctx.paper) - 40} />
+            )}
           </View>
         </View>
       ) : null}

@@ -1,0 +1,295 @@
+/**
+ * Joins separately rendered PDFs into one bundle with pdf-lib, and adds what React-PDF cannot
+ * write for a document it never sees whole: the outline (bookmarks) across packets, link
+ * destinations into other packets, page labels, and the document's metadata.
+ *
+ * Memory: each part is parsed, its pages copied, and the parsed part dropped, so the bundle holds
+ * the finished (compressed) page objects only, never a React-PDF layout of more than one packet.
+ *
+ * Deterministic: no dates but the one given, no random identifiers; pages, fonts and outline items
+ * are written in the order they were added.
+ */
+import {
+  PDFArray,
+  PDFDict,
+  PDFDocument,
+  PDFHexString,
+  PDFName,
+  PDFNull,
+  PDFNumber,
+  PDFRef,
+  PDFString,
+  type PDFPage,
+} from 'pdf-lib';
+
+export interface OutlineItem {
+  title: string;
+  /** 0-based page index in the bundle. */
+  page: number;
+  children?: OutlineItem[];
+  /** Children shown (default true). */
+  open?: boolean;
+}
+
+export interface BundleMetadata {
+  title: string;
+  subject: string;
+  author: string;
+  creator: string;
+  language: string;
+  date: Date;
+}
+
+export interface AppendedPart {
+  /** 0-based index of the part's first page in the bundle. */
+  start: number;
+  pages: number;
+  /** Outline titles of the part, each with the 0-based index (within the part) of its page. */
+  markers: Map<string, number>;
+}
+
+const NAME = {
+  Annots: PDFName.of('Annots'),
+  A: PDFName.of('A'),
+  D: PDFName.of('D'),
+  Dest: PDFName.of('Dest'),
+  S: PDFName.of('S'),
+  GoTo: PDFName.of('GoTo'),
+  Outlines: PDFName.of('Outlines'),
+  First: PDFName.of('First'),
+  Last: PDFName.of('Last'),
+  Next: PDFName.of('Next'),
+  Prev: PDFName.of('Prev'),
+  Parent: PDFName.of('Parent'),
+  Count: PDFName.of('Count'),
+  Title: PDFName.of('Title'),
+  Type: PDFName.of('Type'),
+  XYZ: PDFName.of('XYZ'),
+  PageMode: PDFName.of('PageMode'),
+  UseOutlines: PDFName.of('UseOutlines'),
+  PageLabels: PDFName.of('PageLabels'),
+  Resources: PDFName.of('Resources'),
+  Font: PDFName.of('Font'),
+  XObject: PDFName.of('XObject'),
+  BaseFont: PDFName.of('BaseFont'),
+  FontName: PDFName.of('FontName'),
+  FontDescriptor: PDFName.of('FontDescriptor'),
+  DescendantFonts: PDFName.of('DescendantFonts'),
+  Contents: PDFName.of('Contents'),
+  MediaBox: PDFName.of('MediaBox'),
+} as const;
+
+export class BundleAssembler {
+  private fontTags = 0;
+  private readonly renamedFonts = new Set<string>();
+  private padding: { contents: PDFRef; resources: PDFRef; mediaBox: PDFArray } | undefined;
+
+  private constructor(readonly doc: PDFDocument) {}
+
+  static async create(): Promise<BundleAssembler> {
+    // updateMetadata: false keeps pdf-lib from stamping the current time and its own name.
+    return new BundleAssembler(await PDFDocument.create({ updateMetadata: false }));
+  }
+
+  get pageCount(): number {
+    return this.doc.getPageCount();
+  }
+
+  /** Appends every page of a PDF (or inserts them at `at`). */
+  async append(bytes: Uint8Array, at?: number): Promise<AppendedPart> {
+    const source = await PDFDocument.load(bytes, { updateMetadata: false });
+    const markers = readOutlineMarkers(source);
+    const copied = await this.doc.copyPages(source, source.getPageIndices());
+    const start = at ?? this.doc.getPageCount();
+    copied.forEach((page, index) => {
+      if (at === undefined) this.doc.addPage(page);
+      else this.doc.insertPage(at + index, page);
+      this.retagFonts(page);
+    });
+    return { start, pages: copied.length, markers };
+  }
+
+  /**
+   * Appends the padding page (or inserts it at `at`). The first time, it is copied from
+   * `render()`; after that, each new padding page shares that page's content and resources, so
+   * padding costs a few bytes a page.
+   */
+  async appendPadding(render: () => Promise<Uint8Array>): Promise<void> {
+    await this.insertPadding(undefined, render);
+  }
+
+  async insertPadding(at: number | undefined, render: () => Promise<Uint8Array>): Promise<void> {
+    if (!this.padding) {
+      const { start } = await this.append(await render(), at);
+      const page = this.doc.getPage(start);
+      const resources = page.node.get(NAME.Resources);
+      const contents = page.node.get(NAME.Contents);
+      const resourcesRef = resources instanceof PDFRef ? resources : this.doc.context.register(page.node.lookup(NAME.Resources, PDFDict));
+      page.node.set(NAME.Resources, resourcesRef);
+      const contentsRef = contents instanceof PDFRef || contents === undefined ? contents : this.doc.context.register(contents);
+      if (!contentsRef) throw new Error('internal: the padding page has no content');
+      page.node.set(NAME.Contents, contentsRef);
+      this.padding = { contents: contentsRef, resources: resourcesRef, mediaBox: page.node.lookup(NAME.MediaBox, PDFArray) };
+      return;
+    }
+    const page = at === undefined ? this.doc.addPage() : this.doc.insertPage(at);
+    page.node.set(NAME.MediaBox, this.padding.mediaBox);
+    page.node.set(NAME.Resources, this.padding.resources);
+    page.node.set(NAME.Contents, this.padding.contents);
+  }
+
+  /**
+   * Points the links of the given pages at bundle pages: a link whose named destination is a key
+   * of `targets` goes to the top of that page (0-based index), as an explicit destination.
+   * @returns the names that had no target (a bug if not empty).
+   */
+  resolveLinks(pages: readonly number[], targets: ReadonlyMap<string, number>): string[] {
+    const unresolved: string[] = [];
+    for (const index of pages) {
+      const annots = this.doc.getPage(index).node.lookupMaybe(NAME.Annots, PDFArray);
+      if (!annots) continue;
+      for (let i = 0; i < annots.size(); i++) {
+        const annot = annots.lookupMaybe(i, PDFDict);
+        const action = annot?.lookupMaybe(NAME.A, PDFDict);
+        if (!action || action.get(NAME.S) !== NAME.GoTo) continue;
+        const name = action.lookup(NAME.D);
+        if (!(name instanceof PDFString || name instanceof PDFHexString)) continue;
+        const target = targets.get(name.decodeText());
+        if (target === undefined) {
+          unresolved.push(name.decodeText());
+          continue;
+        }
+        action.set(NAME.D, this.destination(target));
+      }
+    }
+    return unresolved;
+  }
+
+  /** Replaces the outline; the document opens with it shown. */
+  setOutline(items: readonly OutlineItem[]): void {
+    const context = this.doc.context;
+    const root = context.obj({ Type: 'Outlines' });
+    const rootRef = context.register(root);
+    const visible = this.writeOutlineLevel(items, rootRef, root);
+    root.set(NAME.Count, PDFNumber.of(visible));
+    this.doc.catalog.set(NAME.Outlines, rootRef);
+    this.doc.catalog.set(NAME.PageMode, NAME.UseOutlines);
+  }
+
+  /** Page labels for the whole document: `prefix` + a decimal number from `start`. */
+  setPageLabels(prefix: string, start: number): void {
+    const style = this.doc.context.obj({ S: 'D', St: start });
+    if (prefix !== '') style.set(PDFName.of('P'), PDFHexString.fromText(prefix));
+    this.doc.catalog.set(NAME.PageLabels, this.doc.context.obj({ Nums: [0, style] }));
+  }
+
+  setMetadata(metadata: BundleMetadata): void {
+    this.doc.setTitle(metadata.title, { showInWindowTitleBar: true });
+    this.doc.setSubject(metadata.subject);
+    this.doc.setAuthor(metadata.author);
+    this.doc.setCreator(metadata.creator);
+    this.doc.setProducer(metadata.creator);
+    this.doc.setLanguage(metadata.language);
+    this.doc.setCreationDate(metadata.date);
+    this.doc.setModificationDate(metadata.date);
+  }
+
+  async save(): Promise<Uint8Array> {
+    return this.doc.save({ addDefaultPage: false, updateFieldAppearances: false });
+  }
+
+  /** The top of a page, at the reader's current zoom. */
+  private destination(pageIndex: number): PDFArray {
+    const page = this.doc.getPage(pageIndex);
+    return this.doc.context.obj([page.ref, NAME.XYZ, 0, page.getHeight(), PDFNull]) as PDFArray;
+  }
+
+  /** Writes one level of outline items under `parent`; returns how many items it shows when open. */
+  private writeOutlineLevel(items: readonly OutlineItem[], parentRef: PDFRef, parent: PDFDict): number {
+    const context = this.doc.context;
+    const refs = items.map(() => context.nextRef());
+    let visible = 0;
+    items.forEach((item, index) => {
+      const dict = context.obj({});
+      dict.set(NAME.Title, PDFHexString.fromText(item.title));
+      dict.set(NAME.Parent, parentRef);
+      dict.set(NAME.Dest, this.destination(item.page));
+      if (index > 0) dict.set(NAME.Prev, refs[index - 1]!);
+      if (index < items.length - 1) dict.set(NAME.Next, refs[index + 1]!);
+      const children = item.children ?? [];
+      if (children.length > 0) {
+        const shown = this.writeOutlineLevel(children, refs[index]!, dict);
+        const open = item.open ?? true;
+        dict.set(NAME.Count, PDFNumber.of(open ? shown : -shown));
+        if (open) visible += shown;
+      }
+      context.assign(refs[index]!, dict);
+      visible += 1;
+    });
+    if (refs.length > 0) {
+      parent.set(NAME.First, refs[0]!);
+      parent.set(NAME.Last, refs[refs.length - 1]!);
+    }
+    return visible;
+  }
+
+  /**
+   * Gives each embedded font subset its own tag. React-PDF tags subsets by their order in one
+   * document ("BAJJJJ+" for the first font of every packet), but different subsets in one PDF
+   * must have different tags (ISO 32000-1, 9.6.4): a viewer may otherwise draw one packet's text
+   * with another packet's subset.
+   */
+  private retagFonts(page: PDFPage): void {
+    const fonts = page.node.lookupMaybe(NAME.Resources, PDFDict)?.lookupMaybe(NAME.Font, PDFDict);
+    if (!fonts) return;
+    for (const [, value] of fonts.entries()) {
+      const key = value instanceof PDFRef ? value.toString() : undefined;
+      if (key === undefined || this.renamedFonts.has(key)) continue;
+      this.renamedFonts.add(key);
+      const font = this.doc.context.lookup(value, PDFDict);
+      const tag = subsetTag(this.fontTags++);
+      const descendant = font.lookupMaybe(NAME.DescendantFonts, PDFArray)?.lookupMaybe(0, PDFDict);
+      for (const dict of [font, descendant, (descendant ?? font).lookupMaybe(NAME.FontDescriptor, PDFDict)]) {
+        if (!dict) continue;
+        for (const key of [NAME.BaseFont, NAME.FontName]) {
+          const name = dict.get(key);
+          if (name instanceof PDFName) {
+            const match = /^[A-Z]{6}\+(.*)$/.exec(name.decodeText());
+            if (match) dict.set(key, PDFName.of(`${tag}+${match[1]}`));
+          }
+        }
+      }
+    }
+  }
+}
+
+/** Six capital letters, one distinct tag per number. */
+function subsetTag(n: number): string {
+  let tag = '';
+  let rest = n;
+  for (let i = 0; i < 6; i++) {
+    tag = String.fromCharCode(65 + (rest % 26)) + tag;
+    rest = Math.floor(rest / 26);
+  }
+  return tag;
+}
+
+/** The top-level outline items of a PDF: title → 0-based index of the page it points to (first wins). */
+function readOutlineMarkers(source: PDFDocument): Map<string, number> {
+  const markers = new Map<string, number>();
+  const pageIndex = new Map(source.getPages().map((page, index) => [page.ref.toString(), index]));
+  let item = source.catalog.lookupMaybe(NAME.Outlines, PDFDict)?.lookupMaybe(NAME.First, PDFDict);
+  const seen = new Set<PDFDict>();
+  while (item && !seen.has(item)) {
+    seen.add(item);
+    const title = item.lookup(NAME.Title);
+    const dest = item.lookupMaybe(NAME.Dest, PDFArray);
+    const page = dest?.get(0);
+    if ((title instanceof PDFString || title instanceof PDFHexString) && page instanceof PDFRef) {
+      const index = pageIndex.get(page.toString());
+      if (index !== undefined && !markers.has(title.decodeText())) markers.set(title.decodeText(), index);
+    }
+    item = item.lookupMaybe(NAME.Next, PDFDict);
+  }
+  return markers;
+}

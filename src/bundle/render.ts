@@ -1,0 +1,258 @@
+/**
+ * A bundle: a title page, the contents, then one packet per learner or participant, in one PDF.
+ *
+ * How it is made, so that a cohort of hundreds does not hold every page in memory at once:
+ * 1. each packet is rendered by React-PDF as a PDF of its own (its footers number its pages
+ *    within the packet), parsed, its pages copied into the bundle and the rest dropped;
+ * 2. the front matter is rendered last, when every page number is known (it is re-rendered in the
+ *    rare case that the number of contents pages turns out different from the first estimate);
+ * 3. pdf-lib adds the outline, points the contents' links at their pages, writes the page labels
+ *    and the metadata.
+ */
+import path from 'node:path';
+import { PDFDocument } from 'pdf-lib';
+import { headerValues } from '../api.js';
+import { loadCopy, builtInTemplatesDir } from '../copy/load.js';
+import type { TemplateVariables } from '../copy/variables.js';
+import type { RenderContext } from '../pdf/components/context.js';
+import type { HeaderValues } from '../pdf/components/frame.js';
+import type { DocumentMetadata } from '../pdf/document.js';
+import { createRenderContext } from '../pdf/render.js';
+import { planLearnerText, stringsOf, type LearnerTextPlan } from '../pdf/learner-text.js';
+import { productVersion } from '../version.js';
+import { sheetsInOrder, SHEET_IDS, type Sheet } from '../worksheets/index.js';
+import { sheetsWithAnswers } from '../worksheets/values.js';
+import type { Answers } from '../answers/schema.js';
+import { BundleAssembler, type OutlineItem } from './assemble.js';
+import { frontMatterPages, paddingPage, type ContentsEntry } from './front.js';
+import type { BundleLayout, BundleOptions, PacketInput, PacketPlacement } from './model.js';
+import { renderPacketPdf, renderPages, sheetMarker } from './packet.js';
+
+/** A bundle's PDF and where everything landed in it. */
+export interface BundleResult {
+  pdf: Uint8Array;
+  layout: BundleLayout;
+}
+
+interface PlannedPacket {
+  title: string;
+  subtitle?: string;
+  sheets: Sheet[];
+  header?: HeaderValues;
+  variables?: Partial<TemplateVariables>;
+  answers?: Answers;
+  text: LearnerTextPlan;
+}
+
+/** Outline open beyond this many packets would be a wall of entries: packets show closed. */
+const OPEN_OUTLINE_PACKETS = 12;
+
+export async function renderBundleWithLayout(packets: readonly PacketInput[], options: BundleOptions & { date: Date }): Promise<BundleResult> {
+  if (packets.length === 0) throw new Error('a bundle needs at least one packet');
+  const copy = await loadCopy(options.locale ?? 'en', options.templatesDir ?? builtInTemplatesDir);
+  const paper = options.paper ?? 'letter';
+  const ctx = createRenderContext({ copy, paper, branding: options.branding });
+  const product = ctx.t('common.product');
+  const frontMatter = options.frontMatter ?? true;
+  const duplex = options.duplex ?? false;
+  const prefix = options.pagePrefix ?? '';
+  const startPage = options.startPage ?? 1;
+  const label = (index: number) => `${prefix}${startPage + index}`;
+  const metadata: DocumentMetadata = {
+    title: options.title?.trim() || product,
+    subject: product,
+    author: options.institution?.trim() || 'pln-worksheets',
+    creator: `pln-worksheets ${productVersion}`,
+    language: options.locale ?? 'en',
+    date: options.date,
+  };
+  const planned = planPackets(packets, ctx, options);
+  const padding = () => renderPages([paddingPage(paper, ctx.t('bundle.padding'))], metadata);
+
+  // 1. The packets, each rendered alone; positions relative to the first packet page.
+  const assembler = await BundleAssembler.create();
+  const placed: { start: number; pages: number; padding: number; sheetStarts: number[] }[] = [];
+  for (const [index, packet] of planned.entries()) {
+    const bytes = await renderPacketPdf({
+      sheets: packet.sheets,
+      copy,
+      paper,
+      branding: options.branding,
+      variables: packet.variables,
+      metadata,
+      families: packet.text.families,
+      learnerText: packet.text.style,
+      header: packet.header,
+      answers: packet.answers,
+    });
+    const part = await assembler.append(bytes);
+    const sheetStarts = packet.sheets.map((sheet) => {
+      const at = part.markers.get(sheetMarker(sheet.id));
+      if (at === undefined) throw new Error(`internal: no start page found for sheet ${sheet.id} of packet ${index + 1}`);
+      return part.start + at;
+    });
+    let pad = 0;
+    if (duplex && part.pages % 2 === 1) {
+      await assembler.appendPadding(padding);
+      pad = 1;
+    }
+    placed.push({ start: part.start, pages: part.pages + pad, padding: pad, sheetStarts });
+    options.onProgress?.({ done: index + 1, total: planned.length });
+  }
+
+  // 2. The front matter, now that every page is known.
+  let front = 0;
+  if (frontMatter) {
+    const text = planLearnerText([
+      options.title ?? '',
+      options.subtitle ?? '',
+      options.institution ?? '',
+      ...planned.flatMap((packet) => [packet.title, packet.subtitle ?? '']),
+    ]);
+    const sheetsInBundle = sheetsInOrder(planned.flatMap((packet) => packet.sheets.map((sheet) => sheet.id)));
+    const title = options.title?.trim() || ctx.t('bundle.title.default');
+    const renderFront = (offset: number) => {
+      const entries: ContentsEntry[] = planned.map((packet, index) => ({
+        title: packet.title,
+        subtitle: packet.subtitle,
+        label: label(offset + placed[index]!.start),
+        target: `packet-${index}`,
+        sheets: packet.sheets.map((sheet, sheetIndex) => ({
+          title: ctx.t(sheet.title),
+          label: label(offset + placed[index]!.sheetStarts[sheetIndex]!),
+          target: `packet-${index}-${sheet.id}`,
+        })),
+      }));
+      const pages = frontMatterPages({
+        paper,
+        text: text.style,
+        kicker: options.title?.trim() ? ctx.t('bundle.title.kicker') : undefined,
+        title,
+        subtitle: options.subtitle?.trim() || undefined,
+        institution: options.institution?.trim() || undefined,
+        sheetsLine: sheetsInBundle.map((sheet) => ctx.t(sheet.title)).join('  ·  '),
+        contentsHeading: ctx.t('bundle.contents'),
+        contentsContinued: ctx.t('bundle.contents.continued'),
+        entries,
+      });
+      return renderPages(pages, metadata, text.families);
+    };
+    // The number of front pages decides every label in the contents; the contents' length does
+    // not depend on the labels (they sit in a fixed-width column), so this settles at once.
+    let guess = duplex ? 2 : 2;
+    let bytes = await renderFront(guess);
+    for (let attempt = 0; ; attempt++) {
+      const count = (await PDFDocument.load(bytes, { updateMetadata: false })).getPageCount();
+      const padded = duplex && count % 2 === 1 ? count + 1 : count;
+      if (padded === guess) break;
+      if (attempt >= 4) throw new Error('internal: the contents did not settle on a page count');
+      guess = padded;
+      bytes = await renderFront(guess);
+    }
+    const part = await assembler.append(bytes, 0);
+    front = part.pages;
+    if (front < guess) {
+      await assembler.insertPadding(front, padding);
+      front += 1;
+    }
+    const targets = new Map<string, number>();
+    placed.forEach((packet, index) => {
+      targets.set(`packet-${index}`, front + packet.start);
+      planned[index]!.sheets.forEach((sheet, sheetIndex) => targets.set(`packet-${index}-${sheet.id}`, front + packet.sheetStarts[sheetIndex]!));
+    });
+    const unresolved = assembler.resolveLinks(
+      Array.from({ length: front }, (_, i) => i),
+      targets,
+    );
+    if (unresolved.length > 0) throw new Error(`internal: contents links without a target: ${unresolved.join(', ')}`);
+  }
+
+  // 3. Outline, labels, metadata.
+  const open = planned.length <= OPEN_OUTLINE_PACKETS;
+  const outline: OutlineItem[] = [];
+  if (frontMatter) outline.push({ title: ctx.t('bundle.contents'), page: 1 });
+  planned.forEach((packet, index) => {
+    const place = placed[index]!;
+    outline.push({
+      title: packet.title,
+      page: front + place.start,
+      open,
+      children: packet.sheets.map((sheet, sheetIndex) => ({ title: ctx.t(sheet.title), page: front + place.sheetStarts[sheetIndex]! })),
+    });
+  });
+  assembler.setOutline(outline);
+  if (options.pagePrefix !== undefined || options.startPage !== undefined) assembler.setPageLabels(prefix, startPage);
+  assembler.setMetadata(metadata);
+  const pdf = await assembler.save();
+
+  const total = assembler.pageCount;
+  const layout: BundleLayout = {
+    pages: total,
+    frontPages: front,
+    labels: Array.from({ length: total }, (_, i) => label(i)),
+    packets: planned.map((packet, index): PacketPlacement => {
+      const place = placed[index]!;
+      return {
+        title: packet.title,
+        ...(packet.subtitle ? { subtitle: packet.subtitle } : {}),
+        page: front + place.start + 1,
+        label: label(front + place.start),
+        pages: place.pages,
+        padding: place.padding,
+        sheets: packet.sheets.map((sheet, sheetIndex) => ({
+          id: sheet.id,
+          title: ctx.t(sheet.title),
+          page: front + place.sheetStarts[sheetIndex]! + 1,
+          label: label(front + place.sheetStarts[sheetIndex]!),
+        })),
+      };
+    }),
+  };
+  return { pdf, layout };
+}
+
+/** Titles, sheets, headers and fonts of each packet. */
+function planPackets(packets: readonly PacketInput[], ctx: RenderContext, options: BundleOptions): PlannedPacket[] {
+  const unnamed = packets.filter((packet) => packet.kind === 'blank' && !packet.name?.trim()).length;
+  let unnamedNumber = 0;
+  return packets.map((packet, index) => {
+    if (packet.kind === 'learner') {
+      const chosen = options.sheets ?? sheetsWithAnswers(packet.answers);
+      const name = packet.answers.learner.name.trim();
+      const stem = packet.source ? path.basename(packet.source, path.extname(packet.source)) : `${index + 1}`;
+      const program = packet.answers.learner.program?.trim();
+      return {
+        title: name || stem,
+        ...(program ? { subtitle: program } : {}),
+        sheets: sheetsInOrder(chosen.length > 0 ? chosen : SHEET_IDS),
+        header: headerValues(packet.answers),
+        variables: {
+          learner: { name: packet.answers.learner.name, program: packet.answers.learner.program ?? '' },
+          coach: { name: packet.answers.coach?.name ?? '' },
+        },
+        answers: packet.answers,
+        text: planLearnerText(stringsOf(packet.answers)),
+      };
+    }
+    const sheets = sheetsInOrder(options.sheets ?? SHEET_IDS);
+    const name = packet.name?.trim();
+    const program = packet.program?.trim();
+    if (name) {
+      return {
+        title: name,
+        ...(program ? { subtitle: program } : {}),
+        sheets,
+        header: { name, ...(program ? { program } : {}) },
+        variables: { learner: { name, program: program ?? '' } },
+        text: planLearnerText([name, program ?? '']),
+      };
+    }
+    unnamedNumber += 1;
+    return {
+      // Numbered "2/5" rather than in words: the copy's words stay in the templates.
+      title: unnamed > 1 ? `${ctx.t('bundle.blank')} ${unnamedNumber}/${unnamed}` : ctx.t('bundle.blank'),
+      sheets,
+      text: planLearnerText([]),
+    };
+  });
+}
