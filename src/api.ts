@@ -22,6 +22,11 @@ export interface RenderSettings {
   branding?: Branding;
   /** The date written into the PDF; fixed so reruns give the same bytes. */
   date?: Date;
+  /**
+   * A fillable PDF: every answer space a form field, named by its answers path, which `import`
+   * (importAnswers) reads back. Filled, the answers prefill the fields.
+   */
+  fillable?: boolean;
 }
 
 export interface BlankOptions extends RenderSettings {
@@ -46,6 +51,7 @@ export async function renderBlank(options: BlankOptions = {}): Promise<Uint8Arra
     copy,
     branding: options.branding,
     paper: options.paper ?? 'letter',
+    fillable: options.fillable,
     metadata: metadataFor(copy, sheets.map((sheet) => copy.text(sheet.title)), options),
   });
 }
@@ -62,6 +68,7 @@ export async function renderFilled(answers: Answers, options: FillOptions = {}):
     copy,
     paper: options.paper ?? 'letter',
     answers,
+    fillable: options.fillable,
     branding: options.branding,
     variables: learnerVariables(answers, copy.locale),
     families: learnerText.families,
@@ -77,6 +84,17 @@ export async function renderFilled(answers: Answers, options: FillOptions = {}):
  */
 export function missingCharacters(answers: Answers): MissingCharacter[] {
   return planLearnerText(stringsOf(answers)).missing;
+}
+
+/**
+ * The answers in a fillable PDF made by renderBlank/renderFilled with `fillable` and filled in a
+ * reader. `source` names the PDF in error messages.
+ * @throws ImportError (one message per line) for a file that is not a PDF, is damaged, is not one
+ *   of our forms, or holds answers that do not validate.
+ */
+export async function importAnswers(pdf: Uint8Array, source?: string): Promise<Answers> {
+  const { importAnswers: read } = await import('./import/index.js');
+  return read(pdf, source);
 }
 
 export function headerValues(answers: Answers, locale = 'en'): HeaderValues {

@@ -50,7 +50,29 @@ export async function main(argv: readonly string[]): Promise<number> {
         exitCode = await (await import('./commands/fill.js')).runFill(args);
       },
     )
-    .command('bundle <inputs..>', 'many learners and/or blank sets in one PDF', (y) => y, notYetAvailable('bundle'))
+    .command(
+      'bundle [inputs..]',
+      'many learners and/or blank sets in one PDF (handbook appendix, workshop pack)',
+      (y) =>
+        worksheetFlags(y)
+          .positional('inputs', { type: 'string', array: true, describe: 'answers files, and folders of them (their *.json files, sorted by name)' })
+          .option('blank', { type: 'boolean', describe: 'a blank set first' })
+          .option('roster', { type: 'string', describe: 'a CSV with a name column (and optional program): a named blank packet per participant' })
+          .option('copies', { type: 'number', describe: 'this many unnamed blank packets at the end' })
+          .option('duplex', { type: 'boolean', describe: 'pad every packet to an even number of pages, for printing on both sides' })
+          .option('title', { type: 'string', describe: 'title page title (default: the product name)' })
+          .option('subtitle', { type: 'string', describe: 'title page subtitle' })
+          .option('institution', { type: 'string', describe: 'institution on the title page' })
+          .option('page-prefix', { type: 'string', describe: 'page labels for a book: C- gives C-1, C-2…' })
+          .option('start-page', { type: 'number', describe: 'the first page label number (default 1)' })
+          .option('front-matter', { type: 'boolean', describe: 'title page and contents (default true; --no-front-matter leaves them out)' })
+          .option('quiet', { type: 'boolean', describe: 'no progress bar' })
+          .example('$0 bundle examples --blank --title "Appendix C: Personal learning network worksheets" --page-prefix C-', 'a handbook appendix: a blank set, then every learner in examples/')
+          .example('$0 bundle --roster roster.csv --duplex --copies 2', 'a workshop pack: a named packet per participant, two spare ones, ready for two-sided printing'),
+      async (args) => {
+        exitCode = await (await import('./commands/bundle.js')).runBundle(args);
+      },
+    )
     .command(
       'validate <files..>',
       'check answers files; report every problem',

@@ -1,0 +1,146 @@
+import path from 'node:path';
+import { formatProblem, loadAnswersFile } from '../../answers/index.js';
+import type { PacketInput } from '../../bundle/model.js';
+import { loadBundleConfig, BundleConfigError, type BundleDefaults } from '../../bundle/config.js';
+import { expandInputs } from '../../bundle/inputs.js';
+import { formatRosterProblem, loadRosterFile } from '../../bundle/roster.js';
+import { EXIT, InputError, UsageError } from '../errors.js';
+import { parsePaper, parseSheets, pdfDateFromEnvironment } from '../options.js';
+import { defaultOutputPath, deliverPdf } from '../output.js';
+import { resolveSettings } from '../settings.js';
+
+export interface BundleArgs {
+  inputs?: string[];
+  blank?: boolean;
+  roster?: string;
+  copies?: number;
+  duplex?: boolean;
+  title?: string;
+  subtitle?: string;
+  institution?: string;
+  pagePrefix?: string;
+  startPage?: number;
+  frontMatter?: boolean;
+  sheet?: string[];
+  paper?: string;
+  locale?: string;
+  templates?: string;
+  out?: string;
+  quiet?: boolean;
+  config?: string;
+}
+
+/** Most unnamed packets one run makes: far above a workshop, far below a runaway. */
+const MAX_COPIES = 1000;
+
+export async function runBundle(args: BundleArgs): Promise<number> {
+  // The command line first: a wrong flag is exit 2 whatever the files say.
+  const copies = args.copies;
+  if (copies !== undefined && (!Number.isInteger(copies) || copies < 0 || copies > MAX_COPIES)) {
+    throw new UsageError(`--copies must be a whole number from 0 to ${MAX_COPIES}, found ${String(copies)}`);
+  }
+  if (args.startPage !== undefined && (!Number.isInteger(args.startPage) || args.startPage < 1)) {
+    throw new UsageError(`--start-page must be a whole number of 1 or more, found ${String(args.startPage)}`);
+  }
+  const flagSheets = parseSheets(args.sheet);
+  if (args.paper !== undefined) parsePaper(args.paper);
+  const inputs = args.inputs ?? [];
+  if (inputs.length === 0 && !args.blank && !args.roster && !copies) {
+    throw new UsageError('nothing to bundle: name answers files or folders, or use --blank, --roster FILE or --copies N');
+  }
+
+  const config = await loadBundleConfig(args.config).catch((error: unknown) => {
+    if (error instanceof BundleConfigError) throw new InputError(error.lines);
+    throw error;
+  });
+  for (const warning of config.warnings) process.stderr.write(`${warning}\n`);
+  const defaults = config.defaults;
+  const settings = await resolveSettings(args);
+  const sheets = flagSheets ?? fromConfig(config.file, 'sheets', () => parseSheets(defaults.sheets));
+  const paper = args.paper !== undefined ? parsePaper(args.paper) : defaults.paper !== undefined ? fromConfig(config.file, 'paper', () => parsePaper(defaults.paper)) : settings.paper;
+
+  // Every input is read and checked before anything is rendered: one run reports every problem.
+  const problems: string[] = [];
+  const packets: PacketInput[] = [];
+  if (args.blank) packets.push({ kind: 'blank' });
+  const expanded = await expandInputs(inputs);
+  if (!expanded.ok) problems.push(...expanded.problems.map((problem) => `${problem.file}: ${problem.message}`));
+  const { missingCharacters } = await import('../../api.js');
+  for (const file of expanded.ok ? expanded.files : []) {
+    const loaded = await loadAnswersFile(file);
+    if (!loaded.ok) {
+      problems.push(...loaded.problems.map(formatProblem));
+      continue;
+    }
+    for (const missing of missingCharacters(loaded.answers)) {
+      process.stderr.write(`${file}: warning: ${missing.name} has no glyph in the bundled fonts; it prints as \uFFFD\n`);
+    }
+    packets.push({ kind: 'learner', answers: loaded.answers, source: file });
+  }
+  if (args.roster) {
+    const roster = await loadRosterFile(args.roster);
+    if (!roster.ok) problems.push(...roster.problems.map(formatRosterProblem));
+    else for (const participant of roster.participants) packets.push({ kind: 'blank', name: participant.name, program: participant.program });
+  }
+  for (let i = 0; i < (copies ?? 0); i++) packets.push({ kind: 'blank' });
+  if (problems.length > 0) throw new InputError(problems);
+
+  const { renderBundle, DEFAULT_PDF_DATE } = await import('../../api.js');
+  const date = pdfDateFromEnvironment(process.env, DEFAULT_PDF_DATE);
+  const progress = !args.quiet && process.stderr.isTTY ? await startProgress(packets.length) : undefined;
+  let pdf: Uint8Array;
+  try {
+    pdf = await renderBundle(packets, {
+      ...settings,
+      paper,
+      sheets,
+      date,
+      title: args.title ?? defaults.title,
+      subtitle: args.subtitle ?? defaults.subtitle,
+      institution: args.institution ?? defaults.institution ?? settings.branding?.institution?.name,
+      pagePrefix: args.pagePrefix ?? defaults.pagePrefix,
+      startPage: args.startPage ?? defaults.startPage,
+      duplex: args.duplex ?? defaults.duplex ?? false,
+      frontMatter: args.frontMatter ?? defaults.frontMatter ?? true,
+      onProgress: ({ done }) => progress?.update(done),
+    });
+  } finally {
+    progress?.stop();
+  }
+  const written = await deliverPdf(pdf, args.out ?? defaults.out ?? defaultOutputPath(defaultStem(args)));
+  if (written) process.stdout.write(`${written}\n`);
+  return EXIT.ok;
+}
+
+/** out/bundle.pdf, or out/<roster>-pack.pdf for a workshop pack. */
+function defaultStem(args: BundleArgs): string {
+  if (args.roster && (args.inputs ?? []).length === 0) return `${path.basename(args.roster, path.extname(args.roster))}-pack`;
+  return 'bundle';
+}
+
+/** A config value checked like a flag, but wrong in a file: exit 1, naming the file. */
+function fromConfig<T>(file: string | undefined, key: keyof BundleDefaults, parse: () => T): T {
+  try {
+    return parse();
+  } catch (error) {
+    if (error instanceof UsageError) throw new InputError([`${file ?? 'config'}: bundle.${key}: ${error.message}`]);
+    throw error;
+  }
+}
+
+/** A progress bar on standard error (a terminal): packets done, of how many, and the time left. */
+async function startProgress(total: number): Promise<{ update(done: number): void; stop(): void }> {
+  const { SingleBar } = (await import('cli-progress')).default;
+  const bar = new SingleBar({
+    format: 'Bundling {bar} {value}/{total} learners | {eta_formatted} left',
+    stream: process.stderr,
+    hideCursor: true,
+    clearOnComplete: true,
+    barsize: 24,
+    etaBuffer: 8,
+    barCompleteChar: '█',
+    barIncompleteChar: '░',
+  });
+  bar.start(total, 0);
+  return { update: (done) => bar.update(done), stop: () => bar.stop() };
+}
