@@ -1,0 +1,186 @@
+/**
+ * `import`: a fillable PDF made by this package (blank or prefilled), filled in any reader, back
+ * into an answers file. Each field is named by its answers path; an empty field stays absent;
+ * text comes back exactly as typed (line breaks as "\n"); a ticked box puts its option in the
+ * list, in the sheet's order; a contact takes its tie from the list its row is in.
+ */
+import { PDFCheckBox, PDFDocument, PDFDropdown, PDFTextField, EncryptedPDFError, PDFName, type PDFField } from 'pdf-lib';
+import { AnswersSchema, AREAS, type Answers } from '../answers/schema.js';
+import { infoDict, MARKER_FIELD, MARKER_INFO_KEY, FORM_VERSION, type FormMarker } from '../pdf/fillable/postprocess.js';
+import { pathKeys, setAtPath } from '../pdf/fillable/slots.js';
+import { SHEETS, sheetFields } from '../worksheets/index.js';
+
+/** A PDF that cannot be imported: one message per line, each naming the PDF. */
+export class ImportError extends Error {
+  constructor(readonly lines: string[]) {
+    super(lines.join('\n'));
+    this.name = 'ImportError';
+  }
+}
+
+/** Largest PDF import reads (a prefilled form of the largest answers file is far smaller). */
+export const MAX_PDF_BYTES = 50 * 1024 * 1024;
+
+/** Records in lists, and the keys each needs (the answers format's required keys). */
+const RECORD_LISTS: Record<string, { required: string[]; order: string[] }> = {
+  'network.contacts': { required: ['name', 'area'], order: ['name', 'tie', 'area', 'role', 'notes'] },
+  'network.toAdd': { required: ['name'], order: ['name', 'role', 'area', 'why', 'how', 'by'] },
+  'network.actions': { required: ['action'], order: ['action', 'skill', 'support', 'by'] },
+  'social.platforms': { required: ['name'], order: ['name', 'handle', 'why'] },
+};
+
+/** The checklists of the sheets, with their options in printed order. */
+const CHECKLISTS = new Map(
+  Object.values(SHEETS)
+    .flatMap(sheetFields)
+    .flatMap((field) => (field.kind === 'checklist' ? [[field.path, field.options.map((option) => option.value)] as const] : [])),
+);
+
+const TOP_ORDER = ['version', 'learner', 'coach', 'session', 'goals', 'network', 'social'];
+
+/**
+ * Reads the answers out of a fillable PDF. `source` names the PDF in messages (its path).
+ * @throws ImportError when the bytes are not a PDF, are damaged, are not one of our forms, or
+ *   hold answers that are not valid (a contact without an area, a session date that is not a date).
+ */
+export async function importAnswers(pdf: Uint8Array, source = 'the PDF'): Promise<Answers> {
+  const fail = (...lines: string[]): never => {
+    throw new ImportError(lines.map((line) => `${source}: ${line}`));
+  };
+  if (pdf.byteLength > MAX_PDF_BYTES) fail(`the file is ${pdf.byteLength.toLocaleString('en-US')} bytes; import reads PDFs up to ${MAX_PDF_BYTES.toLocaleString('en-US')} bytes`);
+  const head = Buffer.from(pdf.subarray(0, 1024)).toString('latin1');
+  if (!head.includes('%PDF-')) fail('not a PDF file (it does not start with "%PDF-")');
+  const tail = Buffer.from(pdf.subarray(Math.max(0, pdf.byteLength - 2048))).toString('latin1');
+  if (!tail.includes('%%EOF')) fail('the PDF is damaged or incomplete (no end-of-file marker: was it cut short while copying or downloading?)');
+
+  let doc: PDFDocument;
+  try {
+    doc = await PDFDocument.load(pdf, { updateMetadata: false, throwOnInvalidObject: true });
+  } catch (error) {
+    if (error instanceof EncryptedPDFError) return fail('the PDF is encrypted; save an unencrypted copy from the reader and import that');
+    return fail(`the PDF is damaged and cannot be read (${error instanceof Error ? error.message.split('\n')[0] : String(error)})`);
+  }
+
+  let fields: PDFField[];
+  try {
+    fields = doc.getForm().getFields();
+  } catch (error) {
+    return fail(`the PDF's form is damaged and cannot be read (${error instanceof Error ? error.message.split('\n')[0] : String(error)})`);
+  }
+  const markerField = fields.find((field) => field.getName() === MARKER_FIELD);
+  const notOurs = 'not a fillable worksheet from pln-worksheets (make one with "pln-worksheets blank --fillable" or "pln-worksheets fill <answers.json> --fillable")';
+  if (!(markerField instanceof PDFTextField)) {
+    const info = infoDict(doc).get(PDFName.of(MARKER_INFO_KEY));
+    return fail(info ? 'the PDF was made by pln-worksheets but its form fields are missing (was it printed to PDF or flattened?)' : notOurs);
+  }
+  let marker: FormMarker;
+  try {
+    marker = JSON.parse(markerField.getText() ?? '') as FormMarker;
+  } catch {
+    return fail(notOurs);
+  }
+  if (marker.format !== 'pln-worksheets-form' || typeof marker.version !== 'number') return fail(notOurs);
+  if (marker.version > FORM_VERSION) fail(`the form is version ${marker.version}, newer than this pln-worksheets reads (${FORM_VERSION}); update pln-worksheets`);
+
+  const raw: Record<string, unknown> = {};
+  const ticked = new Map<string, Set<string>>();
+  for (const field of fields) {
+    const name = field.getName();
+    if (name === MARKER_FIELD) continue;
+    try {
+      pathKeys(name);
+    } catch {
+      continue; // A field someone added in a PDF editor: not ours to read.
+    }
+    // The "Other" box of a checklist is for the reader: its write-in text is the answer.
+    if (field instanceof PDFCheckBox) {
+      const cut = name.lastIndexOf('.');
+      const list = name.slice(0, cut);
+      if (!CHECKLISTS.has(list)) continue;
+      if (!ticked.has(list)) ticked.set(list, new Set());
+      if (field.isChecked()) ticked.get(list)!.add(name.slice(cut + 1));
+      continue;
+    }
+    let value: string | undefined;
+    if (field instanceof PDFTextField) value = field.getText();
+    else if (field instanceof PDFDropdown) value = areaValue(field.getSelected()[0], marker.areas ?? {});
+    else continue;
+    if (value === undefined) continue;
+    value = value.replace(/\r\n?/g, '\n');
+    if (value.trim() === '') continue;
+    setAtPath(raw, name, value);
+  }
+
+  const problems: string[] = [];
+  // Contacts: the tie is the list's; records need their required keys (before rows close up, so
+  // the messages name the form's own fields).
+  for (const [listPath, spec] of Object.entries(RECORD_LISTS)) {
+    const [group, key] = listPath.split('.') as [string, string];
+    const list = (raw[group] as Record<string, unknown> | undefined)?.[key];
+    if (!Array.isArray(list)) continue;
+    list.forEach((record: Record<string, unknown> | undefined, index) => {
+      if (!record) return;
+      if (listPath === 'network.contacts') {
+        const tie = marker.ties[String(index)];
+        if (tie) record.tie = tie;
+      }
+      for (const required of spec.required) {
+        if (record[required] === undefined) {
+          const what = Object.entries(record)
+            .filter(([k]) => k !== 'tie')
+            .map(([, v]) => `"${String(v).slice(0, 40)}"`)[0];
+          problems.push(`${listPath}[${index}].${required}: empty, but the row has other entries (${what}); fill it in or clear the row`);
+        }
+      }
+      list[index] = Object.fromEntries(spec.order.filter((k) => record[k] !== undefined).map((k) => [k, record[k]]));
+    });
+  }
+  for (const [list, options] of CHECKLISTS) {
+    const set = ticked.get(list);
+    if (!set || set.size === 0) continue;
+    const values = options.filter((option) => set.has(option));
+    if (values.length > 0) setAtPath(raw, list, values);
+  }
+  const session = raw.session as Record<string, unknown> | undefined;
+  if (session && typeof session.number === 'string' && /^\s*\d+\s*$/.test(session.number)) session.number = Number(session.number);
+
+  const answers = compact({ version: 1, ...raw }) as Record<string, unknown>;
+  const ordered = Object.fromEntries(TOP_ORDER.filter((key) => answers[key] !== undefined).map((key) => [key, answers[key]]));
+  if (!ordered.learner || !(ordered.learner as Record<string, unknown>).name) {
+    problems.unshift('learner.name: empty; type the learner\'s name in "Name" at the top of a page (every answers file needs it)');
+  }
+  if (problems.length > 0) fail(...problems);
+
+  const parsed = AnswersSchema.safeParse(ordered);
+  if (!parsed.success) {
+    fail(
+      ...parsed.error.issues.map((issue) => {
+        const path = issue.path.map((key, i) => (typeof key === 'number' ? `[${key}]` : `${i === 0 ? '' : '.'}${String(key)}`)).join('');
+        return `${path || 'answers'}: ${issue.message}`;
+      }),
+    );
+  }
+  return ordered as Answers;
+}
+
+/** A dropdown's value (a printed area name, or the area value itself) as an area value. */
+function areaValue(selected: string | undefined, names: Record<string, string>): string | undefined {
+  if (selected === undefined || selected.trim() === '') return undefined;
+  const known = names[selected] ?? names[selected.trim()];
+  if (known) return known;
+  const lower = selected.trim().toLowerCase();
+  return AREAS.find((area) => area === lower) ?? selected;
+}
+
+/** Lists without their empty rows, objects without empty parts. */
+function compact(value: unknown): unknown {
+  if (Array.isArray(value)) {
+    const items = [...value].map(compact).filter((item) => item !== undefined);
+    return items.length > 0 ? items : undefined;
+  }
+  if (value !== null && typeof value === 'object') {
+    const entries = Object.entries(value).map(([k, v]) => [k, compact(v)] as const).filter(([, v]) => v !== undefined);
+    return entries.length > 0 ? Object.fromEntries(entries) : undefined;
+  }
+  return value;
+}

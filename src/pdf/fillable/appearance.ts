@@ -1,0 +1,189 @@
+/**
+ * Appearance streams of text fields, drawn with the bundled fonts: each character in the first
+ * bundled family that has it (Chinese, Japanese, Korean, Arabic, Hebrew, Greek, Cyrillic…), right-
+ * to-left paragraphs right-aligned with their runs in visual order, lines wrapped at spaces (and
+ * between CJK characters) to the field's width. pdf-lib's own appearances use one font, and its
+ * standard fonts cannot encode non-Latin text at all.
+ */
+import { readFileSync } from 'node:fs';
+import fontkit from '@pdf-lib/fontkit';
+import {
+  beginMarkedContent,
+  beginText,
+  clip,
+  endMarkedContent,
+  endPath,
+  endText,
+  moveText,
+  popGraphicsState,
+  pushGraphicsState,
+  rectangle,
+  setFillingRgbColor,
+  setFontAndSize,
+  showText,
+  PDFName,
+  type PDFDict,
+  type PDFDocument,
+  type PDFFont,
+  type PDFOperator,
+  type PDFRef,
+} from 'pdf-lib';
+import { BASE_FAMILY, bundledFamily, familyFor } from '../unicode/index.js';
+import { textDirection } from '../unicode/direction.js';
+
+/** The answers' blue-black ink (theme.colour.answer #0d2240). */
+export const FIELD_TEXT_RGB = [0x0d / 255, 0x22 / 255, 0x40 / 255] as const;
+
+const RTL = /[\p{Script=Hebrew}\p{Script=Arabic}\p{Script=Syriac}\p{Script=Thaana}\p{Script=Nko}]/u;
+const BREAK_ANYWHERE = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\u3000-\u303f\uff00-\uffef]/u;
+
+/** Embeds bundled fonts into one document on first use (subsets: only the glyphs drawn). */
+export class FieldFonts {
+  private readonly fonts = new Map<string, { font: PDFFont; resource: string }>();
+
+  constructor(private readonly doc: PDFDocument) {
+    doc.registerFontkit(fontkit);
+  }
+
+  async prepare(texts: Iterable<string>): Promise<void> {
+    const families = new Set<string>([BASE_FAMILY]);
+    for (const text of texts) for (const char of text) families.add(this.familyOf(char));
+    for (const family of families) {
+      if (this.fonts.has(family)) continue;
+      const face = bundledFamily(family)?.faces.find((f) => f.fontWeight === 400 && f.fontStyle === 'normal');
+      if (!face) continue;
+      const font = await this.doc.embedFont(readFileSync(face.src), { subset: true });
+      this.fonts.set(family, { font, resource: `PlnF${this.fonts.size}` });
+    }
+  }
+
+  familyOf(char: string): string {
+    return familyFor(char.codePointAt(0)!)?.family ?? BASE_FAMILY;
+  }
+
+  get(family: string): { font: PDFFont; resource: string } {
+    return this.fonts.get(family) ?? this.fonts.get(BASE_FAMILY)!;
+  }
+}
+
+interface Run {
+  text: string;
+  family: string;
+  rtl: boolean;
+}
+
+/** Runs of one font and one direction; spaces and punctuation join the run they are in. */
+function runsOf(line: string, fonts: FieldFonts): Run[] {
+  const runs: Run[] = [];
+  for (const char of line) {
+    const neutral = !/[\p{L}\p{N}]/u.test(char);
+    const last = runs.at(-1);
+    const family = neutral && last ? last.family : fonts.familyOf(char);
+    const rtl = neutral && last ? last.rtl : RTL.test(char);
+    if (last && last.family === family && last.rtl === rtl) last.text += char;
+    else runs.push({ text: char, family, rtl });
+  }
+  return runs;
+}
+
+function width(text: string, fonts: FieldFonts, size: number): number {
+  return runsOf(text, fonts).reduce((sum, run) => sum + fonts.get(run.family).font.widthOfTextAtSize(run.text, size), 0);
+}
+
+/** Lines of `text` wrapped to `maxWidth`: at spaces, between CJK characters, inside a too-long word. */
+export function wrapLines(text: string, fonts: FieldFonts, size: number, maxWidth: number): string[] {
+  const lines: string[] = [];
+  for (const paragraph of text.split('\n')) {
+    const tokens = paragraph.match(/\s+|[^\s]/gu) ?? [];
+    // Group into words: runs of non-space characters, except that CJK characters stand alone.
+    const words: string[] = [];
+    for (const token of tokens) {
+      const last = words.at(-1);
+      if (last !== undefined && !/\s/u.test(token) && !/\s$/u.test(last) && !BREAK_ANYWHERE.test(token) && !BREAK_ANYWHERE.test([...last].at(-1)!)) {
+        words[words.length - 1] = last + token;
+      } else words.push(token);
+    }
+    let line = '';
+    for (const word of words) {
+      const candidate = line + word;
+      if (line === '' || width(candidate.trimEnd(), fonts, size) <= maxWidth) {
+        line = candidate;
+        continue;
+      }
+      if (/^\s+$/u.test(word)) {
+        line = candidate;
+        continue;
+      }
+      lines.push(line.trimEnd());
+      line = word;
+      // A word wider than the field breaks between characters.
+      while (width(line, fonts, size) > maxWidth && [...line].length > 1) {
+        const chars = [...line];
+        let cut = chars.length - 1;
+        while (cut > 1 && width(chars.slice(0, cut).join(''), fonts, size) > maxWidth) cut--;
+        lines.push(chars.slice(0, cut).join(''));
+        line = chars.slice(cut).join('');
+      }
+    }
+    lines.push(line.trimEnd());
+  }
+  return lines;
+}
+
+export interface TextAppearance {
+  text: string;
+  width: number;
+  height: number;
+  fontSize: number;
+  multiline: boolean;
+}
+
+/** Builds the normal appearance (a form XObject) of a text field or dropdown showing `text`. */
+export function textAppearance(doc: PDFDocument, fonts: FieldFonts, appearance: TextAppearance): PDFRef {
+  const { text, width: boxWidth, height: boxHeight, fontSize } = appearance;
+  const padding = 2;
+  const lineHeight = fontSize * 1.25;
+  const lines = appearance.multiline ? wrapLines(text, fonts, fontSize, boxWidth - 2 * padding) : [text.replace(/\s*\n\s*/gu, ' ')];
+  const rtl = textDirection(text) === 'rtl';
+  const used = new Map<string, PDFFont>();
+  const operators: PDFOperator[] = [
+    beginMarkedContent('Tx'),
+    pushGraphicsState(),
+    rectangle(1, 1, Math.max(0, boxWidth - 2), Math.max(0, boxHeight - 2)),
+    clip(),
+    endPath(),
+    beginText(),
+    setFillingRgbColor(...FIELD_TEXT_RGB),
+  ];
+  // First baseline: one line's worth below the top (multi-line); centred (single line).
+  const ascent = fontSize * 0.78;
+  let y = appearance.multiline ? boxHeight - padding - ascent : (boxHeight - fontSize) / 2 + fontSize * 0.22;
+  let previous = { x: 0, y: 0 };
+  for (const line of lines) {
+    const runs = runsOf(line, fonts);
+    const lineWidth = runs.reduce((sum, run) => sum + fonts.get(run.family).font.widthOfTextAtSize(run.text, fontSize), 0);
+    const ordered = rtl ? [...runs].reverse() : runs;
+    let x = rtl ? boxWidth - padding - lineWidth : padding;
+    if (appearance.multiline || lines.length === 1) {
+      for (const run of ordered) {
+        const { font, resource } = fonts.get(run.family);
+        used.set(resource, font);
+        operators.push(moveText(x - previous.x, y - previous.y), setFontAndSize(resource, fontSize), showText(font.encodeText(run.text)));
+        previous = { x, y };
+        x += font.widthOfTextAtSize(run.text, fontSize);
+      }
+    }
+    y -= lineHeight;
+  }
+  operators.push(endText(), popGraphicsState(), endMarkedContent());
+  const fontDict: Record<string, PDFRef> = {};
+  for (const [resource, font] of used) fontDict[resource] = font.ref;
+  const stream = doc.context.formXObject(operators, {
+    BBox: doc.context.obj([0, 0, boxWidth, boxHeight]),
+    Resources: doc.context.obj({ Font: doc.context.obj(fontDict) as PDFDict }) as PDFDict,
+  });
+  return doc.context.register(stream);
+}
+
+/** The name a field's default appearance (DA) uses for the reader's own font when it redraws. */
+export const READER_FONT = PDFName.of('Helv');

@@ -1,0 +1,227 @@
+/**
+ * Turns React-PDF's output into the fillable PDF. React-PDF lays out the page and leaves a
+ * placeholder widget where each field goes (see slots.ts); here, with pdf-lib, the placeholders are
+ * replaced by real AcroForm fields:
+ *
+ * - named by answers path (`goals.woop.wish`, `network.contacts[3].name`; pdf-lib builds the dotted
+ *   names as a field hierarchy, as the PDF spec wants), one field per path, with one widget per
+ *   place it appears (the header's fields on every page);
+ * - in reading order: each page's widgets in the order the page draws them (tab order);
+ * - text fields with a fixed font size in their default appearance (never 0, "auto"); checkboxes
+ *   with /Yes and /Off states and V and AS in agreement (React-PDF writes a ticked box that pdf-lib
+ *   reads as unticked, and an unticked one that pdf.js draws with a cross); no borders or
+ *   backgrounds, so an empty field draws nothing and the sheet prints like the blank one;
+ * - every appearance drawn by us, with the bundled fonts (see appearance.ts), so poppler, MuPDF,
+ *   pdf.js and Acrobat all show what pdf-lib reads as the value, in any script;
+ * - a hidden, read-only marker field `pln-worksheets` holding the form's format and what the sheet
+ *   fixes (each contact row's tie), and an Info entry, so `import` knows the PDF is one of ours.
+ */
+import {
+  PDFArray,
+  PDFDict,
+  PDFDocument,
+  PDFHexString,
+  PDFName,
+  PDFRef,
+  PDFString,
+  StandardFonts,
+  rgb,
+  type PDFCheckBox,
+  type PDFDropdown,
+  type PDFForm,
+  type PDFPage,
+  type PDFTextField,
+} from 'pdf-lib';
+import { AREAS } from '../../answers/schema.js';
+import { SHEETS, sheetFields } from '../../worksheets/index.js';
+import { FieldFonts, FIELD_TEXT_RGB, textAppearance } from './appearance.js';
+import { OTHER_BOX } from './fields.js';
+import { decodeSlot, valueAtPath, type Slot } from './slots.js';
+
+/** Name of the hidden marker field, and the Info key. */
+export const MARKER_FIELD = 'pln-worksheets';
+export const MARKER_INFO_KEY = 'PlnWorksheetsForm';
+/** Version of the fillable form's layout of names (not of the answers format). */
+export const FORM_VERSION = 1;
+
+export interface FormMarker {
+  format: 'pln-worksheets-form';
+  version: number;
+  /** Tie of each contact row by its index in network.contacts (the list the row is in). */
+  ties: Record<string, string>;
+  /** The area dropdowns' options (printed area names) → area values. */
+  areas: Record<string, string>;
+}
+
+export interface FillableOptions {
+  /** Values to prefill (`fill --fillable`); undefined for a blank form. */
+  answers?: unknown;
+  /** The printed name of each network area (the dropdown's display text). */
+  areaLabel: (area: string) => string;
+}
+
+interface Placement {
+  page: PDFPage;
+  slot: Slot;
+  rect: { x: number; y: number; width: number; height: number };
+}
+
+/** Each checklist's path → the path of its write-in "Other" answer. */
+const OTHER_PATHS = new Map(
+  Object.values(SHEETS)
+    .flatMap(sheetFields)
+    .flatMap((field) => (field.kind === 'checklist' && field.other ? [[field.path, field.other.path] as const] : [])),
+);
+
+function slotValue(answers: unknown, slot: Slot): string | boolean | undefined {
+  if (slot.kind === 'check') {
+    const cut = slot.path.lastIndexOf('.');
+    const listPath = slot.path.slice(0, cut);
+    const option = slot.path.slice(cut + 1);
+    if (option === OTHER_BOX) {
+      const other = OTHER_PATHS.get(listPath);
+      return other !== undefined && typeof valueAtPath(answers, other) === 'string' && valueAtPath(answers, other) !== '';
+    }
+    const list = valueAtPath(answers, listPath);
+    return Array.isArray(list) && list.includes(option);
+  }
+  const value = valueAtPath(answers, slot.path);
+  if (typeof value === 'number') return String(value);
+  return typeof value === 'string' && value !== '' ? value : undefined;
+}
+
+/** Reads and removes React-PDF's placeholder widgets, page by page in drawing order. */
+function takePlacements(doc: PDFDocument): Placement[] {
+  const placements: Placement[] = [];
+  for (const page of doc.getPages()) {
+    const annots = page.node.Annots();
+    if (!annots) continue;
+    const kept: PDFRef[] = [];
+    for (let index = 0; index < annots.size(); index++) {
+      const ref = annots.get(index);
+      const annot = annots.lookup(index);
+      const name = annot instanceof PDFDict ? annot.lookup(PDFName.of('T')) : undefined;
+      const slot = name instanceof PDFString || name instanceof PDFHexString ? decodeSlot(name.decodeText()) : undefined;
+      if (!slot || !(annot instanceof PDFDict)) {
+        if (ref instanceof PDFRef) kept.push(ref);
+        continue;
+      }
+      const rect = annot.lookup(PDFName.of('Rect'), PDFArray).asRectangle();
+      placements.push({ page, slot, rect: { x: rect.x, y: rect.y, width: Math.abs(rect.width), height: Math.abs(rect.height) } });
+      if (ref instanceof PDFRef) doc.context.delete(ref);
+    }
+    page.node.set(PDFName.of('Annots'), doc.context.obj(kept));
+  }
+  // React-PDF's AcroForm lists only the placeholders: start a fresh one.
+  doc.catalog.delete(PDFName.of('AcroForm'));
+  return placements;
+}
+
+const noFrame = { borderWidth: 0, backgroundColor: undefined, borderColor: undefined } as const;
+
+/** Makes the fillable PDF from React-PDF's bytes. */
+export async function makeFillable(bytes: Uint8Array, options: FillableOptions): Promise<Uint8Array> {
+  const doc = await PDFDocument.load(bytes, { updateMetadata: false });
+  const placements = takePlacements(doc);
+  const form = doc.getForm();
+  // The reader's font for text it draws itself as someone types (DA /Helv): readers substitute
+  // a font with the glyphs needed; our own appearances use the embedded fonts.
+  const helvetica = await doc.embedFont(StandardFonts.Helvetica);
+  const dr = form.acroForm.dict.lookupMaybe(PDFName.of('DR'), PDFDict) ?? doc.context.obj({});
+  const drFonts = dr.lookupMaybe(PDFName.of('Font'), PDFDict) ?? doc.context.obj({});
+  drFonts.set(PDFName.of('Helv'), helvetica.ref);
+  dr.set(PDFName.of('Font'), drFonts);
+  form.acroForm.dict.set(PDFName.of('DR'), dr);
+  form.acroForm.dict.set(PDFName.of('DA'), PDFString.of('/Helv 0 Tf 0 g'));
+
+  const fonts = new FieldFonts(doc);
+  const values = new Map<string, string | boolean | undefined>();
+  for (const { slot } of placements) values.set(slot.path, slotValue(options.answers, slot));
+  const areaNames = new Map(AREAS.map((area) => [area, options.areaLabel(area)]));
+  await fonts.prepare([...[...values.values()].filter((v): v is string => typeof v === 'string'), ...areaNames.values()]);
+
+  const ties: Record<string, string> = {};
+  const created = new Map<string, { slot: Slot; field: PDFTextField | PDFCheckBox | PDFDropdown; widgets: Placement[] }>();
+  const [r, g, b] = FIELD_TEXT_RGB;
+  const ink = rgb(r, g, b);
+  for (const placement of placements) {
+    const { slot, page, rect } = placement;
+    const contact = /^network\.contacts\[(\d+)\]\.name$/.exec(slot.path);
+    if (contact && slot.tie) ties[contact[1]!] = slot.tie;
+    let entry = created.get(slot.path);
+    if (!entry) {
+      entry = { slot, field: createField(form, slot, areaNames), widgets: [] };
+      created.set(slot.path, entry);
+    }
+    entry.widgets.push(placement);
+    entry.field.addToPage(page, { ...rect, ...noFrame, textColor: ink, font: helvetica });
+  }
+
+  for (const { slot, field, widgets } of created.values()) {
+    const value = values.get(slot.path);
+    if (slot.kind === 'check') {
+      const box = field as PDFCheckBox;
+      if (value === true) box.check();
+      else box.uncheck();
+      box.defaultUpdateAppearances();
+      continue;
+    }
+    const acro = field.acroField;
+    acro.setDefaultAppearance(`/Helv ${slot.fontSize} Tf ${r.toFixed(3)} ${g.toFixed(3)} ${b.toFixed(3)} rg`);
+    let shown = '';
+    if (slot.kind === 'area') {
+      if (typeof value === 'string') {
+        shown = areaNames.get(value as (typeof AREAS)[number]) ?? value;
+        (field as PDFDropdown).acroField.setValues([PDFHexString.fromText(shown)]);
+      }
+    } else if (typeof value === 'string') {
+      (field as PDFTextField).acroField.setValue(PDFHexString.fromText(value));
+      shown = value;
+    }
+    const annots = (field as PDFTextField).acroField.getWidgets();
+    annots.forEach((widget, index) => {
+      const placed = widgets[index]!;
+      widget.setNormalAppearance(
+        textAppearance(doc, fonts, { text: shown, width: placed.rect.width, height: placed.rect.height, fontSize: slot.fontSize, multiline: slot.kind === 'multi' }),
+      );
+    });
+  }
+
+  // The marker: hidden, read-only, on the first page.
+  const marker = form.createTextField(MARKER_FIELD);
+  const firstPage = doc.getPage(0);
+  marker.addToPage(firstPage, { x: 0, y: 0, width: 0, height: 0, ...noFrame, hidden: true, font: helvetica });
+  const markerValue: FormMarker = { format: 'pln-worksheets-form', version: FORM_VERSION, ties, areas: Object.fromEntries(AREAS.map((area) => [areaNames.get(area) ?? area, area])) };
+  marker.acroField.setValue(PDFHexString.fromText(JSON.stringify(markerValue)));
+  marker.acroField.setDefaultAppearance('/Helv 1 Tf 0 g');
+  marker.enableReadOnly();
+  marker.acroField.getWidgets()[0]!.setNormalAppearance(doc.context.register(doc.context.formXObject([], { BBox: doc.context.obj([0, 0, 0, 0]) })));
+  infoDict(doc).set(PDFName.of(MARKER_INFO_KEY), PDFString.of(String(FORM_VERSION)));
+  form.acroForm.dict.set(PDFName.of('NeedAppearances'), doc.context.obj(false));
+
+  return doc.save({ updateFieldAppearances: false, useObjectStreams: false });
+}
+
+function createField(form: PDFForm, slot: Slot, areaNames: Map<string, string>): PDFTextField | PDFCheckBox | PDFDropdown {
+  switch (slot.kind) {
+    case 'check':
+      return form.createCheckBox(slot.path);
+    case 'area': {
+      const dropdown = form.createDropdown(slot.path);
+      // Plain options (the printed names): readers and pdf-lib disagree about which half of an
+      // export/display pair a choice field's value holds. The marker maps the names back.
+      dropdown.acroField.setOptions([{ value: PDFHexString.fromText(' ') }, ...AREAS.map((area) => ({ value: PDFHexString.fromText(areaNames.get(area) ?? area) }))]);
+      return dropdown;
+    }
+    default: {
+      const text = form.createTextField(slot.path);
+      if (slot.kind === 'multi') text.enableMultiline();
+      return text;
+    }
+  }
+}
+
+/** The document information dictionary (pdf-lib keeps its accessor private). */
+export function infoDict(doc: PDFDocument): PDFDict {
+  return (doc as unknown as { getInfoDict(): PDFDict }).getInfoDict();
+}
