@@ -221,14 +221,17 @@ function planPackets(packets: readonly PacketInput[], ctx: RenderContext, option
       const name = packet.answers.learner.name.trim();
       const stem = packet.source ? path.basename(packet.source, path.extname(packet.source)) : `${index + 1}`;
       const program = packet.answers.learner.program?.trim();
+      const header = headerValues(packet.answers, ctx.locale);
       return {
         title: name || stem,
         ...(program ? { subtitle: program } : {}),
         sheets: sheetsInOrder(chosen.length > 0 ? chosen : SHEET_IDS),
-        header: headerValues(packet.answers),
+        header,
+        // As renderFilled gives them: the templates may name the learner, coach and session.
         variables: {
           learner: { name: packet.answers.learner.name, program: packet.answers.learner.program ?? '' },
           coach: { name: packet.answers.coach?.name ?? '' },
+          session: { date: header.date ?? '', number: header.session ?? '' },
         },
         answers: packet.answers,
         text: planLearnerText(stringsOf(packet.answers)),
