@@ -1,4 +1,6 @@
 import yargs, { type Argv } from 'yargs';
+import { ConfigError } from '../config/load.js';
+import { TemplateError } from '../copy/copy.js';
 import { EXIT, InputError, UsageError } from './errors.js';
 
 const EPILOGUE = 'Exit codes: 0 success, 1 invalid or unreadable input, 2 wrong command line.';
@@ -11,8 +13,11 @@ export function worksheetFlags<T>(y: Argv<T>) {
       array: true,
       describe: 'goals, network, social or all (repeatable or comma-separated)',
     })
-    .option('paper', { type: 'string', default: 'letter', describe: 'letter or a4' })
-    .option('out', { type: 'string', describe: 'output PDF file; - writes to standard output (default: a file in out/)' });
+    .option('paper', { type: 'string', describe: 'letter or a4 (default: the config file\'s, else letter)' })
+    .option('out', { type: 'string', describe: 'output PDF file; - writes to standard output (default: a file in out/)' })
+    .option('locale', { type: 'string', describe: 'language of the sheets: en, es… (default: the config file\'s, else en)' })
+    .option('templates', { type: 'string', describe: 'a folder laid out like templates/ whose files replace the built-in copy' })
+    .option('config', { type: 'string', describe: `settings and branding (default: ./pln-worksheets.config.json if present)` });
 }
 
 function notYetAvailable(command: string) {
@@ -144,8 +149,12 @@ function report(error: unknown, debug: boolean): number {
     process.stderr.write(`pln-worksheets: ${error.message}\nRun "pln-worksheets --help" for usage.\n`);
     return EXIT.usage;
   }
-  if (error instanceof InputError) {
+  if (error instanceof InputError || error instanceof ConfigError) {
     process.stderr.write(error.lines.map((line) => `${line}\n`).join(''));
+    return EXIT.invalidInput;
+  }
+  if (error instanceof TemplateError) {
+    process.stderr.write(`${error.message}\n`);
     return EXIT.invalidInput;
   }
   const message = error instanceof Error ? error.message : String(error);

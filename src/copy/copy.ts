@@ -1,5 +1,7 @@
 import Handlebars from 'handlebars';
 import { parseTree, type Node as JsonNode, type ParseError, printParseErrorCode } from 'jsonc-parser';
+import { closest } from '../answers/describe.js';
+import { emptyVariables, SAMPLE_VARIABLES } from './variables.js';
 
 /** One template file as read from disk: `goals.json` holds the goal sheet's copy keys. */
 export interface TemplateFile {
@@ -18,7 +20,7 @@ export class TemplateError extends Error {
     readonly column: number,
     readonly detail: string,
   ) {
-    super(`${file}:${line}:${column}: ${detail}`);
+    super(line > 0 ? `${file}:${line}:${column}: ${detail}` : `${file}: ${detail}`);
     this.name = 'TemplateError';
   }
 }
@@ -42,23 +44,49 @@ interface CompiledEntry {
 
 const handlebars = Handlebars.create();
 
+export interface CompileOptions {
+  /**
+   * The keys a complete locale has (English's): a key outside them is a typo, and a locale file
+   * missing one of them would leave words untranslated. Omit to skip both checks.
+   */
+  referenceKeys?: readonly string[];
+}
+
 /**
- * Compiles a locale's template files. Pure: reading the files is the caller's job.
- * Templates run in strict mode with only built-in helpers, and without HTML escaping (the output
- * is PDF text, so `&` must stay `&`). Learner text is passed as data and never compiled.
+ * Compiles a locale's template files. Pure: reading the files is the caller's job. Later files
+ * override earlier ones key by key (an override folder's `goals.json` after the built-in one).
+ *
+ * Templates run in strict mode with only Handlebars' built-in helpers, and without HTML escaping
+ * (the output is PDF text, so `&` must stay `&`). Each is tried once with every documented
+ * variable, so a misspelt variable or unknown helper fails here, naming the file, line and name,
+ * before any PDF is written. Learner text is passed as data and never compiled.
  */
-export function compileCopy(locale: string, files: readonly TemplateFile[], base: CopyContext = {}): Copy {
+export function compileCopy(locale: string, files: readonly TemplateFile[], options: CompileOptions = {}): Copy {
   const entries = new Map<string, CompiledEntry>();
+  const reference = options.referenceKeys ? new Set(options.referenceKeys) : undefined;
   for (const file of files) {
     const stem = file.name.replace(/\.json$/, '');
     for (const { key, source, line, column } of readTemplateEntries(file)) {
-      try {
-        handlebars.parse(source);
-      } catch (error) {
-        throw new TemplateError(file.path, line, column, `"${key}": ${firstLine(error)}`);
+      const fullKey = `${stem}.${key}`;
+      if (reference && !reference.has(fullKey)) {
+        const known = [...reference].filter((k) => k.startsWith(`${stem}.`)).map((k) => k.slice(stem.length + 1));
+        const suggestion = closest(key, known);
+        throw new TemplateError(file.path, line, column, `unknown copy key "${key}"${suggestion ? `; did you mean "${suggestion}"?` : ''}`);
       }
-      const render = handlebars.compile(source, { strict: true, noEscape: true, knownHelpersOnly: true });
-      entries.set(`${stem}.${key}`, { render, file: file.path, line, column });
+      entries.set(fullKey, { render: compileTemplate(source, file.path, line, column, key), file: file.path, line, column });
+    }
+  }
+  if (reference) {
+    const missing = [...reference].filter((key) => !entries.has(key));
+    if (missing.length > 0) {
+      const [first] = missing;
+      const stem = first!.split('.')[0]!;
+      throw new TemplateError(
+        `templates/${locale}/${stem}.json`,
+        0,
+        0,
+        `missing ${missing.length === 1 ? 'copy key' : `${missing.length} copy keys`}: ${missing.slice(0, 8).map((key) => `"${key}"`).join(', ')}${missing.length > 8 ? ', …' : ''}`,
+      );
     }
   }
   const keys = [...entries.keys()].sort();
@@ -69,12 +97,35 @@ export function compileCopy(locale: string, files: readonly TemplateFile[], base
       const entry = entries.get(key);
       if (!entry) throw new TemplateError(`templates/${locale}`, 0, 0, `missing copy key "${key}"`);
       try {
-        return entry.render({ ...base, ...context });
+        // Variables not given are empty (a blank sheet has no learner name); misspelt ones still fail.
+        return entry.render({ ...emptyVariables(locale, ''), ...context });
       } catch (error) {
         throw new TemplateError(entry.file, entry.line, entry.column, `"${key}": ${firstLine(error)}`);
       }
     },
   };
+}
+
+/** Parses, compiles and test-renders one template, so every mistake surfaces at load time. */
+function compileTemplate(source: string, file: string, line: number, column: number, key: string): HandlebarsTemplateDelegate {
+  try {
+    handlebars.parse(source);
+    const render = handlebars.compile(source, { strict: true, noEscape: true, knownHelpersOnly: true });
+    render(SAMPLE_VARIABLES);
+    return render;
+  } catch (error) {
+    throw new TemplateError(file, line, column, `"${key}": ${explain(error)}`);
+  }
+}
+
+/** Handlebars' messages, in the words a template author needs. */
+function explain(error: unknown): string {
+  const message = firstLine(error);
+  const notDefined = /^"([^"]+)" not defined in/.exec(message);
+  if (notDefined) return `unknown variable "${notDefined[1]}" (see templates/README.md for the variables a template can use)`;
+  const helper = /unknown helper (\S+)/.exec(message);
+  if (helper) return `unknown helper "${helper[1]}" (templates can use if, unless, each, with and lookup)`;
+  return message;
 }
 
 interface TemplateEntry {

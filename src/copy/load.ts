@@ -1,23 +1,88 @@
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir, readFile, stat } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
-import { compileCopy, type Copy, type TemplateFile } from './copy.js';
+import { compileCopy, TemplateError, type Copy, type TemplateFile } from './copy.js';
 
-/** The templates folder shipped with the package. */
+/** The templates folder shipped with the package: one folder per locale. */
 export const builtInTemplatesDir = fileURLToPath(new URL('../../templates/', import.meta.url));
+
+/** The locale every other is checked against: it has every copy key. */
+export const REFERENCE_LOCALE = 'en';
+
+async function isDirectory(dir: string): Promise<boolean> {
+  return (await stat(dir).catch(() => undefined))?.isDirectory() ?? false;
+}
+
+async function readTemplateFile(dir: string, name: string): Promise<TemplateFile | undefined> {
+  const file = path.join(dir, name);
+  const text = await readFile(file, 'utf8').catch((error: NodeJS.ErrnoException) => {
+    if (error.code === 'ENOENT') return undefined;
+    throw new TemplateError(file, 0, 0, `cannot read the file (${error.code ?? error.message})`);
+  });
+  return text === undefined ? undefined : { name, path: path.relative(process.cwd(), file) || file, text };
+}
 
 /** Reads a locale's template files (the I/O edge of the copy stage). */
 export async function readTemplateFiles(templatesDir: string, locale: string): Promise<TemplateFile[]> {
   const dir = path.join(templatesDir, locale);
   const names = (await readdir(dir)).filter((name) => name.endsWith('.json')).sort();
-  return Promise.all(
-    names.map(async (name) => {
-      const file = path.join(dir, name);
-      return { name, path: path.relative(process.cwd(), file) || file, text: await readFile(file, 'utf8') };
-    }),
-  );
+  return (await Promise.all(names.map((name) => readTemplateFile(dir, name)))).filter((file) => file !== undefined);
 }
 
-export async function loadCopy(locale = 'en', templatesDir = builtInTemplatesDir): Promise<Copy> {
-  return compileCopy(locale, await readTemplateFiles(templatesDir, locale));
+/** Locales shipped with the package. */
+export async function builtInLocales(): Promise<string[]> {
+  const entries = await readdir(builtInTemplatesDir, { withFileTypes: true });
+  return entries.filter((entry) => entry.isDirectory()).map((entry) => entry.name).sort();
+}
+
+let referenceKeys: Promise<string[]> | undefined;
+
+/** Every copy key of the reference locale (English). */
+export function englishKeys(): Promise<string[]> {
+  referenceKeys ??= readTemplateFiles(builtInTemplatesDir, REFERENCE_LOCALE).then(
+    (files) => compileCopy(REFERENCE_LOCALE, files).keys as string[],
+  );
+  return referenceKeys;
+}
+
+/**
+ * The copy of a locale: the built-in templates, with an override folder's files (same layout as
+ * templates/) replacing them key by key. A locale that only the override folder has starts from
+ * English for the files it does not provide. Every key must exist and none may be unknown.
+ */
+export async function loadCopy(locale = REFERENCE_LOCALE, overrideDir?: string): Promise<Copy> {
+  if (!/^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/.test(locale)) {
+    throw new TemplateError('--locale', 0, 0, `"${locale}" is not a language tag like en, es or pt-BR`);
+  }
+  const builtIn = path.join(builtInTemplatesDir, locale);
+  const override = overrideDir ? path.join(overrideDir, locale) : undefined;
+  if (overrideDir && !(await isDirectory(overrideDir))) {
+    throw new TemplateError(overrideDir, 0, 0, 'the templates folder does not exist');
+  }
+  const hasBuiltIn = await isDirectory(builtIn);
+  if (!hasBuiltIn && !(override && (await isDirectory(override)))) {
+    const available = (await builtInLocales()).join(', ');
+    throw new TemplateError(
+      `templates/${locale}`,
+      0,
+      0,
+      `no templates for locale "${locale}" (built in: ${available}); add a folder ${locale}/ to a --templates folder`,
+    );
+  }
+  const names = (await readdir(path.join(builtInTemplatesDir, REFERENCE_LOCALE))).filter((name) => name.endsWith('.json')).sort();
+  const files: TemplateFile[] = [];
+  for (const name of names) {
+    const base = (await readTemplateFile(builtIn, name)) ?? (hasBuiltIn ? undefined : await readTemplateFile(path.join(builtInTemplatesDir, REFERENCE_LOCALE), name));
+    if (base) files.push(base);
+    const replacement = override ? await readTemplateFile(override, name) : undefined;
+    if (replacement) files.push(replacement);
+  }
+  if (override && (await isDirectory(override))) {
+    for (const name of (await readdir(override)).filter((entry) => entry.endsWith('.json'))) {
+      if (!names.includes(name)) {
+        throw new TemplateError(path.join(override, name), 0, 0, `unknown template file; a locale folder holds ${names.join(', ')}`);
+      }
+    }
+  }
+  return compileCopy(locale, files, { referenceKeys: await englishKeys() });
 }

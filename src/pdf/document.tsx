@@ -99,6 +99,7 @@ export function packetPages({ sheets, ctx: documentCtx, header, answers, numberi
             {sections.map((section, sectionIndex) => (
               <SectionBlock
                 key={section.id}
+                accent={ctx.accent}
                 first={sectionIndex === 0}
                 number={numbers.get(section.id) ?? 0}
                 heading={ctx.t(section.heading)}

@@ -1,6 +1,8 @@
 import { renderToBuffer } from '@react-pdf/renderer';
 import type { Answers } from '../answers/schema.js';
 import type { Copy } from '../copy/copy.js';
+import { emptyVariables, type TemplateVariables } from '../copy/variables.js';
+import type { Branding } from './branding.js';
 import type { Sheet } from '../worksheets/model.js';
 import type { LearnerTextStyle, RenderContext } from './components/context.js';
 import type { HeaderValues } from './components/frame.js';
@@ -10,6 +12,9 @@ import { extraLines, type Paper } from './paper.js';
 import { theme } from './theme.js';
 
 export interface RenderOptions {
+  branding?: Branding;
+  /** Document-wide template variables: learner, coach, session (the rest are filled in here). */
+  variables?: Partial<TemplateVariables>;
   /** Font families to register besides the base font (from planLearnerText). */
   families?: string[];
   sheets: Sheet[];
@@ -29,16 +34,40 @@ export const plainLearnerText: LearnerTextStyle = {
   prepare: (text) => ({ text: text.replace(/\t/g, '    '), rtl: false }),
 };
 
-/** Renders a packet of worksheets to PDF bytes. */
-export async function renderWorksheetPdf(options: RenderOptions): Promise<Uint8Array> {
-  registerFonts(options.families);
-  const ctx: RenderContext = {
+export interface ContextOptions {
+  copy: Copy;
+  paper: Paper;
+  branding?: Branding;
+  /** Document-wide template variables: learner, coach, session (the rest are filled in here). */
+  variables?: Partial<TemplateVariables>;
+  learnerText?: LearnerTextStyle;
+}
+
+/** What every component gets: copy with the document's template variables, paper, locale, branding. */
+export function createRenderContext(options: ContextOptions): RenderContext {
+  const locale = options.copy.locale;
+  const base: TemplateVariables = {
+    ...emptyVariables(locale, options.paper),
+    institution: { name: options.branding?.institution?.name ?? '' },
+    ...options.variables,
+  };
+  base.product = options.copy.text('common.product', { ...base });
+  return {
     copy: options.copy,
     paper: options.paper,
-    t: (key, variables) => options.copy.text(key, variables),
+    locale,
+    accent: options.branding?.accent ?? theme.colour.accent,
+    institution: options.branding?.institution,
+    t: (key, variables) => options.copy.text(key, { ...base, ...variables }),
     extraLines: extraLines(options.paper, theme.linePitch),
     learnerText: options.learnerText ?? plainLearnerText,
   };
+}
+
+/** Renders a packet of worksheets to PDF bytes. */
+export async function renderWorksheetPdf(options: RenderOptions): Promise<Uint8Array> {
+  registerFonts(options.families);
+  const ctx = createRenderContext(options);
   const buffer = await renderToBuffer(
     <WorksheetDocument
       sheets={options.sheets}

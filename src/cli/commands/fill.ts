@@ -1,19 +1,19 @@
 import path from 'node:path';
 import { formatProblem, loadAnswersFile } from '../../answers/index.js';
 import { EXIT, InputError } from '../errors.js';
-import { parsePaper, parseSheets, pdfDateFromEnvironment } from '../options.js';
+import { parseSheets, pdfDateFromEnvironment } from '../options.js';
+import { resolveSettings, type SettingsArgs } from '../settings.js';
 import { defaultOutputPath, deliverPdf } from '../output.js';
 
-export interface FillArgs {
+export interface FillArgs extends SettingsArgs {
   answers: string;
   sheet?: string[];
-  paper?: string;
   out?: string;
 }
 
 export async function runFill(args: FillArgs): Promise<number> {
   const sheets = parseSheets(args.sheet);
-  const paper = parsePaper(args.paper);
+  const settings = await resolveSettings(args);
   const loaded = await loadAnswersFile(args.answers);
   if (!loaded.ok) throw new InputError(loaded.problems.map(formatProblem));
   // Lazy: a bad file is reported without loading the renderer.
@@ -22,7 +22,7 @@ export async function runFill(args: FillArgs): Promise<number> {
   for (const missing of missingCharacters(loaded.answers)) {
     process.stderr.write(`${args.answers}: warning: ${missing.name} has no glyph in the bundled fonts; it prints as \uFFFD\n`);
   }
-  const pdf = await renderFilled(loaded.answers, { sheets, paper, date });
+  const pdf = await renderFilled(loaded.answers, { ...settings, sheets, date });
   // Named after the learner (a safe slug), falling back to the answers file's name.
   const stem = loaded.answers.learner.name.trim() || path.basename(args.answers, path.extname(args.answers));
   const written = await deliverPdf(pdf, args.out ?? defaultOutputPath(stem));

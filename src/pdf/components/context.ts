@@ -1,5 +1,6 @@
 import type { Answers } from '../../answers/schema.js';
 import type { Copy, CopyContext } from '../../copy/copy.js';
+import type { Branding } from '../branding.js';
 import type { Paper } from '../paper.js';
 
 /** How learner text is drawn: which fonts, and what to do with characters before printing. */
@@ -14,6 +15,11 @@ export interface LearnerTextStyle {
 export interface RenderContext {
   copy: Copy;
   paper: Paper;
+  /** BCP 47 tag of the copy's language: numbers and dates are formatted for it. */
+  locale: string;
+  /** Accent colour of headings (the theme's, or the school's). */
+  accent: string;
+  institution?: Branding['institution'];
   /** Shorthand for copy.text with the document's variables. */
   t: (key: string, variables?: CopyContext) => string;
   /** Extra ruled lines for the growing field of each page on this paper. */

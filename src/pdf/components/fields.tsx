@@ -16,6 +16,7 @@ import { estimateHeight, estimateWidth, keepsTogether } from '../measure.js';
 import { contentWidth } from '../paper.js';
 import { theme } from '../theme.js';
 import { Answer } from './answer.js';
+import { formatNumber } from './frame.js';
 import { ConnectionLists } from './connections.js';
 import type { RenderContext } from './context.js';
 import { CHECKBOX_SIZE, LabelWithHint, Ruled } from './primitives.js';
@@ -420,7 +421,7 @@ function CharacterBoxes({ field, ctx }: { field: CharacterBoxesField; ctx: Rende
           <Answer ctx={ctx} text={value} />
         </View>
         <Text style={{ fontSize: theme.size.small, color: theme.colour.hint, textAlign: 'right', marginTop: 2 }}>
-          {ctx.t('social.bio.count', { count, limit: field.limit })}
+          {ctx.t('social.bio.count', { count: formatNumber(ctx, count), limit: formatNumber(ctx, field.limit) })}
         </Text>
       </View>
     );

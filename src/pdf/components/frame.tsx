@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { Text, View } from '@react-pdf/renderer';
+import { Image, Text, View } from '@react-pdf/renderer';
 import { contentWidth } from '../paper.js';
 import { theme } from '../theme.js';
 import { Answer } from './answer.js';
@@ -68,10 +68,10 @@ export function Footer({
     <View style={{ marginTop: 10, borderTopWidth: 0.6, borderTopColor: theme.colour.rule, paddingTop: 4 }}>
       <View style={{ flexDirection: 'row', justifyContent: 'space-between' }}>
         <Text style={{ fontSize: theme.size.footer, color: theme.colour.ink }}>
-          {ctx.t('common.footer.sheet', { product: ctx.t('common.product'), sheet: { title: sheetTitle } })}
+          {ctx.t('common.footer.sheet', { sheet: { title: sheetTitle } })}
         </Text>
         <Text style={{ fontSize: theme.size.footer, color: theme.colour.ink }}>
-          {ctx.t('common.footer.page', { page: pageNumber, pages: totalPages })}
+          {ctx.t('common.footer.page', { page: formatNumber(ctx, pageNumber), pages: formatNumber(ctx, totalPages) })}
         </Text>
       </View>
       <Text style={{ fontSize: theme.size.credit, color: theme.colour.hint, marginTop: 2, lineHeight: 1.3 }}>
@@ -99,8 +99,9 @@ export function SheetTitle({
   email?: string;
 }) {
   return (
-    <View style={{ marginBottom: 10 }}>
-      <Text style={{ fontSize: theme.size.small, color: theme.colour.accent, fontWeight: 700, letterSpacing: 0.8 }}>
+    <View style={{ marginBottom: 10, flexDirection: 'row' }}>
+      <View style={{ flex: 1 }}>
+      <Text style={{ fontSize: theme.size.small, color: ctx.accent, fontWeight: 700, letterSpacing: 0.8 }}>
         {step.toUpperCase()}
       </Text>
       <Text style={{ fontSize: theme.size.title, fontWeight: 700, color: theme.colour.ink, marginTop: 1 }}>{title}</Text>
@@ -122,6 +123,22 @@ export function SheetTitle({
           </View>
         </View>
       ) : null}
+      </View>
+      <Brand ctx={ctx} />
+    </View>
+  );
+}
+
+/** The school's logo and name, top right of each sheet's first page, when the config gives them. */
+function Brand({ ctx }: { ctx: RenderContext }) {
+  const { name, logo } = ctx.institution ?? {};
+  if (!name && !logo) return null;
+  return (
+    <View style={{ width: 150, marginLeft: 12, alignItems: 'flex-end' }}>
+      {logo ? <Image src={{ data: logo.data, format: logo.format }} style={{ maxWidth: 150, maxHeight: 44, objectFit: 'contain' }} /> : null}
+      {name ? (
+        <Text style={{ fontSize: theme.size.small, color: theme.colour.ink, textAlign: 'right', marginTop: logo ? 3 : 0, lineHeight: 1.25 }}>{name}</Text>
+      ) : null}
     </View>
   );
 }
@@ -131,6 +148,7 @@ const HEADING_PRESENCE = 60;
 
 /** A numbered section heading with its prompt, then the section's fields. */
 export function SectionBlock({
+  accent,
   first,
   number,
   heading,
@@ -138,6 +156,7 @@ export function SectionBlock({
   prompt,
   children,
 }: {
+  accent: string;
   /** First on its page: no space above. Spacing goes above blocks, never below, so that no
    * trailing margin spills onto a page of its own (with the section heading repeated on it). */
   first: boolean;
@@ -154,14 +173,14 @@ export function SectionBlock({
       <View
         fixed
         minPresenceAhead={HEADING_PRESENCE}
-        style={{ flexDirection: 'row', alignItems: 'center', borderBottomWidth: 1.2, borderBottomColor: theme.colour.accent, paddingBottom: 2 }}
+        style={{ flexDirection: 'row', alignItems: 'center', borderBottomWidth: 1.2, borderBottomColor: accent, paddingBottom: 2 }}
       >
         <View
           style={{
             width: 18,
             height: 18,
             borderRadius: 9,
-            backgroundColor: theme.colour.accent,
+            backgroundColor: accent,
             alignItems: 'center',
             justifyContent: 'center',
             marginRight: 7,
@@ -169,7 +188,7 @@ export function SectionBlock({
         >
           <Text style={{ color: 'white', fontSize: 10, fontWeight: 700 }}>{String(number)}</Text>
         </View>
-        <Text style={{ fontSize: theme.size.heading, fontWeight: 700, color: theme.colour.accent }}>
+        <Text style={{ fontSize: theme.size.heading, fontWeight: 700, color: accent }}>
           {heading}
           {continued ? <Text style={{ fontSize: theme.size.body, fontWeight: 400, fontStyle: 'italic' }}>{`  ${continued}`}</Text> : null}
         </Text>
@@ -182,4 +201,9 @@ export function SectionBlock({
       <View style={{ marginTop: 4 }}>{children}</View>
     </View>
   );
+}
+
+/** A number as the locale writes it. */
+export function formatNumber(ctx: RenderContext, value: number): string {
+  return new Intl.NumberFormat(ctx.locale, { useGrouping: false }).format(value);
 }

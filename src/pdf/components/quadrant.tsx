@@ -130,13 +130,13 @@ export function QuadrantMap({ ctx }: { ctx: RenderContext }) {
       {overflow.length > 0 ? (
         // The quadrants that did not hold all their contacts continue on a follow-on page.
         <View break>
-          <Text style={{ fontSize: theme.size.heading, fontWeight: 700, color: theme.colour.accent }}>
+          <Text style={{ fontSize: theme.size.heading, fontWeight: 700, color: ctx.accent }}>
             {`${ctx.t('network.map.heading')} ${ctx.t('common.continued')}`}
           </Text>
           {overflow.map((area) => (
             <View key={area} style={{ marginTop: 6 }}>
               <View minPresenceAhead={30}>
-                <Text style={{ fontSize: 11, fontWeight: 700, color: theme.colour.accent }}>{ctx.t(`network.map.${area}.label`)}</Text>
+                <Text style={{ fontSize: 11, fontWeight: 700, color: ctx.accent }}>{ctx.t(`network.map.${area}.label`)}</Text>
               </View>
               <Entries ctx={ctx} contacts={placements.get(area)!.overflow} columns={2} flowing />
             </View>
@@ -213,7 +213,7 @@ function Entries({ ctx, contacts, columns, flowing }: { ctx: RenderContext; cont
 function AreaLabel({ ctx, area, align }: { ctx: RenderContext; area: Area; align: 'left' | 'right' }) {
   return (
     <View style={{ maxWidth: 190 }}>
-      <Text style={{ fontSize: 11, fontWeight: 700, color: theme.colour.accent, textAlign: align }}>
+      <Text style={{ fontSize: 11, fontWeight: 700, color: ctx.accent, textAlign: align }}>
         {ctx.t(`network.map.${area}.label`)}
       </Text>
       <Text style={{ fontSize: theme.size.hint, fontStyle: 'italic', color: theme.colour.hint, textAlign: align, lineHeight: 1.3 }}>

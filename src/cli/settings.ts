@@ -1,0 +1,23 @@
+import type { RenderSettings } from '../api.js';
+import { loadConfig } from '../config/load.js';
+import { parsePaper } from './options.js';
+
+export interface SettingsArgs {
+  paper?: string;
+  locale?: string;
+  templates?: string;
+  config?: string;
+}
+
+/** Paper, locale, templates and branding: flags first, then the config file, then the defaults. */
+export async function resolveSettings(args: SettingsArgs): Promise<Required<Pick<RenderSettings, 'paper' | 'locale'>> & RenderSettings> {
+  // Check the flag before reading any file: a wrong command line is exit 2 whatever the config says.
+  const flagPaper = args.paper === undefined ? undefined : parsePaper(args.paper);
+  const config = await loadConfig(args.config);
+  return {
+    paper: flagPaper ?? config.paper ?? 'letter',
+    locale: args.locale ?? config.locale ?? 'en',
+    templatesDir: args.templates ?? config.templatesDir,
+    branding: config.branding,
+  };
+}

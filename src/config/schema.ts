@@ -1,0 +1,42 @@
+import * as z from 'zod';
+import { PAPERS } from '../pdf/paper.js';
+import { contrastWithWhite, MIN_ACCENT_CONTRAST } from './colour.js';
+
+/** #rgb or #rrggbb. */
+const HEX_COLOUR = /^#([0-9a-fA-F]{3}|[0-9a-fA-F]{6})$/;
+
+/**
+ * The config file (`pln-worksheets.config.json`, or `--config FILE`): a school's defaults and
+ * branding. Paths are relative to the config file's folder. Flags on the command line win.
+ */
+export const ConfigSchema = z
+  .strictObject({
+    $schema: z.string().optional(),
+    institution: z
+      .strictObject({
+        name: z.string().max(120).optional().meta({ description: 'Printed on every sheet, e.g. "Example School of Medicine".' }),
+        logo: z.string().optional().meta({ description: 'A PNG, JPEG or SVG file, printed at the top of each sheet.' }),
+      })
+      .optional(),
+    accentColour: z
+      .string()
+      .regex(HEX_COLOUR, 'expected a colour like "#1d4e5c"')
+      .superRefine((colour, ctx) => {
+        if (!HEX_COLOUR.test(colour) || contrastWithWhite(colour) >= MIN_ACCENT_CONTRAST) return;
+        ctx.addIssue({
+          code: 'custom',
+          input: colour,
+          message: `"${colour}" is too light to read when printed in black and white (contrast ${contrastWithWhite(colour).toFixed(1)}:1 against white; needs at least ${MIN_ACCENT_CONTRAST}:1); choose a darker colour`,
+        });
+      })
+      .optional()
+      .meta({ description: 'Colour of headings and section numbers; must be dark enough to print in black and white.' }),
+    paper: z.enum(PAPERS).optional(),
+    locale: z.string().optional().meta({ description: 'Language of the sheets, a folder of templates/: en, es…' }),
+    templates: z.string().optional().meta({ description: 'An override folder with the layout of templates/.' }),
+  })
+  .meta({ title: 'pln-worksheets config' });
+
+export type Config = z.infer<typeof ConfigSchema>;
+
+export const CONFIG_FILE_NAME = 'pln-worksheets.config.json';
