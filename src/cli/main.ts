@@ -38,7 +38,10 @@ export async function main(argv: readonly string[]): Promise<number> {
       'blank',
       'blank worksheets for printing',
       (y) =>
-        worksheetFlags(y).example('$0 blank --sheet all --paper a4 --out blank-a4.pdf', 'all three sheets on A4'),
+        worksheetFlags(y)
+          .option('fillable', { type: 'boolean', default: false, describe: 'form fields to type into in a PDF reader (read back with import)' })
+          .example('$0 blank --sheet all --paper a4 --out blank-a4.pdf', 'all three sheets on A4')
+          .example('$0 blank --fillable --out form.pdf', 'a fillable form to email to a learner'),
       async (args) => {
         exitCode = await (await import('./commands/blank.js')).runBlank(args);
       },
@@ -49,6 +52,7 @@ export async function main(argv: readonly string[]): Promise<number> {
       (y) =>
         worksheetFlags(y)
           .positional('answers', { type: 'string', demandOption: true, describe: 'the answers file (JSON)' })
+          .option('fillable', { type: 'boolean', default: false, describe: 'a fillable PDF prefilled with the answers, to keep editing in a reader' })
           .example('$0 fill examples/first-year-woop.json', "the sheets the file has answers for, into out/<learner's name>.pdf")
           .example('$0 fill answers.json --sheet all --paper a4 --out packet.pdf', 'all three sheets; sheets without answers print blank'),
       async (args) => {
@@ -109,7 +113,20 @@ export async function main(argv: readonly string[]): Promise<number> {
         exitCode = await (await import('./commands/schema.js')).runSchema(args);
       },
     )
-    .command('import <pdf>', 'read a filled-in fillable PDF back into an answers file', (y) => y, notYetAvailable('import'))
+    .command(
+      'import <pdf>',
+      'read a filled-in fillable PDF back into an answers file',
+      (y) =>
+        y
+          .positional('pdf', { type: 'string', demandOption: true, describe: 'a PDF made with blank --fillable or fill --fillable, filled in a reader' })
+          .option('out', { type: 'string', describe: 'answers file to write (default: standard output)' })
+          .option('force', { type: 'boolean', default: false, describe: 'overwrite an existing --out file' })
+          .example('$0 import filled.pdf --out answers.json', 'the answers typed into the form, as an answers file')
+          .example('$0 import filled.pdf > answers.json', 'the same, through standard output'),
+      async (args) => {
+        exitCode = await (await import('./commands/import.js')).runImport(args);
+      },
+    )
     .example('$0 blank --paper a4', 'blank worksheets, all three sheets, on A4')
     .example('$0 blank --sheet network --out network.pdf', 'just the network map')
     .demandCommand(1, 'name a command: blank, fill, bundle, validate, init, schema or import')

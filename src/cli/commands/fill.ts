@@ -9,6 +9,8 @@ export interface FillArgs extends SettingsArgs {
   answers: string;
   sheet?: string[];
   out?: string;
+  /** A fillable PDF, prefilled with the answers. */
+  fillable?: boolean;
 }
 
 export async function runFill(args: FillArgs): Promise<number> {
@@ -22,10 +24,10 @@ export async function runFill(args: FillArgs): Promise<number> {
   for (const missing of missingCharacters(loaded.answers)) {
     process.stderr.write(`${args.answers}: warning: ${missing.name} has no glyph in the bundled fonts; it prints as \uFFFD\n`);
   }
-  const pdf = await renderFilled(loaded.answers, { ...settings, sheets, date });
+  const pdf = await renderFilled(loaded.answers, { ...settings, sheets, date, fillable: args.fillable });
   // Named after the learner (a safe slug), falling back to the answers file's name.
   const stem = loaded.answers.learner.name.trim() || path.basename(args.answers, path.extname(args.answers));
-  const written = await deliverPdf(pdf, args.out ?? defaultOutputPath(stem));
+  const written = await deliverPdf(pdf, args.out ?? defaultOutputPath(args.fillable ? `${stem}-fillable` : stem));
   if (written) process.stdout.write(`${written}\n`);
   return EXIT.ok;
 }

@@ -5,8 +5,7 @@
  * between CJK characters) to the field's width. pdf-lib's own appearances use one font, and its
  * standard fonts cannot encode non-Latin text at all.
  */
-import { readFileSync } from 'node:fs';
-import fontkit from '@pdf-lib/fontkit';
+import { SubsetFont } from './subset-font.js';
 import {
   beginMarkedContent,
   beginText,
@@ -24,7 +23,6 @@ import {
   PDFName,
   type PDFDict,
   type PDFDocument,
-  type PDFFont,
   type PDFOperator,
   type PDFRef,
 } from 'pdf-lib';
@@ -37,32 +35,30 @@ export const FIELD_TEXT_RGB = [0x0d / 255, 0x22 / 255, 0x40 / 255] as const;
 const RTL = /[\p{Script=Hebrew}\p{Script=Arabic}\p{Script=Syriac}\p{Script=Thaana}\p{Script=Nko}]/u;
 const BREAK_ANYWHERE = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\u3000-\u303f\uff00-\uffef]/u;
 
-/** Embeds bundled fonts into one document on first use (subsets: only the glyphs drawn). */
+/** The bundled fonts, each embedded on first use as a subset of the glyphs drawn. */
 export class FieldFonts {
-  private readonly fonts = new Map<string, { font: PDFFont; resource: string }>();
+  private readonly fonts = new Map<string, { font: SubsetFont; resource: string }>();
 
-  constructor(private readonly doc: PDFDocument) {
-    doc.registerFontkit(fontkit);
-  }
-
-  async prepare(texts: Iterable<string>): Promise<void> {
-    const families = new Set<string>([BASE_FAMILY]);
-    for (const text of texts) for (const char of text) families.add(this.familyOf(char));
-    for (const family of families) {
-      if (this.fonts.has(family)) continue;
-      const face = bundledFamily(family)?.faces.find((f) => f.fontWeight === 400 && f.fontStyle === 'normal');
-      if (!face) continue;
-      const font = await this.doc.embedFont(readFileSync(face.src), { subset: true });
-      this.fonts.set(family, { font, resource: `PlnF${this.fonts.size}` });
-    }
-  }
+  constructor(private readonly doc: PDFDocument) {}
 
   familyOf(char: string): string {
     return familyFor(char.codePointAt(0)!)?.family ?? BASE_FAMILY;
   }
 
-  get(family: string): { font: PDFFont; resource: string } {
-    return this.fonts.get(family) ?? this.fonts.get(BASE_FAMILY)!;
+  get(family: string): { font: SubsetFont; resource: string } {
+    const known = this.fonts.get(family);
+    if (known) return known;
+    const face = bundledFamily(family)?.faces.find((f) => f.fontWeight === 400 && f.fontStyle === 'normal');
+    if (!face) return this.get(BASE_FAMILY);
+    const index = this.fonts.size;
+    const entry = { font: new SubsetFont(this.doc, face.src, `PLN${String.fromCharCode(65 + (index % 26))}AA${String.fromCharCode(65 + Math.floor(index / 26))}`), resource: `PlnF${index}` };
+    this.fonts.set(family, entry);
+    return entry;
+  }
+
+  /** Writes the fonts used; call once, before saving. */
+  finish(): void {
+    for (const { font } of this.fonts.values()) font.finish();
   }
 }
 
@@ -87,7 +83,7 @@ function runsOf(line: string, fonts: FieldFonts): Run[] {
 }
 
 function width(text: string, fonts: FieldFonts, size: number): number {
-  return runsOf(text, fonts).reduce((sum, run) => sum + fonts.get(run.family).font.widthOfTextAtSize(run.text, size), 0);
+  return runsOf(text, fonts).reduce((sum, run) => sum + fonts.get(run.family).font.widthOf(run.text, size), 0);
 }
 
 /** Lines of `text` wrapped to `maxWidth`: at spaces, between CJK characters, inside a too-long word. */
@@ -145,7 +141,7 @@ export function textAppearance(doc: PDFDocument, fonts: FieldFonts, appearance: 
   const lineHeight = fontSize * 1.25;
   const lines = appearance.multiline ? wrapLines(text, fonts, fontSize, boxWidth - 2 * padding) : [text.replace(/\s*\n\s*/gu, ' ')];
   const rtl = textDirection(text) === 'rtl';
-  const used = new Map<string, PDFFont>();
+  const used = new Map<string, SubsetFont>();
   const operators: PDFOperator[] = [
     beginMarkedContent('Tx'),
     pushGraphicsState(),
@@ -161,16 +157,16 @@ export function textAppearance(doc: PDFDocument, fonts: FieldFonts, appearance: 
   let previous = { x: 0, y: 0 };
   for (const line of lines) {
     const runs = runsOf(line, fonts);
-    const lineWidth = runs.reduce((sum, run) => sum + fonts.get(run.family).font.widthOfTextAtSize(run.text, fontSize), 0);
+    const lineWidth = runs.reduce((sum, run) => sum + fonts.get(run.family).font.widthOf(run.text, fontSize), 0);
     const ordered = rtl ? [...runs].reverse() : runs;
     let x = rtl ? boxWidth - padding - lineWidth : padding;
     if (appearance.multiline || lines.length === 1) {
       for (const run of ordered) {
         const { font, resource } = fonts.get(run.family);
         used.set(resource, font);
-        operators.push(moveText(x - previous.x, y - previous.y), setFontAndSize(resource, fontSize), showText(font.encodeText(run.text)));
+        operators.push(moveText(x - previous.x, y - previous.y), setFontAndSize(resource, fontSize), showText(font.encode(run.text)));
         previous = { x, y };
-        x += font.widthOfTextAtSize(run.text, fontSize);
+        x += font.widthOf(run.text, fontSize);
       }
     }
     y -= lineHeight;
@@ -187,3 +183,28 @@ export function textAppearance(doc: PDFDocument, fonts: FieldFonts, appearance: 
 
 /** The name a field's default appearance (DA) uses for the reader's own font when it redraws. */
 export const READER_FONT = PDFName.of('Helv');
+
+/**
+ * A checkbox's two appearances: the filled sheet's tick (in the answers' ink) when on, nothing when
+ * off, so an empty box prints as the blank sheet's box (pdf-lib's own off state strokes a hairline
+ * border; React-PDF's draws a cross in pdf.js).
+ */
+export function checkboxAppearances(doc: PDFDocument, boxWidth: number, boxHeight: number): { on: PDFRef; off: PDFRef } {
+  const scale = Math.min(boxWidth, boxHeight) / 10;
+  const point = (x: number, y: number) => `${(x * scale).toFixed(3)} ${((10 - y) * scale).toFixed(3)}`;
+  const [r, g, b] = FIELD_TEXT_RGB;
+  const tick = [
+    'q',
+    `${r.toFixed(3)} ${g.toFixed(3)} ${b.toFixed(3)} RG`,
+    `${(1.8 * scale).toFixed(3)} w`,
+    `${point(1.8, 5.2)} m`,
+    `${point(4.1, 7.6)} l`,
+    `${point(8.6, 2.2)} l`,
+    'S',
+    'Q',
+  ].join('\n');
+  const bbox = doc.context.obj([0, 0, boxWidth, boxHeight]);
+  const on = doc.context.register(doc.context.stream(tick, { Type: 'XObject', Subtype: 'Form', BBox: bbox }));
+  const off = doc.context.register(doc.context.stream('', { Type: 'XObject', Subtype: 'Form', BBox: bbox }));
+  return { on, off };
+}

@@ -101,7 +101,7 @@ function Writing({ field, ctx }: { field: WritingField; ctx: RenderContext }) {
     const lines = linesFor(value, base, contentWidth(ctx.paper) - SIDE_LABEL_WIDTH, FIELD_FONT.text);
     return (
       <SideLabelled label={label} hint={hint}>
-        <RuledField path={field.path} lines={Math.max(lines, 2)} />
+        <RuledField path={field.path} lines={lines} />
       </SideLabelled>
     );
   }

@@ -34,7 +34,7 @@ import {
 } from 'pdf-lib';
 import { AREAS } from '../../answers/schema.js';
 import { SHEETS, sheetFields } from '../../worksheets/index.js';
-import { FieldFonts, FIELD_TEXT_RGB, textAppearance } from './appearance.js';
+import { checkboxAppearances, FieldFonts, FIELD_TEXT_RGB, textAppearance } from './appearance.js';
 import { OTHER_BOX } from './fields.js';
 import { decodeSlot, valueAtPath, type Slot } from './slots.js';
 
@@ -138,7 +138,6 @@ export async function makeFillable(bytes: Uint8Array, options: FillableOptions):
   const values = new Map<string, string | boolean | undefined>();
   for (const { slot } of placements) values.set(slot.path, slotValue(options.answers, slot));
   const areaNames = new Map(AREAS.map((area) => [area, options.areaLabel(area)]));
-  await fonts.prepare([...[...values.values()].filter((v): v is string => typeof v === 'string'), ...areaNames.values()]);
 
   const ties: Record<string, string> = {};
   const created = new Map<string, { slot: Slot; field: PDFTextField | PDFCheckBox | PDFDropdown; widgets: Placement[] }>();
@@ -161,9 +160,15 @@ export async function makeFillable(bytes: Uint8Array, options: FillableOptions):
     const value = values.get(slot.path);
     if (slot.kind === 'check') {
       const box = field as PDFCheckBox;
+      box.acroField.getWidgets().forEach((widget, index) => {
+        const placed = widgets[index]!;
+        const { on, off } = checkboxAppearances(doc, placed.rect.width, placed.rect.height);
+        widget.dict.set(PDFName.of('AP'), doc.context.obj({ N: { Yes: on, Off: off } }));
+        widget.dict.delete(PDFName.of('MK'));
+      });
+      // V on the field and AS on every widget agree: /Yes or /Off.
       if (value === true) box.check();
       else box.uncheck();
-      box.defaultUpdateAppearances();
       continue;
     }
     const acro = field.acroField;
@@ -198,8 +203,9 @@ export async function makeFillable(bytes: Uint8Array, options: FillableOptions):
   marker.acroField.getWidgets()[0]!.setNormalAppearance(doc.context.register(doc.context.formXObject([], { BBox: doc.context.obj([0, 0, 0, 0]) })));
   infoDict(doc).set(PDFName.of(MARKER_INFO_KEY), PDFString.of(String(FORM_VERSION)));
   form.acroForm.dict.set(PDFName.of('NeedAppearances'), doc.context.obj(false));
+  fonts.finish();
 
-  return doc.save({ updateFieldAppearances: false, useObjectStreams: false });
+  return doc.save({ updateFieldAppearances: false });
 }
 
 function createField(form: PDFForm, slot: Slot, areaNames: Map<string, string>): PDFTextField | PDFCheckBox | PDFDropdown {
