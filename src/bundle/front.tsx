@@ -26,6 +26,8 @@ export interface ContentsEntry extends ContentsLine {
 
 export interface FrontMatterProps {
   paper: Paper;
+  /** Colour of the headings and rules (the theme's, or the school's). */
+  accent: string;
   /** Fonts and preparation for text given by people (titles, names). */
   text: LearnerTextStyle;
   /** Small line above the title (the product), or none. */
@@ -74,8 +76,8 @@ export function frontMatterPages(props: FrontMatterProps): React.ReactElement[] 
         style={style}
         layout={({ children, subPageNumber = 1 }) => (
           <View style={{ flexGrow: 1 }}>
-            <View style={{ marginTop: subPageNumber === 1 ? 54 : 0, marginBottom: 18, borderBottomWidth: 1.2, borderBottomColor: theme.colour.accent, paddingBottom: 6 }}>
-              <Text style={{ fontSize: subPageNumber === 1 ? 22 : theme.size.heading, fontWeight: 700, color: theme.colour.accent }}>
+            <View style={{ marginTop: subPageNumber === 1 ? 54 : 0, marginBottom: 18, borderBottomWidth: 1.2, borderBottomColor: props.accent, paddingBottom: 6 }}>
+              <Text style={{ fontSize: subPageNumber === 1 ? 22 : theme.size.heading, fontWeight: 700, color: props.accent }}>
                 {subPageNumber === 1 ? props.contentsHeading : props.contentsContinued}
               </Text>
             </View>
@@ -92,18 +94,18 @@ export function frontMatterPages(props: FrontMatterProps): React.ReactElement[] 
   return pages;
 }
 
-function TitleBlock({ text, kicker, title, subtitle, institution, sheetsLine, paper }: FrontMatterProps) {
+function TitleBlock({ text, kicker, title, subtitle, institution, sheetsLine, paper, accent }: FrontMatterProps) {
   const height = PAPER_SIZES[paper].height - 2 * MARGIN;
   return (
     <View style={{ flexGrow: 1, paddingHorizontal: 36 }}>
       <View style={{ marginTop: Math.round(height * 0.28) }}>
         {kicker ? (
-          <Text style={{ fontSize: theme.size.small, fontWeight: 700, color: theme.colour.accent, letterSpacing: 1.2, marginBottom: 10 }}>
+          <Text style={{ fontSize: theme.size.small, fontWeight: 700, color: accent, letterSpacing: 1.2, marginBottom: 10 }}>
             {kicker.toUpperCase()}
           </Text>
         ) : null}
         <PersonText text={text} content={title} style={{ fontSize: 28, fontWeight: 700, lineHeight: 1.25, color: theme.colour.ink }} />
-        <View style={{ width: 72, height: 2.5, backgroundColor: theme.colour.accent, marginTop: 18, marginBottom: 16 }} />
+        <View style={{ width: 72, height: 2.5, backgroundColor: accent, marginTop: 18, marginBottom: 16 }} />
         {subtitle ? (
           <PersonText text={text} content={subtitle} style={{ fontSize: 15, lineHeight: 1.35, color: theme.colour.hint }} />
         ) : null}

@@ -7,7 +7,11 @@ export interface InputProblem {
   message: string;
 }
 
-export type InputsResult = { ok: true; files: string[] } | { ok: false; problems: InputProblem[] };
+/** The files found, and a problem for each input that gave none (all of them, for one report). */
+export interface InputsResult {
+  files: string[];
+  problems: InputProblem[];
+}
 
 /**
  * Expands the inputs in the order given: a file stays as it is; a folder gives its `*.json`
@@ -46,7 +50,7 @@ export async function expandInputs(inputs: readonly string[]): Promise<InputsRes
     if (names.length === 0) problems.push({ file: input, message: 'the folder has no answers files (*.json)' });
     for (const name of names) add(path.join(input, name));
   }
-  return problems.length > 0 ? { ok: false, problems } : { ok: true, files };
+  return { files, problems };
 }
 
 /** Compares names by runs of digits as numbers and other runs by code point: locale-independent. */

@@ -125,6 +125,7 @@ export async function renderBundleWithLayout(packets: readonly PacketInput[], op
       }));
       const pages = frontMatterPages({
         paper,
+        accent: ctx.accent,
         text: text.style,
         kicker: options.title?.trim() ? ctx.t('bundle.title.kicker') : undefined,
         title,

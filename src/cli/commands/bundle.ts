@@ -64,9 +64,9 @@ export async function runBundle(args: BundleArgs): Promise<number> {
   const packets: PacketInput[] = [];
   if (args.blank) packets.push({ kind: 'blank' });
   const expanded = await expandInputs(inputs);
-  if (!expanded.ok) problems.push(...expanded.problems.map((problem) => `${problem.file}: ${problem.message}`));
+  problems.push(...expanded.problems.map((problem) => `${problem.file}: ${problem.message}`));
   const { missingCharacters } = await import('../../api.js');
-  for (const file of expanded.ok ? expanded.files : []) {
+  for (const file of expanded.files) {
     const loaded = await loadAnswersFile(file);
     if (!loaded.ok) {
       problems.push(...loaded.problems.map(formatProblem));
