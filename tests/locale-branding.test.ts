@@ -14,6 +14,7 @@ import { compileCopy } from '../src/copy/copy.js';
 import { builtInLocales, builtInTemplatesDir, englishKeys, loadCopy, readTemplateFiles } from '../src/copy/load.js';
 import { runCli } from './support/cli.js';
 import { normaliseText, pdfText } from './support/pdf.js';
+import { expectPagesMatchBaseline } from './support/pixels.js';
 
 let dir: string;
 beforeAll(async () => {
@@ -50,6 +51,10 @@ describe('locales', () => {
     }
     expect(text).toContain('Página 1 de 8');
     expect(text).toContain('Red de identidad profesional');
+  });
+
+  it('the Spanish blank set looks as reviewed, page by page (pixel baselines)', async () => {
+    await expectPagesMatchBaseline('blank-es-letter', await renderBlank({ locale: 'es' }));
   });
 
   it('a Spanish filled packet has no English left and writes the date the Spanish way', async () => {
