@@ -1,0 +1,226 @@
+/**
+ * Fillable PDFs (`blank --fillable`, `fill --fillable`): every answer space a form field named by
+ * its answers path, in reading order, with fixed font sizes; printed empty, the plain blank sheet;
+ * prefilled, what pdf-lib reads is what MuPDF shows and reads.
+ */
+import * as mupdf from 'mupdf';
+import { PDFCheckBox, PDFDocument, PDFDropdown, PDFName, PDFTextField, type PDFField } from 'pdf-lib';
+import pixelmatch from 'pixelmatch';
+import { PNG } from 'pngjs';
+import { readFile } from 'node:fs/promises';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { renderBlank, renderFilled } from '../src/api.js';
+import { parseAnswers, type Answers } from '../src/answers/index.js';
+import { normaliseText, pdfText, rasterise } from './support/pdf.js';
+import { expectPagesMatchBaseline } from './support/pixels.js';
+
+async function fieldsOf(pdf: Uint8Array): Promise<PDFField[]> {
+  return (await PDFDocument.load(pdf)).getForm().getFields();
+}
+
+function kindOf(field: PDFField): string {
+  if (field instanceof PDFTextField) return field.isMultiline() ? 'multi' : 'single';
+  if (field instanceof PDFCheckBox) return 'checkbox';
+  if (field instanceof PDFDropdown) return 'dropdown';
+  return field.constructor.name;
+}
+
+function countKinds(fields: PDFField[]): Record<string, number> {
+  const counts: Record<string, number> = {};
+  for (const field of fields) counts[kindOf(field)] = (counts[kindOf(field)] ?? 0) + 1;
+  return counts;
+}
+
+async function example(name: string): Promise<Answers> {
+  const result = parseAnswers(await readFile(new URL(`../examples/${name}.json`, import.meta.url), 'utf8'), `${name}.json`);
+  if (!result.ok) throw new Error(`example ${name} does not validate`);
+  return result.answers;
+}
+
+describe('blank --fillable: fields per sheet', () => {
+  it('goals: 28 fields, named by answers path, written answers multi-line', async () => {
+    const fields = await fieldsOf(await renderBlank({ sheets: ['goals'], fillable: true }));
+    expect(countKinds(fields)).toEqual({ single: 17, multi: 11 });
+    expect(fields.map((f) => f.getName())).toEqual([
+      'learner.name', 'learner.program', 'coach.name', 'session.date', 'session.number',
+      'goals.priorities[0]', 'goals.priorities[1]', 'goals.priorities[2]', 'goals.priorities[3]', 'goals.priorities[4]',
+      'goals.focus', 'goals.woop.timeframe', 'goals.woop.wish', 'goals.woop.outcome', 'goals.woop.feeling', 'goals.woop.obstacle',
+      'goals.woop.plan.if', 'goals.woop.plan.then',
+      'goals.smart.draft', 'goals.smart.specific', 'goals.smart.measurable', 'goals.smart.assignable', 'goals.smart.relevant',
+      'goals.smart.timeBased', 'goals.smart.statement', 'goals.coachSupport', 'goals.nextCheckIn',
+      'pln-worksheets',
+    ]);
+    const byName = new Map(fields.map((f) => [f.getName(), f]));
+    expect(kindOf(byName.get('goals.woop.wish')!)).toBe('multi');
+    expect(kindOf(byName.get('goals.coachSupport')!)).toBe('multi');
+    expect(kindOf(byName.get('goals.focus')!)).toBe('single');
+    expect(kindOf(byName.get('goals.woop.feeling')!)).toBe('single'); // one ruled line
+  });
+
+  it('network: 20 contact rows per tie (name, area, role, notes), five people to add, four actions', async () => {
+    const fields = await fieldsOf(await renderBlank({ sheets: ['network'], fillable: true }));
+    expect(fields).toHaveLength(294);
+    expect(countKinds(fields)).toEqual({ single: 196, multi: 33, dropdown: 65 });
+    const names = fields.map((f) => f.getName());
+    for (let i = 0; i < 60; i++) {
+      for (const key of ['name', 'area', 'role', 'notes']) expect(names).toContain(`network.contacts[${i}].${key}`);
+    }
+    expect(names).not.toContain('network.contacts[60].name');
+    for (let i = 0; i < 5; i++) for (const key of ['name', 'role', 'area', 'why', 'how', 'by']) expect(names).toContain(`network.toAdd[${i}].${key}`);
+    for (let i = 0; i < 4; i++) for (const key of ['action', 'skill', 'support', 'by']) expect(names).toContain(`network.actions[${i}].${key}`);
+    const area = fields.find((f) => f.getName() === 'network.contacts[0].area') as PDFDropdown;
+    expect(area.getOptions().map((o) => o.trim()).filter(Boolean)).toEqual([
+      'Academic network',
+      'Expertise network',
+      'Professional identity network',
+      'Informal communities',
+    ]);
+  });
+
+  it('A4 gives the connection lists their extra rows', async () => {
+    const names = (await fieldsOf(await renderBlank({ sheets: ['network'], paper: 'a4', fillable: true }))).map((f) => f.getName());
+    expect(names).toContain('network.contacts[62].name');
+  });
+
+  it('social: checkboxes for purposes (and Other) and boundaries; list rows; the bio', async () => {
+    const fields = await fieldsOf(await renderBlank({ sheets: ['social'], fillable: true }));
+    expect(countKinds(fields)).toEqual({ single: 36, multi: 4, checkbox: 14 });
+    const boxes = fields.filter((f) => f instanceof PDFCheckBox).map((f) => f.getName());
+    expect(boxes).toEqual([
+      'social.purposes.learn', 'social.purposes.network', 'social.purposes.explore-specialties', 'social.purposes.share-work',
+      'social.purposes.advocacy', 'social.purposes.community', 'social.purposes.other',
+      'social.boundaries.patient-privacy', 'social.boundaries.one-identity', 'social.boundaries.permanence',
+      'social.boundaries.patient-boundaries', 'social.boundaries.conflicts', 'social.boundaries.institution-policy', 'social.boundaries.self-audit',
+    ]);
+    expect(fields.every((f) => !(f instanceof PDFCheckBox) || !f.isChecked())).toBe(true);
+  });
+
+  it('every text field has a fixed font size (never 0, "auto"); the marker is hidden and read-only', async () => {
+    const doc = await PDFDocument.load(await renderBlank({ fillable: true }));
+    for (const field of doc.getForm().getFields()) {
+      if (!(field instanceof PDFTextField || field instanceof PDFDropdown)) continue;
+      const da = field.acroField.getDefaultAppearance() ?? '';
+      const size = Number(/\/\S+\s+([\d.]+)\s+Tf/.exec(da)?.[1]);
+      if (field.getName() === 'pln-worksheets') continue;
+      expect(size, `${field.getName()}: ${da}`).toBeGreaterThanOrEqual(7);
+    }
+    const marker = doc.getForm().getTextField('pln-worksheets');
+    expect(marker.isReadOnly()).toBe(true);
+    expect(JSON.parse(marker.getText()!)).toMatchObject({ format: 'pln-worksheets-form', version: 1 });
+  });
+
+  it('tab order is reading order: each page lists its widgets header first, then down the page', async () => {
+    const doc = await PDFDocument.load(await renderBlank({ sheets: ['goals'], fillable: true }));
+    const widgetNames = (pageIndex: number) => {
+      const annots = doc.getPage(pageIndex).node.Annots()!;
+      const names: string[] = [];
+      for (let i = 0; i < annots.size(); i++) {
+        const widget = annots.lookup(i) as unknown as { lookup(name: PDFName): unknown };
+        const parts: string[] = [];
+        let node: unknown = widget;
+        while (node && typeof (node as { lookup: unknown }).lookup === 'function') {
+          const t = (node as { lookup(name: PDFName): unknown }).lookup(PDFName.of('T')) as { decodeText(): string } | undefined;
+          if (t) parts.unshift(t.decodeText());
+          node = (node as { lookup(name: PDFName): unknown }).lookup(PDFName.of('Parent'));
+        }
+        names.push(parts.join('.'));
+      }
+      return names;
+    };
+    expect(widgetNames(0).filter((n) => n !== 'pln-worksheets')).toEqual([
+      'learner.name', 'learner.program', 'coach.name', 'session.date', 'session.number',
+      'goals.priorities[0]', 'goals.priorities[1]', 'goals.priorities[2]', 'goals.priorities[3]', 'goals.priorities[4]',
+      'goals.focus', 'goals.woop.timeframe', 'goals.woop.wish', 'goals.woop.outcome', 'goals.woop.feeling', 'goals.woop.obstacle',
+      'goals.woop.plan.if', 'goals.woop.plan.then',
+    ]);
+    // The header's fields are one field each, with a widget on every page.
+    expect(widgetNames(1).slice(0, 5)).toEqual(['learner.name', 'learner.program', 'coach.name', 'session.date', 'session.number']);
+    expect(doc.getForm().getTextField('learner.name').acroField.getWidgets()).toHaveLength(doc.getPageCount());
+  });
+});
+
+describe.each(['letter', 'a4'] as const)('printed empty on %s, a fillable sheet is the blank sheet', (paper) => {
+  let fillable: Buffer[];
+  let plain: Buffer[];
+  beforeAll(async () => {
+    fillable = await rasterise(await renderBlank({ paper, fillable: true }));
+    plain = await rasterise(await renderBlank({ paper }));
+  });
+
+  it('has the same pages, pixel for pixel within 0.01%', () => {
+    expect(fillable).toHaveLength(plain.length);
+    fillable.forEach((png, index) => {
+      const a = PNG.sync.read(png);
+      const b = PNG.sync.read(plain[index]!);
+      expect([a.width, a.height]).toEqual([b.width, b.height]);
+      const diff = pixelmatch(a.data, b.data, undefined, a.width, a.height, { threshold: 0.1 });
+      expect(diff / (a.width * a.height), `page ${index + 1}`).toBeLessThanOrEqual(0.0001);
+    });
+  });
+});
+
+describe('fill --fillable', () => {
+  it('prefills every answer; MuPDF reads the same values pdf-lib does and shows them', async () => {
+    const answers = await example('multilingual-long');
+    const pdf = await renderFilled(answers, { fillable: true });
+    const form = (await PDFDocument.load(pdf)).getForm();
+    expect(form.getTextField('goals.woop.wish').getText()).toBe(answers.goals!.woop!.wish);
+    expect(form.getTextField('learner.name').getText()).toBe('陈静怡');
+    expect(form.getCheckBox('social.purposes.learn').isChecked()).toBe(true);
+    expect(form.getCheckBox('social.purposes.share-work').isChecked()).toBe(false);
+    expect(form.getCheckBox('social.purposes.other').isChecked()).toBe(true);
+
+    // MuPDF (the rasteriser of these tests) agrees on every widget's value and on-state.
+    const pdfLibValues = new Map<string, string>();
+    for (const field of form.getFields()) {
+      if (field instanceof PDFTextField) pdfLibValues.set(field.getName(), field.getText() ?? '');
+      else if (field instanceof PDFCheckBox) pdfLibValues.set(field.getName(), field.isChecked() ? 'Yes' : 'Off');
+      else if (field instanceof PDFDropdown) pdfLibValues.set(field.getName(), field.getSelected()[0] ?? '');
+    }
+    const doc = mupdf.Document.openDocument(pdf, 'application/pdf').asPDF()!;
+    try {
+      let checked = 0;
+      for (let i = 0; i < doc.countPages(); i++) {
+        const page = doc.loadPage(i) as mupdf.PDFPage;
+        for (const widget of page.getWidgets()) {
+          const name = widget.getName();
+          const value = widget.getValue();
+          if (name === 'pln-worksheets') continue;
+          expect(pdfLibValues.has(name), name).toBe(true);
+          expect(value.replace(/\r\n?/g, '\n'), name).toBe(pdfLibValues.get(name));
+          checked++;
+        }
+        page.destroy();
+      }
+      expect(checked).toBeGreaterThan(200);
+    } finally {
+      doc.destroy();
+    }
+
+    // What the appearances draw is in the text layer: the answers in several scripts.
+    const text = normaliseText((await pdfText(pdf)).join('\n'));
+    for (const expected of ['陈静怡', 'Agnieszka Wiśniewska', '김민지', 'أحمد الخطيب', 'Ελένη Παπαδοπούλου', 'Ольга Смирнова', 'chen.jingyi@example.edu.cn']) {
+      expect(text).toContain(expected);
+    }
+  });
+
+  it('rows grow to hold every item: 20 priorities, 25 strong ties, a long note', async () => {
+    const answers = (await example('first-year-woop')) as Answers & { goals: NonNullable<Answers['goals']>; network: NonNullable<Answers['network']> };
+    answers.goals.priorities = Array.from({ length: 20 }, (_, i) => `Priority number ${i + 1}`);
+    answers.network.contacts = Array.from({ length: 25 }, (_, i) => ({
+      name: `Person ${i + 1}`,
+      tie: 'strong' as const,
+      area: 'informal' as const,
+      notes: i === 3 ? 'A long note about this person. '.repeat(12).trim() : undefined,
+    })).map(({ notes, ...rest }) => (notes ? { ...rest, notes } : rest));
+    const form = (await PDFDocument.load(await renderFilled(answers, { fillable: true }))).getForm();
+    expect(form.getTextField('goals.priorities[19]').getText()).toBe('Priority number 20');
+    expect(form.getTextField('network.contacts[24].name').getText()).toBe('Person 25');
+    expect(form.getTextField('network.contacts[3].notes').getText()).toBe(answers.network.contacts[3]!.notes);
+    expect(form.getTextField('network.contacts[3].notes').isMultiline()).toBe(true);
+  });
+
+  it('looks as reviewed (pixel baseline of the WOOP example)', async () => {
+    await expectPagesMatchBaseline('fillable-first-year-woop', await renderFilled(await example('first-year-woop'), { fillable: true }));
+  });
+});
