@@ -318,6 +318,26 @@ describe('a workshop pack: named blank packets for printing on both sides', () =
     for (const title of titles.slice(1)) expect(contents).toContain(title);
   });
 
+  it('a long contents flows over pages, links from every page, and is padded as a whole', async () => {
+    const names = Array.from({ length: 26 }, (_, i) => `Participant ${String(i + 1).padStart(2, '0')}`);
+    const long = await renderBundleWithLayout(
+      names.map((name): PacketInput => ({ kind: 'blank', name })),
+      { duplex: true, sheets: ['goals'], pagePrefix: 'W-' },
+    );
+    const longTexts = await pdfText(long.pdf);
+    expect(long.layout.frontPages).toBe(4);
+    expect(normaliseText(longTexts[2]!)).toContain(copy.text('bundle.contents.continued'));
+    expect(normaliseText(longTexts[3]!)).toBe(copy.text('bundle.padding'));
+    const links = [1, 2].flatMap((page) => linksOf(long.pdf, page));
+    expect(links).toHaveLength(names.length * 2);
+    links.forEach((link, index) => {
+      const packet = long.layout.packets[Math.floor(index / 2)]!;
+      expect(link.target).toBe(packet.page - 1);
+      expect(normaliseText(longTexts[link.target]!)).toContain(packet.title);
+    });
+    for (const packet of long.layout.packets) expect(packet.page % 2).toBe(1);
+  }, 60_000);
+
   it('without front matter, starts with the first packet', async () => {
     const bare = await renderBundleWithLayout([{ kind: 'blank', name: 'Ana' }], { frontMatter: false, sheets: ['goals'] });
     expect(bare.layout.frontPages).toBe(0);
