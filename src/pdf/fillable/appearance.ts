@@ -101,24 +101,27 @@ export function wrapLines(text: string, fonts: FieldFonts, size: number, maxWidt
     }
     let line = '';
     for (const word of words) {
-      const candidate = line + word;
-      if (line === '' || width(candidate.trimEnd(), fonts, size) <= maxWidth) {
-        line = candidate;
-        continue;
+      const space = /^\s+$/u.test(word);
+      if (line !== '' && !space && width((line + word).trimEnd(), fonts, size) > maxWidth) {
+        lines.push(line.trimEnd());
+        line = '';
       }
-      if (/^\s+$/u.test(word)) {
-        line = candidate;
-        continue;
-      }
-      lines.push(line.trimEnd());
-      line = word;
-      // A word wider than the field breaks between characters.
-      while (width(line, fonts, size) > maxWidth && [...line].length > 1) {
-        const chars = [...line];
-        let cut = chars.length - 1;
-        while (cut > 1 && width(chars.slice(0, cut).join(''), fonts, size) > maxWidth) cut--;
-        lines.push(chars.slice(0, cut).join(''));
-        line = chars.slice(cut).join('');
+      line += word;
+      // A word wider than the field breaks between characters (each measured once: linear).
+      if (!space && width(line, fonts, size) > maxWidth) {
+        let piece = '';
+        let used = 0;
+        for (const char of line) {
+          const w = width(char, fonts, size);
+          if (piece !== '' && used + w > maxWidth) {
+            lines.push(piece);
+            piece = '';
+            used = 0;
+          }
+          piece += char;
+          used += w;
+        }
+        line = piece;
       }
     }
     lines.push(line.trimEnd());
@@ -156,6 +159,7 @@ export function textAppearance(doc: PDFDocument, fonts: FieldFonts, appearance: 
   let y = appearance.multiline ? boxHeight - padding - ascent : (boxHeight - fontSize) / 2 + fontSize * 0.22;
   let previous = { x: 0, y: 0 };
   for (const line of lines) {
+    if (y < -lineHeight) break; // Below the field: the value holds the rest; the reader scrolls to it.
     const runs = runsOf(line, fonts);
     const lineWidth = runs.reduce((sum, run) => sum + fonts.get(run.family).font.widthOf(run.text, fontSize), 0);
     const ordered = rtl ? [...runs].reverse() : runs;

@@ -51,8 +51,8 @@ function textHeight(text: string | undefined, width: number, fontSize: number): 
 }
 
 /** Ruled lines needed to show `text`: at least `lines`, at most a page's worth. */
-function linesFor(text: string | undefined, lines: number, width: number, fontSize: number, linePitch: number = pitch): number {
-  const needed = Math.ceil(Math.min(MAX_FIELD_HEIGHT, textHeight(text, width, fontSize)) / linePitch);
+function linesFor(text: string | undefined, lines: number, width: number, fontSize: number, linePitch: number = pitch, maxHeight = MAX_FIELD_HEIGHT): number {
+  const needed = Math.floor(Math.min(maxHeight, textHeight(text, width, fontSize)) / linePitch + 0.999);
   return Math.max(lines, needed);
 }
 
@@ -115,9 +115,9 @@ function Writing({ field, ctx }: { field: WritingField; ctx: RenderContext }) {
 }
 
 /** A label, then a one-line field on the rest of the line (taller when its answer needs it). */
-function InlineField({ label, path, value, width, bold = true }: { label: string; path: string; value?: string; width: number; bold?: boolean }) {
+function InlineField({ label, path, value, width, bold = true, maxHeight = MAX_FIELD_HEIGHT }: { label: string; path: string; value?: string; width: number; bold?: boolean; maxHeight?: number }) {
   const fieldWidth = width - estimateWidth(label, theme.size.body) - 6;
-  const lines = linesFor(value, 1, fieldWidth, FIELD_FONT.text);
+  const lines = linesFor(value, 1, fieldWidth, FIELD_FONT.text, pitch, maxHeight);
   return (
     <View style={{ flexDirection: 'row', alignItems: 'flex-end', minHeight: lines * pitch, ...ruleBelow }}>
       <Text style={{ fontSize: theme.size.body, ...(bold ? { fontWeight: 700 } : {}), marginRight: 6, marginBottom: 3 }}>{label}</Text>
@@ -142,7 +142,7 @@ function Short({ field, ctx }: { field: ShortField; ctx: RenderContext }) {
 function IfThen({ field, ctx }: { field: IfThenField; ctx: RenderContext }) {
   const width = contentWidth(ctx.paper) - SIDE_LABEL_WIDTH;
   const part = (label: string, key: 'if' | 'then') => (
-    <InlineField label={label} path={`${field.path}.${key}`} value={textAt(ctx.answers, `${field.path}.${key}`)} width={width} bold={false} />
+    <InlineField label={label} path={`${field.path}.${key}`} value={textAt(ctx.answers, `${field.path}.${key}`)} width={width} bold={false} maxHeight={MAX_FIELD_HEIGHT / 2} />
   );
   return (
     <SideLabelled label={ctx.t(field.label)} hint={optional(ctx, field.hint)}>
@@ -227,7 +227,7 @@ function Table({ field, ctx }: { field: TableField; ctx: RenderContext }) {
     const record = records[row];
     const base = `${field.path}[${row}]`;
     // Each cell's height in table lines; a second key (the role beside a name) takes the cell's lower half.
-    const need = (key: string, width: number) => Math.ceil(textHeight(text(record, key), width, FIELD_FONT.cell) / theme.tablePitch);
+    const need = (key: string, width: number) => Math.ceil(Math.min(MAX_FIELD_HEIGHT / 2, textHeight(text(record, key), width, FIELD_FONT.cell)) / theme.tablePitch);
     const lines = Math.max(
       field.rowLines,
       ...field.columns.map((column) =>
