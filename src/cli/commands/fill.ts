@@ -3,7 +3,7 @@ import { formatProblem, loadAnswersFile } from '../../answers/index.js';
 import { EXIT, InputError } from '../errors.js';
 import { parseSheets, pdfDateFromEnvironment } from '../options.js';
 import { resolveSettings, type SettingsArgs } from '../settings.js';
-import { defaultOutputPath, deliverPdf } from '../output.js';
+import { defaultOutputPath, deliverPdf, safeSlug } from '../output.js';
 
 export interface FillArgs extends SettingsArgs {
   answers: string;
@@ -25,8 +25,8 @@ export async function runFill(args: FillArgs): Promise<number> {
     process.stderr.write(`${args.answers}: warning: ${missing.name} has no glyph in the bundled fonts; it prints as \uFFFD\n`);
   }
   const pdf = await renderFilled(loaded.answers, { ...settings, sheets, date, fillable: args.fillable });
-  // Named after the learner (a safe slug), falling back to the answers file's name.
-  const stem = loaded.answers.learner.name.trim() || path.basename(args.answers, path.extname(args.answers));
+  // Named after the learner; a name with no letters or digits (only emoji, say) falls back to the file's name.
+  const stem = safeSlug(loaded.answers.learner.name, safeSlug(path.basename(args.answers, path.extname(args.answers))));
   const written = await deliverPdf(pdf, args.out ?? defaultOutputPath(args.fillable ? `${stem}-fillable` : stem));
   if (written) process.stdout.write(`${written}\n`);
   return EXIT.ok;
