@@ -8,7 +8,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as mupdf from 'mupdf';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { parseBundleConfig, BundleConfigError } from '../src/bundle/config.js';
+import { loadConfig } from '../src/config/load.js';
 import { runCli } from './support/cli.js';
 import { normaliseText, pdfText } from './support/pdf.js';
 
@@ -137,48 +137,46 @@ describe('bundle: a wrong command line is exit 2', () => {
 });
 
 describe('bundle: defaults from the config file', () => {
-  it('reads only the "bundle" section and the shared paper and institution; other keys are left alone', () => {
-    const config = parseBundleConfig(
+  it('reads the "bundle" section beside the branding, with out relative to the config file', async () => {
+    const folder = path.join(dir, 'conf');
+    await mkdir(folder, { recursive: true });
+    const file = path.join(folder, 'pln-worksheets.config.json');
+    await writeFile(
+      file,
       JSON.stringify({
         paper: 'a4',
-        institution: { name: 'Example School', logo: 'logo.png' },
+        institution: { name: 'Example School' },
         accentColour: '#123456',
         bundle: { title: 'Appendix C', pagePrefix: 'C-', startPage: 41, duplex: true, sheets: ['goals'], out: 'appendix.pdf' },
       }),
-      'conf/pln-worksheets.config.json',
     );
-    expect(config.defaults).toEqual({
+    const config = await loadConfig(file, dir);
+    expect(config.bundle).toEqual({
       title: 'Appendix C',
       pagePrefix: 'C-',
       startPage: 41,
       duplex: true,
       sheets: ['goals'],
       out: path.join('conf', 'appendix.pdf'),
-      paper: 'a4',
-      institution: 'Example School',
     });
-    expect(config.warnings).toEqual([]);
+    expect(config.paper).toBe('a4');
+    expect(config.branding.institution?.name).toBe('Example School');
   });
 
-  it('a wrong value is located; an unknown bundle key is a warning', () => {
-    const text = '{\n  "bundle": {\n    "startPage": "41",\n    "titel": "x"\n  }\n}';
-    expect(() => parseBundleConfig(text, 'c.json')).toThrow(BundleConfigError);
-    try {
-      parseBundleConfig(text, 'c.json');
-    } catch (error) {
-      expect((error as BundleConfigError).lines).toEqual(['c.json:3:18: bundle.startPage: expected a whole number of 1 or more, found "41"']);
-    }
-    expect(parseBundleConfig('{"bundle": {"titel": "x"}}', 'c.json').warnings[0]).toMatch(/^c\.json:1:13: warning: bundle\.titel is not a bundle setting/);
+  it('a wrong value or a misspelt setting in "bundle" is a located error, exit 1', async () => {
+    const file = path.join(dir, 'bad-bundle-config.json');
+    await writeFile(file, '{\n  "bundle": {\n    "startPage": "41",\n    "titel": "x"\n  }\n}');
+    const result = await runCli(['bundle', '--blank', '--config', file, '--out', 'never.pdf'], { cwd: dir });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('bad-bundle-config.json:3:18: bundle.startPage: expected a number, found "41"');
+    expect(result.stderr).toMatch(/bad-bundle-config\.json:4:5: bundle\.titel: unknown field `titel` in bundle; did you mean `title`\?/);
   });
 
-  it('the command takes its defaults from ./pln-worksheets.config.json, and flags win', async (context) => {
+  it('the command takes its defaults from ./pln-worksheets.config.json, and flags win', async () => {
     const cwd = path.join(dir, 'configured');
     await mkdir(cwd, { recursive: true });
     await writeFile(path.join(cwd, 'pln-worksheets.config.json'), JSON.stringify({ bundle: { title: 'Title from the config', subtitle: 'Subtitle from the config' } }));
     const result = await runCli(['bundle', '--copies', '1', '--sheet', 'goals', '--subtitle', 'Subtitle from a flag', '--out', 'b.pdf'], { cwd });
-    // The shared config loader (src/config, issue 7) reads the same file for branding and, while
-    // its schema does not yet know the "bundle" section, refuses it: skipped (visibly) until then.
-    if (/unknown field `bundle`/.test(result.stderr)) context.skip();
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
     const title = normaliseText((await pdfText(await readFile(path.join(cwd, 'b.pdf'))))[0]!);

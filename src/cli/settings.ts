@@ -1,5 +1,6 @@
 import type { RenderSettings } from '../api.js';
 import { loadConfig } from '../config/load.js';
+import type { BundleSettings } from '../config/schema.js';
 import { parsePaper } from './options.js';
 
 export interface SettingsArgs {
@@ -10,7 +11,9 @@ export interface SettingsArgs {
 }
 
 /** Paper, locale, templates and branding: flags first, then the config file, then the defaults. */
-export async function resolveSettings(args: SettingsArgs): Promise<Required<Pick<RenderSettings, 'paper' | 'locale'>> & RenderSettings> {
+export async function resolveSettings(
+  args: SettingsArgs,
+): Promise<Required<Pick<RenderSettings, 'paper' | 'locale'>> & RenderSettings & { bundle: BundleSettings; configFile?: string }> {
   // Check the flag before reading any file: a wrong command line is exit 2 whatever the config says.
   const flagPaper = args.paper === undefined ? undefined : parsePaper(args.paper);
   const config = await loadConfig(args.config);
@@ -19,5 +22,7 @@ export async function resolveSettings(args: SettingsArgs): Promise<Required<Pick
     locale: args.locale ?? config.locale ?? 'en',
     templatesDir: args.templates ?? config.templatesDir,
     branding: config.branding,
+    bundle: config.bundle,
+    configFile: config.file,
   };
 }

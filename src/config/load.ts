@@ -5,7 +5,7 @@ import path from 'node:path';
 import { formatProblem, loadJsonDocument, type Problem } from '../answers/index.js';
 import type { Branding } from '../pdf/branding.js';
 import type { Paper } from '../pdf/paper.js';
-import { CONFIG_FILE_NAME, ConfigSchema, type Config } from './schema.js';
+import { CONFIG_FILE_NAME, ConfigSchema, type BundleSettings, type Config } from './schema.js';
 
 /** A config file problem: every line located (file, and where known line, column and field). */
 export class ConfigError extends Error {
@@ -22,6 +22,8 @@ export interface LoadedConfig {
   locale?: string;
   templatesDir?: string;
   branding: Branding;
+  /** Defaults for `bundle`, `out` resolved against the config file's folder. */
+  bundle: BundleSettings;
 }
 
 const SPEC = { schema: ConfigSchema, kind: 'a config file', example: '{"institution": {"name": "..."}}', versioned: false };
@@ -32,7 +34,7 @@ const SPEC = { schema: ConfigSchema, kind: 'a config file', example: '{"institut
  */
 export async function loadConfig(explicit: string | undefined, cwd = process.cwd()): Promise<LoadedConfig> {
   const file = explicit ?? path.join(cwd, CONFIG_FILE_NAME);
-  if (!explicit && !(await exists(file))) return { branding: {} };
+  if (!explicit && !(await exists(file))) return { branding: {}, bundle: {} };
   const shown = path.relative(cwd, file) || file;
   const result = await loadJsonDocument(file, SPEC);
   if (!result.ok) throw new ConfigError(result.problems.map((problem) => formatProblem({ ...problem, file: shown })));
@@ -43,6 +45,7 @@ export async function loadConfig(explicit: string | undefined, cwd = process.cwd
     paper: config.paper,
     locale: config.locale,
     templatesDir: config.templates ? path.resolve(dir, config.templates) : undefined,
+    bundle: { ...config.bundle, ...(config.bundle?.out ? { out: path.relative(cwd, path.resolve(dir, config.bundle.out)) } : {}) },
     branding: {
       accent: config.accentColour,
       institution: config.institution

@@ -1,9 +1,28 @@
 import * as z from 'zod';
 import { PAPERS } from '../pdf/paper.js';
+import { SHEET_IDS } from '../worksheets/model.js';
 import { contrastWithWhite, MIN_ACCENT_CONTRAST } from './colour.js';
 
 /** #rgb or #rrggbb. */
 const HEX_COLOUR = /^#([0-9a-fA-F]{3}|[0-9a-fA-F]{6})$/;
+
+/** Defaults for `bundle` (flags of the same names win). */
+export const BundleSettingsSchema = z
+  .strictObject({
+    title: z.string().max(300).optional().meta({ description: 'Title page, e.g. "Appendix C: Personal learning network worksheets".' }),
+    subtitle: z.string().max(300).optional(),
+    institution: z.string().max(120).optional().meta({ description: 'On the title page; default: institution.name.' }),
+    pagePrefix: z.string().max(20).optional().meta({ description: 'Page labels for a book: "C-" gives C-1, C-2…' }),
+    startPage: z.number().int().min(1).optional(),
+    duplex: z.boolean().optional(),
+    frontMatter: z.boolean().optional(),
+    sheets: z.array(z.enum([...SHEET_IDS, 'all'])).optional(),
+    paper: z.enum(PAPERS).optional(),
+    out: z.string().optional().meta({ description: 'Output file, relative to the config file.' }),
+  })
+  .meta({ title: 'bundle defaults' });
+
+export type BundleSettings = z.infer<typeof BundleSettingsSchema>;
 
 /**
  * The config file (`pln-worksheets.config.json`, or `--config FILE`): a school's defaults and
@@ -34,6 +53,7 @@ export const ConfigSchema = z
     paper: z.enum(PAPERS).optional(),
     locale: z.string().optional().meta({ description: 'Language of the sheets, a folder of templates/: en, es…' }),
     templates: z.string().optional().meta({ description: 'An override folder with the layout of templates/.' }),
+    bundle: BundleSettingsSchema.optional(),
   })
   .meta({ title: 'pln-worksheets config' });
 

@@ -1,7 +1,6 @@
 import path from 'node:path';
 import { formatProblem, loadAnswersFile } from '../../answers/index.js';
 import type { PacketInput } from '../../bundle/model.js';
-import { loadBundleConfig, BundleConfigError, type BundleDefaults } from '../../bundle/config.js';
 import { expandInputs } from '../../bundle/inputs.js';
 import { formatRosterProblem, loadRosterFile } from '../../bundle/roster.js';
 import { EXIT, InputError, UsageError } from '../errors.js';
@@ -49,15 +48,11 @@ export async function runBundle(args: BundleArgs): Promise<number> {
     throw new UsageError('nothing to bundle: name answers files or folders, or use --blank, --roster FILE or --copies N');
   }
 
-  const config = await loadBundleConfig(args.config).catch((error: unknown) => {
-    if (error instanceof BundleConfigError) throw new InputError(error.lines);
-    throw error;
-  });
-  for (const warning of config.warnings) process.stderr.write(`${warning}\n`);
-  const defaults = config.defaults;
   const settings = await resolveSettings(args);
-  const sheets = flagSheets ?? fromConfig(config.file, 'sheets', () => parseSheets(defaults.sheets));
-  const paper = args.paper !== undefined ? parsePaper(args.paper) : defaults.paper !== undefined ? fromConfig(config.file, 'paper', () => parsePaper(defaults.paper)) : settings.paper;
+  const defaults = settings.bundle;
+  const sheets = flagSheets ?? parseSheets(defaults.sheets);
+  // The bundle's own paper default beats the config file's general one; a flag beats both.
+  const paper = args.paper !== undefined ? parsePaper(args.paper) : (defaults.paper ?? settings.paper);
 
   // Every input is read and checked before anything is rendered: one run reports every problem.
   const problems: string[] = [];
@@ -116,16 +111,6 @@ export async function runBundle(args: BundleArgs): Promise<number> {
 function defaultStem(args: BundleArgs): string {
   if (args.roster && (args.inputs ?? []).length === 0) return `${path.basename(args.roster, path.extname(args.roster))}-pack`;
   return 'bundle';
-}
-
-/** A config value checked like a flag, but wrong in a file: exit 1, naming the file. */
-function fromConfig<T>(file: string | undefined, key: keyof BundleDefaults, parse: () => T): T {
-  try {
-    return parse();
-  } catch (error) {
-    if (error instanceof UsageError) throw new InputError([`${file ?? 'config'}: bundle.${key}: ${error.message}`]);
-    throw error;
-  }
 }
 
 /** A progress bar on standard error (a terminal): packets done, of how many, and the time left. */
