@@ -8,10 +8,9 @@ import { contentWidth } from '../paper.js';
 import { theme } from '../theme.js';
 import { Answer } from './answer.js';
 import type { RenderContext } from './context.js';
-import { LineSample, Star } from './primitives.js';
+import { LineSample, ruleBelow, Star } from './primitives.js';
 
 const pitch = theme.linePitch;
-const ruleBelow = { borderBottomWidth: theme.ruleWidth, borderBottomColor: theme.colour.rule } as const;
 
 /** The black-and-white marker of a tie: solid line (strong), dashed line (weak), star (mentor). */
 export function TieMarker({ tie, size = 9 }: { tie: Tie; size?: number }) {

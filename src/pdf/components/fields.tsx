@@ -19,12 +19,11 @@ import { Answer } from './answer.js';
 import { formatNumber } from './frame.js';
 import { ConnectionLists } from './connections.js';
 import type { RenderContext } from './context.js';
-import { CHECKBOX_SIZE, LabelWithHint, Ruled } from './primitives.js';
+import { CHECKBOX_SIZE, ChecklistColumns, ChecklistOption, LabelWithHint, Ruled, ruleBelow } from './primitives.js';
 import { QuadrantMap } from './quadrant.js';
 import { FillableField } from '../fillable/fields.js';
 
 const pitch = theme.linePitch;
-const ruleBelow = { borderBottomWidth: theme.ruleWidth, borderBottomColor: theme.colour.rule } as const;
 
 /**
  * Draws one field of the worksheet model: ruled space on a blank sheet; the learner's answer on a
@@ -54,7 +53,8 @@ export function FieldView({ field, ctx }: { field: Field; ctx: RenderContext }) 
   }
 }
 
-const optional = (ctx: RenderContext, key?: string) => (key ? ctx.t(key) : undefined);
+/** The copy of an optional key (a field without a hint, say). */
+export const optional = (ctx: RenderContext, key?: string) => (key ? ctx.t(key) : undefined);
 
 /** Filled text on ruled space: at least the blank sheet's lines, more when the answer needs them. */
 function FilledLines({ ctx, text, lines, width }: { ctx: RenderContext; text: string; lines: number; width: number }) {
@@ -376,10 +376,7 @@ function Checklist({ field, ctx }: { field: ChecklistField; ctx: RenderContext }
   const otherFits = keepsTogether(otherValue, contentWidth(ctx.paper) / 2 - 60, theme.size.answer);
   const columns = otherFits ? (field.columns ?? 1) : 1;
   const items = field.options.map((option) => (
-    <View key={option.value} style={{ flexDirection: 'row', alignItems: 'flex-start', marginTop: 5 }} wrap={false}>
-      <Box ticked={ticked.has(option.value)} />
-      <Text style={{ fontSize: theme.size.body, marginLeft: 6, flex: 1, lineHeight: 1.3 }}>{ctx.t(option.label)}</Text>
-    </View>
+    <ChecklistOption key={option.value} box={<Box ticked={ticked.has(option.value)} />} label={ctx.t(option.label)} />
   ));
   if (field.other) {
     items.push(
@@ -392,20 +389,7 @@ function Checklist({ field, ctx }: { field: ChecklistField; ctx: RenderContext }
       </View>,
     );
   }
-  const perColumn = Math.ceil(items.length / columns);
-  return (
-    // Free to break between options, so a checklist never strands its heading on the page before.
-    <View>
-      <LabelWithHint label={optional(ctx, field.label)} hint={optional(ctx, field.hint)} />
-      <View style={{ flexDirection: 'row' }}>
-        {Array.from({ length: columns }, (_, column) => (
-          <View key={column} style={{ flex: 1, marginLeft: column === 0 ? 0 : 14 }}>
-            {items.slice(column * perColumn, (column + 1) * perColumn)}
-          </View>
-        ))}
-      </View>
-    </View>
-  );
+  return <ChecklistColumns label={optional(ctx, field.label)} hint={optional(ctx, field.hint)} items={items} columns={columns} />;
 }
 
 function CharacterBoxes({ field, ctx }: { field: CharacterBoxesField; ctx: RenderContext }) {

@@ -1,6 +1,38 @@
+import type React from 'react';
 import { Svg, Line, Polygon, Text, View } from '@react-pdf/renderer';
 import type { Style } from '../style.js';
 import { theme } from '../theme.js';
+
+/** The rule under a line of handwriting. */
+export const ruleBelow = { borderBottomWidth: theme.ruleWidth, borderBottomColor: theme.colour.rule } as const;
+
+/** A checklist's label and its option rows (boxes drawn by the caller), read down column by column. */
+export function ChecklistColumns({ label, hint, items, columns }: { label?: string; hint?: string; items: React.ReactElement[]; columns: number }) {
+  const perColumn = Math.ceil(items.length / columns);
+  return (
+    // Free to break between options, so a checklist never strands its heading on the page before.
+    <View>
+      <LabelWithHint label={label} hint={hint} />
+      <View style={{ flexDirection: 'row' }}>
+        {Array.from({ length: columns }, (_, column) => (
+          <View key={column} style={{ flex: 1, marginLeft: column === 0 ? 0 : 14 }}>
+            {items.slice(column * perColumn, (column + 1) * perColumn)}
+          </View>
+        ))}
+      </View>
+    </View>
+  );
+}
+
+/** A checklist option: its box (filled, empty or a form field) and its words. */
+export function ChecklistOption({ box, label }: { box: React.ReactNode; label: string }) {
+  return (
+    <View style={{ flexDirection: 'row', alignItems: 'flex-start', marginTop: 5 }} wrap={false}>
+      {box}
+      <Text style={{ fontSize: theme.size.body, marginLeft: 6, flex: 1, lineHeight: 1.3 }}>{label}</Text>
+    </View>
+  );
+}
 
 /** Ruled handwriting lines at the theme's pitch. */
 export function Ruled({ lines, style, pitch = theme.linePitch }: { lines: number; style?: Style; pitch?: number }) {

@@ -24,13 +24,12 @@ import { contentWidth } from '../paper.js';
 import { theme } from '../theme.js';
 import { ColumnLabels, TieHeading } from '../components/connections.js';
 import type { RenderContext } from '../components/context.js';
-import { SIDE_LABEL_WIDTH, SideLabelled } from '../components/fields.js';
-import { CHECKBOX_SIZE, LabelWithHint, Ruled } from '../components/primitives.js';
+import { optional, SIDE_LABEL_WIDTH, SideLabelled } from '../components/fields.js';
+import { CHECKBOX_SIZE, ChecklistColumns, ChecklistOption, LabelWithHint, Ruled, ruleBelow } from '../components/primitives.js';
 import { QuadrantMap } from '../components/quadrant.js';
 import { encodeSlot, type Slot } from './slots.js';
 
 const pitch = theme.linePitch;
-const ruleBelow = { borderBottomWidth: theme.ruleWidth, borderBottomColor: theme.colour.rule } as const;
 
 /** Font sizes of the fields' text: fixed, never 0 ("auto"), which readers draw huge. */
 export const FIELD_FONT = { text: 10, cell: 9, contact: 9, contactSmall: 7.5, header: 9 } as const;
@@ -56,7 +55,6 @@ function linesFor(text: string | undefined, lines: number, width: number, fontSi
   return Math.max(lines, needed);
 }
 
-const optional = (ctx: RenderContext, key?: string) => (key ? ctx.t(key) : undefined);
 
 export function FillableField({ field, ctx }: { field: Field; ctx: RenderContext }) {
   switch (field.kind) {
@@ -289,10 +287,7 @@ function Checklist({ field, ctx }: { field: ChecklistField; ctx: RenderContext }
   const otherLines = field.other ? linesFor(otherValue, 1, otherWidth, FIELD_FONT.text, 13) : 1;
   const columns = otherLines > 1 ? 1 : (field.columns ?? 1);
   const items: React.ReactElement[] = field.options.map((option) => (
-    <View key={option.value} style={{ flexDirection: 'row', alignItems: 'flex-start', marginTop: 5 }} wrap={false}>
-      <CheckBox path={`${field.path}.${option.value}`} />
-      <Text style={{ fontSize: theme.size.body, marginLeft: 6, flex: 1, lineHeight: 1.3 }}>{ctx.t(option.label)}</Text>
-    </View>
+    <ChecklistOption key={option.value} box={<CheckBox path={`${field.path}.${option.value}`} />} label={ctx.t(option.label)} />
   ));
   if (field.other) {
     items.push(
@@ -305,19 +300,7 @@ function Checklist({ field, ctx }: { field: ChecklistField; ctx: RenderContext }
       </View>,
     );
   }
-  const perColumn = Math.ceil(items.length / columns);
-  return (
-    <View>
-      <LabelWithHint label={optional(ctx, field.label)} hint={optional(ctx, field.hint)} />
-      <View style={{ flexDirection: 'row' }}>
-        {Array.from({ length: columns }, (_, column) => (
-          <View key={column} style={{ flex: 1, marginLeft: column === 0 ? 0 : 14 }}>
-            {items.slice(column * perColumn, (column + 1) * perColumn)}
-          </View>
-        ))}
-      </View>
-    </View>
-  );
+  return <ChecklistColumns label={optional(ctx, field.label)} hint={optional(ctx, field.hint)} items={items} columns={columns} />;
 }
 
 function CharacterBoxes({ field, ctx }: { field: CharacterBoxesField; ctx: RenderContext }) {
