@@ -4,6 +4,7 @@ import type { Sheet } from '../worksheets/model.js';
 import { fieldsOf } from '../worksheets/model.js';
 import type { Answers } from '../answers/schema.js';
 import { FieldView } from './components/fields.js';
+import { MapFollowOn } from './components/quadrant.js';
 import { Footer, Header, SectionBlock, SheetTitle, type HeaderValues } from './components/frame.js';
 import type { RenderContext } from './components/context.js';
 import { MARGIN, PAPER_SIZES } from './paper.js';
@@ -117,6 +118,9 @@ export function packetPages({ sheets, ctx: documentCtx, header, answers, numberi
                 ))}
               </SectionBlock>
             ))}
+            {!ctx.fillable && sections.some((section) => section.items.flatMap(fieldsOf).some((field) => field.kind === 'quadrantMap')) ? (
+              <MapFollowOn ctx={ctx} />
+            ) : null}
           </Page>
         ));
   });

@@ -58,11 +58,11 @@ export function placeInQuadrant(contacts: readonly Contact[], quadrantWidth: num
   return { placed, columns: placed === one ? 1 : 2, overflow: contacts.slice(placed.length) };
 }
 
-/** The quadrant template: one quadrant per area, Me at the centre, a black-and-white legend. */
-export function QuadrantMap({ ctx }: { ctx: RenderContext }) {
+/** Where each area's contacts go: in its quadrant, or on the follow-on page. */
+function mapPlacements(ctx: RenderContext) {
   const height = mapHeight(ctx);
   const contacts = listAt<Contact>(ctx.answers, 'network.contacts');
-  const placements = new Map(
+  return new Map(
     AREAS.map((area) => [
       area,
       placeInQuadrant(
@@ -72,7 +72,12 @@ export function QuadrantMap({ ctx }: { ctx: RenderContext }) {
       ),
     ]),
   );
-  const overflow = AREAS.filter((area) => placements.get(area)!.overflow.length > 0);
+}
+
+/** The quadrant template: one quadrant per area, Me at the centre, a black-and-white legend. */
+export function QuadrantMap({ ctx }: { ctx: RenderContext }) {
+  const height = mapHeight(ctx);
+  const placements = mapPlacements(ctx);
   return (
     <View>
       <View wrap={false}>
@@ -127,22 +132,31 @@ export function QuadrantMap({ ctx }: { ctx: RenderContext }) {
         </View>
         <Legend ctx={ctx} />
       </View>
-      {overflow.length > 0 ? (
-        // The quadrants that did not hold all their contacts continue on a follow-on page.
-        <View break>
-          <Text style={{ fontSize: theme.size.heading, fontWeight: 700, color: ctx.accent }}>
-            {`${ctx.t('network.map.heading')} ${ctx.t('common.continued')}`}
-          </Text>
-          {overflow.map((area) => (
-            <View key={area} style={{ marginTop: 6 }}>
-              <View minPresenceAhead={30}>
-                <Text style={{ fontSize: 11, fontWeight: 700, color: ctx.accent }}>{ctx.t(`network.map.${area}.label`)}</Text>
-              </View>
-              <Entries ctx={ctx} contacts={placements.get(area)!.overflow} columns={2} flowing />
-            </View>
-          ))}
+    </View>
+  );
+}
+
+/**
+ * The contacts that did not fit in their quadrant, on a follow-on page. It must be a child of the
+ * page itself: React-PDF 4.9's paginator honours `break` only there.
+ */
+export function MapFollowOn({ ctx }: { ctx: RenderContext }) {
+  const placements = mapPlacements(ctx);
+  const overflow = AREAS.filter((area) => placements.get(area)!.overflow.length > 0);
+  if (overflow.length === 0) return null;
+  return (
+    <View break>
+      <Text style={{ fontSize: theme.size.heading, fontWeight: 700, color: ctx.accent }}>
+        {`${ctx.t('network.map.heading')} ${ctx.t('common.continued')}`}
+      </Text>
+      {overflow.map((area) => (
+        <View key={area} style={{ marginTop: 6 }}>
+          <View minPresenceAhead={30}>
+            <Text style={{ fontSize: 11, fontWeight: 700, color: ctx.accent }}>{ctx.t(`network.map.${area}.label`)}</Text>
+          </View>
+          <Entries ctx={ctx} contacts={placements.get(area)!.overflow} columns={2} flowing />
         </View>
-      ) : null}
+      ))}
     </View>
   );
 }
