@@ -81,10 +81,23 @@ export function FillableField({ field, ctx }: { field: Field; ctx: RenderContext
 }
 
 /** Ruled lines with a multi-line field over them. */
-function RuledField({ path, lines, linePitch = pitch, fontSize = FIELD_FONT.text }: { path: string; lines: number; linePitch?: number; fontSize?: number }) {
+function RuledField({
+  path,
+  lines,
+  filled = false,
+  linePitch = pitch,
+  fontSize = FIELD_FONT.text,
+}: {
+  path: string;
+  lines: number;
+  /** Holding an answer: ruled lines at handwriting pitch would run through its smaller lines of type. */
+  filled?: boolean;
+  linePitch?: number;
+  fontSize?: number;
+}) {
   return (
     <View style={{ position: 'relative' }}>
-      <Ruled lines={lines} pitch={linePitch} />
+      {filled ? <View style={{ height: lines * linePitch, ...ruleBelow }} /> : <Ruled lines={lines} pitch={linePitch} />}
       <FormSlot slot={{ kind: lines > 1 ? 'multi' : 'single', path, fontSize }} />
     </View>
   );
@@ -99,7 +112,7 @@ function Writing({ field, ctx }: { field: WritingField; ctx: RenderContext }) {
     const lines = linesFor(value, base, contentWidth(ctx.paper) - SIDE_LABEL_WIDTH, FIELD_FONT.text);
     return (
       <SideLabelled label={label} hint={hint}>
-        <RuledField path={field.path} lines={lines} />
+        <RuledField path={field.path} lines={lines} filled={value !== undefined} />
       </SideLabelled>
     );
   }
@@ -107,7 +120,7 @@ function Writing({ field, ctx }: { field: WritingField; ctx: RenderContext }) {
   return (
     <View wrap={false}>
       <LabelWithHint label={label} hint={hint} />
-      <RuledField path={field.path} lines={lines} />
+      <RuledField path={field.path} lines={lines} filled={value !== undefined} />
     </View>
   );
 }
