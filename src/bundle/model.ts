@@ -46,6 +46,16 @@ export interface BundleOptions {
   frontMatter?: boolean;
   /** Called after each packet is rendered. */
   onProgress?: (progress: { done: number; total: number }) => void;
+  /**
+   * Worker threads rendering packets: 1 renders in this thread; default one per core when there
+   * are enough packets to render (a dozen or more). The bytes are the same either way.
+   */
+  jobs?: number;
+  /**
+   * Reuse packets rendered before (see src/bundle/cache.ts): a folder, and optionally its size
+   * bound in bytes. Default: no cache. The bytes are the same with or without it.
+   */
+  cache?: { dir: string; maxBytes?: number };
 }
 
 /** Where a sheet starts in the bundle. */

@@ -3,7 +3,10 @@
  *
  * How it is made, so that a cohort of hundreds does not hold every page in memory at once:
  * 1. each packet is rendered by React-PDF as a PDF of its own (its footers number its pages
- *    within the packet), parsed, its pages copied into the bundle and the rest dropped;
+ *    within the packet), parsed, its pages copied into the bundle and the rest dropped. Packets
+ *    render in worker threads, one per core (pool.ts), a bounded window ahead of the assembly,
+ *    which takes them strictly in order; a packet found in the cache (cache.ts) is not rendered
+ *    again. A packet's bytes do not depend on where it was rendered, so neither do the bundle's;
  * 2. the front matter is rendered last, when every page number is known (it is re-rendered in the
  *    rare case that the number of contents pages turns out different from the first estimate);
  * 3. pdf-lib adds the outline, points the contents' links at their pages, writes the page labels
@@ -18,20 +21,37 @@ import type { RenderContext } from '../pdf/components/context.js';
 import type { HeaderValues } from '../pdf/components/frame.js';
 import type { DocumentMetadata } from '../pdf/document.js';
 import { createRenderContext } from '../pdf/render.js';
-import { planLearnerText, stringsOf, type LearnerTextPlan } from '../pdf/learner-text.js';
+import { planLearnerText, stringsOf } from '../pdf/learner-text.js';
 import { productVersion } from '../version.js';
+import { availableParallelism } from 'node:os';
 import { sheetsInOrder, SHEET_IDS, type Sheet } from '../worksheets/index.js';
 import { sheetsWithAnswers } from '../worksheets/values.js';
 import type { Answers } from '../answers/schema.js';
 import { BundleAssembler, type OutlineItem } from './assemble.js';
 import { frontMatterPages, paddingPage, type ContentsEntry } from './front.js';
 import type { BundleLayout, BundleOptions, PacketInput, PacketPlacement } from './model.js';
-import { renderPacketPdf, renderPages, sheetMarker } from './packet.js';
+import { PacketCache } from './cache.js';
+import { renderJob, type PacketJob, type RenderEnv } from './job.js';
+import { renderPages, sheetMarker } from './packet.js';
+import { PacketPool, workerScript } from './pool.js';
+import { installShapingCache } from './shaping.js';
 
 /** A bundle's PDF and where everything landed in it. */
 export interface BundleResult {
   pdf: Uint8Array;
   layout: BundleLayout;
+  /** How the packets were made. */
+  stats: BundleStats;
+}
+
+export interface BundleStats {
+  packets: number;
+  /** Packets rendered in this run. */
+  rendered: number;
+  /** Packets taken from the cache. */
+  reused: number;
+  /** Worker threads used (0: rendered in this thread). */
+  workers: number;
 }
 
 interface PlannedPacket {
@@ -41,11 +61,24 @@ interface PlannedPacket {
   header?: HeaderValues;
   variables?: Partial<TemplateVariables>;
   answers?: Answers;
-  text: LearnerTextPlan;
+  /** The texts whose scripts choose the packet's fonts. */
+  texts: string[];
 }
 
 /** Outline open beyond this many packets would be a wall of entries: packets show closed. */
 const OPEN_OUTLINE_PACKETS = 12;
+
+/** Packets to render below which worker threads cost more (start-up, about a second) than they save. */
+const PACKETS_PER_WORKER = 6;
+
+/** Worker threads for `toRender` packets: `jobs` when given, else one per core when there is enough work. */
+export function workerCount(toRender: number, jobs?: number): number {
+  if (jobs !== undefined) return jobs <= 1 ? 0 : Math.min(jobs, toRender);
+  const cores = availableParallelism();
+  if (cores < 2) return 0;
+  const useful = Math.floor(toRender / PACKETS_PER_WORKER);
+  return useful < 2 ? 0 : Math.min(cores, useful);
+}
 
 export async function renderBundleWithLayout(packets: readonly PacketInput[], options: BundleOptions & { date: Date }): Promise<BundleResult> {
   if (packets.length === 0) throw new Error('a bundle needs at least one packet');
@@ -69,36 +102,83 @@ export async function renderBundleWithLayout(packets: readonly PacketInput[], op
   const planned = planPackets(packets, ctx, options);
   const padding = () => renderPages([paddingPage(paper, ctx.t('bundle.padding'))], metadata);
 
-  // 1. The packets, each rendered alone; positions relative to the first packet page.
+  // 1. The packets, each rendered alone (in parallel, or taken from the cache), joined in order;
+  //    positions relative to the first packet page.
+  const env: RenderEnv = { paper, locale: options.locale ?? 'en', templatesDir: options.templatesDir, branding: options.branding };
+  const jobs = planned.map(
+    (packet): PacketJob => ({
+      sheets: packet.sheets.map((sheet) => sheet.id),
+      ...(packet.header ? { header: packet.header } : {}),
+      ...(packet.variables ? { variables: packet.variables } : {}),
+      ...(packet.answers ? { answers: packet.answers } : {}),
+      texts: packet.texts,
+    }),
+  );
+  const cache = options.cache ? await PacketCache.open(options.cache, env) : undefined;
+  const keys = cache ? jobs.map((job) => cache.key('packet', job)) : [];
+  const cached = cache ? await Promise.all(keys.map((key) => cache.get(key))) : [];
+  const toRender = jobs.length - cached.filter((bytes) => bytes !== undefined).length;
+  const script = workerScript();
+  const workers = script ? workerCount(toRender, options.jobs) : 0;
+  const pool = workers > 0 && script ? new PacketPool(script, env, workers) : undefined;
+  if (!pool) installShapingCache();
+  const stats: BundleStats = { packets: jobs.length, rendered: 0, reused: 0, workers };
+
+  const produce = async (index: number): Promise<Uint8Array> => {
+    const hit = cached[index];
+    if (hit) {
+      cached[index] = undefined;
+      stats.reused += 1;
+      return hit;
+    }
+    const bytes = pool
+      ? await pool.render(jobs[index]!).catch((error: unknown) => {
+          if (!PacketPool.outOfMemory(error)) throw error;
+          installShapingCache();
+          return renderJob(env, copy, jobs[index]!);
+        })
+      : await renderJob(env, copy, jobs[index]!);
+    stats.rendered += 1;
+    if (cache) await cache.put(keys[index]!, bytes);
+    return bytes;
+  };
+  // Packets render a bounded window ahead of the assembly (memory); one at a time in this thread.
+  const window = pool ? pool.size * 4 : 1;
+  const pending = new Map<number, Promise<Uint8Array>>();
+  let started = 0;
+  const startUpTo = (limit: number) => {
+    for (; started < Math.min(limit, jobs.length); started++) {
+      const promise = produce(started);
+      promise.catch(() => undefined); // awaited in order below; not an unhandled rejection meanwhile
+      pending.set(started, promise);
+    }
+  };
+
   const assembler = await BundleAssembler.create();
   const placed: { start: number; pages: number; padding: number; sheetStarts: number[] }[] = [];
-  for (const [index, packet] of planned.entries()) {
-    const bytes = await renderPacketPdf({
-      sheets: packet.sheets,
-      copy,
-      paper,
-      branding: options.branding,
-      variables: packet.variables,
-      metadata,
-      families: packet.text.families,
-      learnerText: packet.text.style,
-      header: packet.header,
-      answers: packet.answers,
-    });
-    const part = await assembler.append(bytes);
-    const sheetStarts = packet.sheets.map((sheet) => {
-      const at = part.markers.get(sheetMarker(sheet.id));
-      if (at === undefined) throw new Error(`internal: no start page found for sheet ${sheet.id} of packet ${index + 1}`);
-      return part.start + at;
-    });
-    let pad = 0;
-    if (duplex && part.pages % 2 === 1) {
-      await assembler.appendPadding(padding);
-      pad = 1;
+  try {
+    for (const [index, packet] of planned.entries()) {
+      startUpTo(index + window);
+      const bytes = await pending.get(index)!;
+      pending.delete(index);
+      const part = await assembler.append(bytes);
+      const sheetStarts = packet.sheets.map((sheet) => {
+        const at = part.markers.get(sheetMarker(sheet.id));
+        if (at === undefined) throw new Error(`internal: no start page found for sheet ${sheet.id} of packet ${index + 1}`);
+        return part.start + at;
+      });
+      let pad = 0;
+      if (duplex && part.pages % 2 === 1) {
+        await assembler.appendPadding(padding);
+        pad = 1;
+      }
+      placed.push({ start: part.start, pages: part.pages + pad, padding: pad, sheetStarts });
+      options.onProgress?.({ done: index + 1, total: planned.length });
     }
-    placed.push({ start: part.start, pages: part.pages + pad, padding: pad, sheetStarts });
-    options.onProgress?.({ done: index + 1, total: planned.length });
+  } finally {
+    await pool?.close();
   }
+  if (cache) await cache.prune();
 
   // 2. The front matter, now that every page is known.
   let front = 0;
@@ -209,7 +289,7 @@ export async function renderBundleWithLayout(packets: readonly PacketInput[], op
       };
     }),
   };
-  return { pdf, layout };
+  return { pdf, layout, stats };
 }
 
 /** Titles, sheets, headers and fonts of each packet. */
@@ -235,7 +315,7 @@ function planPackets(packets: readonly PacketInput[], ctx: RenderContext, option
           session: { date: header.date ?? '', number: header.session ?? '' },
         },
         answers: packet.answers,
-        text: planLearnerText(stringsOf(packet.answers)),
+        texts: stringsOf(packet.answers),
       };
     }
     const sheets = sheetsInOrder(options.sheets ?? SHEET_IDS);
@@ -248,7 +328,7 @@ function planPackets(packets: readonly PacketInput[], ctx: RenderContext, option
         sheets,
         header: { name, ...(program ? { program } : {}) },
         variables: { learner: { name, program: program ?? '' } },
-        text: planLearnerText([name, program ?? '']),
+        texts: [name, program ?? ''],
       };
     }
     unnamedNumber += 1;
@@ -256,7 +336,7 @@ function planPackets(packets: readonly PacketInput[], ctx: RenderContext, option
       // Numbered "2/5" rather than in words: the copy's words stay in the templates.
       title: unnamed > 1 ? `${ctx.t('bundle.blank')} ${unnamedNumber}/${unnamed}` : ctx.t('bundle.blank'),
       sheets,
-      text: planLearnerText([]),
+      texts: [],
     };
   });
 }

@@ -76,6 +76,8 @@ export async function main(argv: readonly string[]): Promise<number> {
           .option('start-page', { type: 'number', describe: 'the first page label number (default 1)' })
           .option('front-matter', { type: 'boolean', describe: 'title page and contents (default true; --no-front-matter leaves them out)' })
           .option('quiet', { type: 'boolean', describe: 'no progress bar' })
+          .option('cache', { type: 'boolean', describe: 'reuse packets rendered before (default true; --no-cache builds from scratch)' })
+          .option('jobs', { type: 'number', describe: 'worker threads rendering packets (default: one per core for a large bundle)' })
           .example('$0 bundle examples --blank --title "Appendix C: Personal learning network worksheets" --page-prefix C-', 'a handbook appendix: a blank set, then every learner in examples/')
           .example('$0 bundle --roster roster.csv --duplex --copies 2', 'a workshop pack: a named packet per participant, two spare ones, ready for two-sided printing'),
       async (args) => {

@@ -27,16 +27,25 @@ export interface BundleArgs {
   out?: string;
   quiet?: boolean;
   config?: string;
+  /** Reuse packets rendered by earlier runs (default true; --no-cache builds from scratch). */
+  cache?: boolean;
+  /** Worker threads rendering packets (default: one per core for a large bundle). */
+  jobs?: number;
 }
 
 /** Most unnamed packets one run makes: far above a workshop, far below a runaway. */
 const MAX_COPIES = 1000;
+/** Most worker threads: each holds its own renderer (about 100 MB). */
+const MAX_JOBS = 16;
 
 export async function runBundle(args: BundleArgs): Promise<number> {
   // The command line first: a wrong flag is exit 2 whatever the files say.
   const copies = args.copies;
   if (copies !== undefined && (!Number.isInteger(copies) || copies < 0 || copies > MAX_COPIES)) {
     throw new UsageError(`--copies must be a whole number from 0 to ${MAX_COPIES}, found ${String(copies)}`);
+  }
+  if (args.jobs !== undefined && (!Number.isInteger(args.jobs) || args.jobs < 1 || args.jobs > MAX_JOBS)) {
+    throw new UsageError(`--jobs must be a whole number from 1 to ${MAX_JOBS}, found ${String(args.jobs)}`);
   }
   if (args.startPage !== undefined && (!Number.isInteger(args.startPage) || args.startPage < 1)) {
     throw new UsageError(`--start-page must be a whole number of 1 or more, found ${String(args.startPage)}`);
@@ -81,6 +90,7 @@ export async function runBundle(args: BundleArgs): Promise<number> {
   if (problems.length > 0) throw new InputError(problems);
 
   const { renderBundle, DEFAULT_PDF_DATE } = await import('../../api.js');
+  const { defaultCacheDir } = await import('../../bundle/cache.js');
   const date = pdfDateFromEnvironment(process.env, DEFAULT_PDF_DATE);
   const progress = !args.quiet && process.stderr.isTTY ? await startProgress(packets.length) : undefined;
   let pdf: Uint8Array;
@@ -98,6 +108,8 @@ export async function runBundle(args: BundleArgs): Promise<number> {
       duplex: args.duplex ?? defaults.duplex ?? false,
       frontMatter: args.frontMatter ?? defaults.frontMatter ?? true,
       onProgress: ({ done }) => progress?.update(done),
+      jobs: args.jobs,
+      cache: args.cache === false ? undefined : { dir: defaultCacheDir() },
     });
   } finally {
     progress?.stop();

@@ -1,0 +1,70 @@
+/**
+ * One packet to render, as plain data: what a worker thread receives (structured clone), what
+ * the packet cache hashes, and what `renderJob` turns into the packet's PDF. Everything that
+ * changes a packet's bytes is in a job or in its `RenderEnv`, nothing else (see cache.ts).
+ */
+import type { Answers } from '../answers/schema.js';
+import type { Copy } from '../copy/copy.js';
+import type { TemplateVariables } from '../copy/variables.js';
+import type { Branding } from '../pdf/branding.js';
+import type { HeaderValues } from '../pdf/components/frame.js';
+import type { DocumentMetadata } from '../pdf/document.js';
+import { registerFonts } from '../pdf/fonts.js';
+import { planLearnerText } from '../pdf/learner-text.js';
+import type { Paper } from '../pdf/paper.js';
+import { sheetsInOrder, type SheetId } from '../worksheets/index.js';
+import { renderPacketPdf } from './packet.js';
+import { applyShapingCache } from './shaping.js';
+
+/** What every packet of a bundle shares. */
+export interface RenderEnv {
+  paper: Paper;
+  locale: string;
+  templatesDir?: string;
+  branding?: Branding;
+}
+
+export interface PacketJob {
+  sheets: SheetId[];
+  header?: HeaderValues;
+  variables?: Partial<TemplateVariables>;
+  answers?: Answers;
+  /** The texts whose scripts choose the packet's fonts (the answers, or a participant's name). */
+  texts: string[];
+}
+
+/**
+ * The metadata written into a packet's own PDF. The assembler keeps only its pages, so none of it
+ * reaches the bundle: it is fixed, so that a packet's bytes (and its cache entry) do not depend on
+ * the bundle's title or date.
+ */
+export function packetMetadata(locale: string): DocumentMetadata {
+  return { title: 'packet', subject: 'packet', author: 'pln-worksheets', creator: 'pln-worksheets', language: locale, date: new Date(Date.UTC(2026, 0, 1)) };
+}
+
+/** Renders one packet as a PDF of its own (see packet.tsx). */
+export function renderJob(env: RenderEnv, copy: Copy, job: PacketJob): Promise<Uint8Array> {
+  const text = planLearnerText(job.texts);
+  registerFonts(text.families);
+  applyShapingCache();
+  return renderPacketPdf({
+    sheets: sheetsInOrder(job.sheets),
+    copy,
+    paper: env.paper,
+    branding: env.branding,
+    variables: job.variables,
+    metadata: packetMetadata(env.locale),
+    families: text.families,
+    learnerText: text.style,
+    header: job.header,
+    answers: job.answers,
+  });
+}
+
+/** Branding after a structured clone (worker threads): the logo's bytes back as a Buffer. */
+export function revivedBranding(branding: Branding | undefined): Branding | undefined {
+  const logo = branding?.institution?.logo;
+  if (!branding || !logo || Buffer.isBuffer(logo.data)) return branding;
+  const data = logo.data as Uint8Array;
+  return { ...branding, institution: { ...branding.institution, logo: { ...logo, data: Buffer.from(data.buffer, data.byteOffset, data.byteLength) } } };
+}

@@ -1,0 +1,140 @@
+/**
+ * Worker threads that render packets in parallel (one per core by default). Each worker renders
+ * one packet at a time; a worker is replaced after `recycleAfter` packets, which returns what
+ * React-PDF keeps between documents (about 0.2 MB each) and bounds a long run's memory.
+ */
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import type { PacketJob, RenderEnv } from './job.js';
+
+/**
+ * The compiled worker script: next to this module in dist/, or dist/bundle/worker.js when this
+ * module runs from source (tests); undefined when there is none (render in this thread then).
+ */
+export function workerScript(): URL | undefined {
+  const candidates = import.meta.url.endsWith('.ts') ? [new URL('../../dist/bundle/worker.js', import.meta.url)] : [new URL('./worker.js', import.meta.url)];
+  return candidates.find((url) => existsSync(fileURLToPath(url)));
+}
+
+/**
+ * A worker's heap, in MB. Bounded, so that a worker collects garbage as it goes instead of
+ * growing first (two unbounded workers took the bundle of 200 learners past 600 MB). A packet
+ * that needs more (a learner far beyond any real answers file) fails in the worker with
+ * ERR_WORKER_OUT_OF_MEMORY and is rendered again in the main thread (render.ts).
+ */
+const WORKER_OLD_GENERATION_MB = 128;
+const WORKER_YOUNG_GENERATION_MB = 8;
+/** Workers that may crash in one run before the run gives up. */
+const MAX_CRASHES = 4;
+
+interface Task {
+  job: PacketJob;
+  resolve(pdf: Uint8Array): void;
+  reject(error: Error): void;
+}
+
+interface Slot {
+  worker: Worker;
+  task?: Task;
+  served: number;
+}
+
+export class PacketPool {
+  private readonly slots: Slot[] = [];
+  private readonly queue: Task[] = [];
+  private failure: Error | undefined;
+  private closed = false;
+  private crashes = 0;
+
+  constructor(
+    private readonly script: URL,
+    private readonly env: RenderEnv,
+    size: number,
+    private readonly recycleAfter = 100,
+  ) {
+    for (let i = 0; i < size; i++) this.slots.push(this.spawn());
+  }
+
+  get size(): number {
+    return this.slots.length;
+  }
+
+  render(job: PacketJob): Promise<Uint8Array> {
+    if (this.failure) return Promise.reject(this.failure);
+    return new Promise((resolve, reject) => {
+      this.queue.push({ job, resolve, reject });
+      this.dispatch();
+    });
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    const slots = this.slots.splice(0);
+    await Promise.all(slots.map((slot) => slot.worker.terminate()));
+  }
+
+  private spawn(): Slot {
+    const worker = new Worker(this.script, {
+      env: process.env,
+      resourceLimits: { maxOldGenerationSizeMb: WORKER_OLD_GENERATION_MB, maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB },
+    });
+    const slot: Slot = { worker, served: 0 };
+    worker.postMessage({ type: 'init', env: this.env });
+    worker.on('message', (message: { type: 'done'; pdf: Uint8Array } | { type: 'error'; message: string; stack?: string }) => {
+      const task = slot.task;
+      slot.task = undefined;
+      if (!task) return;
+      if (message.type === 'done') task.resolve(message.pdf);
+      else {
+        const error = new Error(message.message);
+        if (message.stack) error.stack = message.stack;
+        task.reject(error);
+      }
+      slot.served += 1;
+      if (slot.served >= this.recycleAfter && !this.closed) this.replace(slot);
+      this.dispatch();
+    });
+    worker.on('error', (error) => this.crashed(slot, error));
+    worker.on('exit', (code) => this.crashed(slot, new Error(`a bundle worker stopped (exit code ${code})`)));
+    return slot;
+  }
+
+  private replace(slot: Slot): void {
+    const index = this.slots.indexOf(slot);
+    if (index < 0) return;
+    this.slots[index] = this.spawn();
+    void slot.worker.terminate();
+  }
+
+  /** Whether an error is a worker running out of its bounded heap. */
+  static outOfMemory(error: unknown): boolean {
+    return (error as { code?: unknown } | null)?.code === 'ERR_WORKER_OUT_OF_MEMORY';
+  }
+
+  /** A worker died: its packet fails (with the worker's error), a new worker takes its place. */
+  private crashed(slot: Slot, error: Error): void {
+    if (this.closed || !this.slots.includes(slot)) return;
+    const task = slot.task;
+    slot.task = undefined;
+    task?.reject(error);
+    this.crashes += 1;
+    if (this.crashes > MAX_CRASHES) {
+      this.failure ??= error;
+      for (const queued of this.queue.splice(0)) queued.reject(error);
+      return;
+    }
+    this.slots[this.slots.indexOf(slot)] = this.spawn();
+    void slot.worker.terminate();
+    this.dispatch();
+  }
+
+  private dispatch(): void {
+    for (const slot of this.slots) {
+      if (slot.task || this.queue.length === 0) continue;
+      const task = this.queue.shift()!;
+      slot.task = task;
+      slot.worker.postMessage({ type: 'job', job: task.job });
+    }
+  }
+}

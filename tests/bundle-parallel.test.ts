@@ -1,0 +1,76 @@
+/**
+ * Parallel bundles: packets rendered in worker threads give the same bytes as packets rendered one
+ * after another in this thread, whatever the number of workers; the shaping memo changes nothing.
+ */
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { formatProblem, loadAnswersFile, type Answers } from '../src/answers/index.js';
+import { renderBundleWithLayout, type PacketInput } from '../src/api.js';
+import { loadCopy } from '../src/copy/load.js';
+import { renderJob, type PacketJob } from '../src/bundle/job.js';
+import { workerCount } from '../src/bundle/render.js';
+import { installShapingCache } from '../src/bundle/shaping.js';
+import { stringsOf } from '../src/pdf/learner-text.js';
+import { syntheticCohort } from '../src/perf/cohort.js';
+
+const EXAMPLES = fileURLToPath(new URL('../examples/', import.meta.url));
+
+async function load(name: string): Promise<Answers> {
+  const result = await loadAnswersFile(path.join(EXAMPLES, `${name}.json`));
+  if (!result.ok) expect.fail(result.problems.map(formatProblem).join('\n'));
+  return result.answers;
+}
+
+const same = (a: Uint8Array, b: Uint8Array) => Buffer.from(a).equals(Buffer.from(b));
+
+describe('the shaping memo', () => {
+  it('gives the same packet bytes as shaping every run afresh (Latin, Arabic, Hebrew, CJK)', async () => {
+    // First in this file: no bundle has installed the memo in this process yet.
+    const copy = await loadCopy('en');
+    const answers = await load('multilingual-long');
+    const job: PacketJob = { sheets: ['goals', 'network', 'social'], header: { name: answers.learner.name }, answers, texts: stringsOf(answers) };
+    const env = { paper: 'letter' as const, locale: 'en' };
+    const plain = await renderJob(env, copy, job);
+    installShapingCache();
+    const memoFilled = await renderJob(env, copy, job);
+    const memoHit = await renderJob(env, copy, job);
+    expect(same(plain, memoFilled)).toBe(true);
+    expect(same(plain, memoHit)).toBe(true);
+  });
+});
+
+describe('packets in worker threads', () => {
+  it('gives the same bytes with 1, 2 and 3 workers, duplex and page labels included', async () => {
+    const packets: PacketInput[] = [
+      { kind: 'blank' },
+      { kind: 'learner', answers: await load('multilingual-long') },
+      ...syntheticCohort(4).map((answers): PacketInput => ({ kind: 'learner', answers })),
+      { kind: 'learner', answers: await load('first-year-woop') },
+      { kind: 'blank', name: '陈静怡', program: '临床医学' },
+    ];
+    const options = { title: 'Retreat', duplex: true, pagePrefix: 'R-' };
+    const one = await renderBundleWithLayout(packets, { ...options, jobs: 1 });
+    expect(one.stats).toMatchObject({ packets: packets.length, rendered: packets.length, reused: 0, workers: 0 });
+    for (const jobs of [2, 3]) {
+      const parallel = await renderBundleWithLayout(packets, { ...options, jobs });
+      expect(parallel.stats.workers).toBe(jobs);
+      expect(parallel.layout).toEqual(one.layout);
+      expect(same(parallel.pdf, one.pdf), `${jobs} workers`).toBe(true);
+    }
+  }, 240_000);
+
+  it('reports a packet that fails in a worker as an error, and stops its workers', async () => {
+    // Not valid answers (a null in a list): the renderer throws, in the worker.
+    const bad: PacketInput = { kind: 'learner', answers: { version: 1, learner: { name: 'X' }, goals: { priorities: [null] } } as unknown as Answers };
+    const good: PacketInput = { kind: 'blank', name: 'Ana' };
+    await expect(renderBundleWithLayout([good, bad, good, good], { jobs: 2, sheets: ['goals'] })).rejects.toThrow(/null/);
+  }, 120_000);
+
+  it('uses workers only when there is enough to render', () => {
+    expect(workerCount(3)).toBe(0);
+    expect(workerCount(200, 1)).toBe(0);
+    expect(workerCount(5, 4)).toBe(4);
+    expect(workerCount(2, 4)).toBe(2);
+  });
+});
