@@ -21,6 +21,7 @@ import {
   PDFString,
   type PDFPage,
 } from 'pdf-lib';
+import type { DocumentMetadata } from '../pdf/document.js';
 
 export interface OutlineItem {
   title: string;
@@ -31,14 +32,8 @@ export interface OutlineItem {
   open?: boolean;
 }
 
-export interface BundleMetadata {
-  title: string;
-  subject: string;
-  author: string;
-  creator: string;
-  language: string;
-  date: Date;
-}
+/** The bundle's metadata: the same fields as any of our PDFs. */
+export type BundleMetadata = DocumentMetadata;
 
 export interface AppendedPart {
   /** 0-based index of the part's first page in the bundle. */
