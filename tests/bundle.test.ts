@@ -16,7 +16,7 @@ import { loadCopy } from '../src/copy/load.js';
 import { SHEETS, sheetsInOrder, type SheetId } from '../src/worksheets/index.js';
 import { sheetsWithAnswers } from '../src/worksheets/values.js';
 import { comparable, learnerContent } from './support/content.js';
-import { normaliseText, pdfLines, pdfText } from './support/pdf.js';
+import { fontReport, normaliseText, pageSizes, pdfLines, pdfText, type PageLine } from './support/pdf.js';
 import { expectPagesMatchBaseline } from './support/pixels.js';
 
 const EXAMPLES = fileURLToPath(new URL('../examples/', import.meta.url));
@@ -210,6 +210,28 @@ describe('a handbook appendix: a blank set and three learners', () => {
     expect(handbook.layout.labels[0]).toBe('C-41');
   });
 
+  it('prints each page\'s book label small at its foot, below the footer, on every page but the title page', async () => {
+    const feet = footLines(await pdfLines(handbook.pdf), await pageSizes(handbook.pdf));
+    expect(feet[0], 'title page').toEqual([]);
+    feet.slice(1).forEach((foot, i) => {
+      const index = i + 1;
+      const label = `C-${41 + index}`;
+      expect(foot.map((line) => line.text.trim()), `page ${index + 1}`).toEqual([label]);
+      expect(texts[index]!.endsWith(label), `page ${index + 1} text ends with ${label}`).toBe(true);
+    });
+  });
+
+  it('draws every text, the printed labels included, with embedded TrueType fonts', async () => {
+    const fonts = await fontReport(handbook.pdf);
+    for (const font of fonts) {
+      expect(font.embedded, font.name).toBe(true);
+      expect(font.standard14, font.name).toBe(false);
+    }
+    // The labels' font is one of them: it is on every labelled page.
+    const labelled = Array.from({ length: handbook.layout.pages - 1 }, (_, i) => i + 2);
+    expect(fonts.some((font) => font.baseName === 'NotoSans-Regular' && labelled.every((page) => font.pages.includes(page)))).toBe(true);
+  });
+
   it('numbers each packet within itself: page 1 of n on its first page, n of n on its last', () => {
     for (const packet of handbook.layout.packets) {
       const first = normaliseText(texts[packet.page - 1]!);
@@ -311,6 +333,11 @@ describe('a workshop pack: named blank packets for printing on both sides', () =
     });
   });
 
+  it('prints no book label without a page prefix or start page', async () => {
+    const feet = footLines(await pdfLines(pack.pdf), await pageSizes(pack.pdf));
+    feet.forEach((foot, index) => expect(foot, `page ${index + 1}`).toEqual([]));
+  });
+
   it('numbers unnamed copies, and lists everyone in the contents and the outline', () => {
     const titles = outlineOf(pack.pdf).map((item) => item.title);
     expect(titles).toEqual([copy.text('bundle.contents'), 'Lima, Ana', 'Bob Smith', '陈静怡', `${copy.text('bundle.blank')} 1/2`, `${copy.text('bundle.blank')} 2/2`]);
@@ -327,7 +354,8 @@ describe('a workshop pack: named blank packets for printing on both sides', () =
     const longTexts = await pdfText(long.pdf);
     expect(long.layout.frontPages).toBe(4);
     expect(normaliseText(longTexts[2]!)).toContain(copy.text('bundle.contents.continued'));
-    expect(normaliseText(longTexts[3]!)).toBe(copy.text('bundle.padding'));
+    // The padding page says so, and prints its book label.
+    expect(normaliseText(longTexts[3]!)).toBe(`${copy.text('bundle.padding')} W-4`);
     const links = [1, 2].flatMap((page) => linksOf(long.pdf, page));
     expect(links).toHaveLength(names.length * 2);
     links.forEach((link, index) => {
@@ -345,6 +373,26 @@ describe('a workshop pack: named blank packets for printing on both sides', () =
     expect(normaliseText((await pdfText(bare.pdf))[0]!)).toContain(copy.text(SHEETS.goals.title));
   });
 });
+
+/**
+ * The text lines in each page's bottom margin (below the footer, which ends 36 pt above the edge),
+ * checked to be a printed book label's place: centred, inside what printers print (10 pt from the
+ * edge), below every other line of the page.
+ */
+function footLines(pages: PageLine[][], sizes: { width: number; height: number }[]): PageLine[][] {
+  return pages.map((lines, index) => {
+    const { width, height } = sizes[index]!;
+    const foot = lines.filter((line) => line.bbox[1] >= height - 36);
+    for (const line of foot) {
+      expect(Math.abs((line.bbox[0] + line.bbox[2]) / 2 - width / 2), `page ${index + 1}: "${line.text}" centred`).toBeLessThan(1);
+      expect(line.bbox[3], `page ${index + 1}: "${line.text}" inside the printable area`).toBeLessThan(height - 10);
+      expect(line.bbox[3] - line.bbox[1], `page ${index + 1}: "${line.text}" small`).toBeLessThan(12);
+      const others = lines.filter((other) => !foot.includes(other));
+      for (const other of others) expect(other.bbox[3], `page ${index + 1}: "${other.text}" above the label`).toBeLessThanOrEqual(line.bbox[1]);
+    }
+    return foot;
+  });
+}
 
 /** Lines whose boxes share a row, joined left to right (a contents title, its program and its label). */
 function joinRows(lines: { text: string; bbox: number[] }[]): { text: string; bbox: number[] }[] {

@@ -17,6 +17,8 @@ import {
   PDFName,
   PDFNull,
   PDFNumber,
+  PDFObjectCopier,
+  PDFRawStream,
   PDFRef,
   PDFString,
   type PDFPage,
@@ -72,6 +74,10 @@ const NAME = {
   DescendantFonts: PDFName.of('DescendantFonts'),
   Contents: PDFName.of('Contents'),
   MediaBox: PDFName.of('MediaBox'),
+  Subtype: PDFName.of('Subtype'),
+  Form: PDFName.of('Form'),
+  BBox: PDFName.of('BBox'),
+  BookLabel: PDFName.of('PlnBookLabel'),
 } as const;
 
 export class BundleAssembler {
@@ -178,6 +184,47 @@ export class BundleAssembler {
     this.doc.catalog.set(NAME.PageLabels, this.doc.context.obj({ Nums: [0, style] }));
   }
 
+  /**
+   * Prints book labels on pages: page i of `strips` (a PDF of label strips, see front.tsx
+   * labelStrips) becomes a form XObject drawn, from the bottom-left corner, on bundle page
+   * `pages[i]`. The strip keeps its embedded font; the page's own content is wrapped in q/Q so
+   * that its transformations (React-PDF flips the y axis) do not move the label. Two small
+   * content streams are shared by every labelled page.
+   */
+  async stampLabels(strips: Uint8Array, pages: readonly number[]): Promise<void> {
+    const source = await PDFDocument.load(strips, { updateMetadata: false });
+    if (source.getPageCount() !== pages.length) throw new Error(`internal: ${source.getPageCount()} label strips for ${pages.length} pages`);
+    const context = this.doc.context;
+    const copier = PDFObjectCopier.for(source.context, context);
+    const open = context.register(context.stream('q\n'));
+    const draw = context.register(context.stream(`Q\nq /${NAME.BookLabel.decodeText()} Do Q\n`));
+    source.getPages().forEach((strip, index) => {
+      // The strip's content stream, copied as it is (already compressed), becomes the form.
+      const contents = strip.node.get(NAME.Contents);
+      const formRef = contents instanceof PDFRef ? copier.copy(contents) : undefined;
+      const form = formRef ? context.lookup(formRef) : undefined;
+      if (!formRef || !(form instanceof PDFRawStream)) throw new Error('internal: a label strip is not one content stream');
+      const resources = copier.copy(strip.node.Resources() ?? context.obj({}));
+      form.dict.set(NAME.Type, NAME.XObject);
+      form.dict.set(NAME.Subtype, NAME.Form);
+      form.dict.set(NAME.BBox, copier.copy(strip.node.MediaBox()));
+      form.dict.set(NAME.Resources, resources);
+      this.retagFontsOf(context.lookup(resources, PDFDict));
+
+      const page = this.doc.getPage(pages[index]!);
+      // Resources may be shared (padding pages share theirs): the page gets its own copy.
+      const pageResources = page.node.Resources()?.clone(context) ?? context.obj({});
+      const xObjects = pageResources.lookupMaybe(NAME.XObject, PDFDict)?.clone(context) ?? context.obj({});
+      xObjects.set(NAME.BookLabel, formRef);
+      pageResources.set(NAME.XObject, xObjects);
+      page.node.set(NAME.Resources, pageResources);
+      const own = page.node.get(NAME.Contents);
+      const ownArray = own === undefined ? undefined : context.lookup(own);
+      const streams = ownArray instanceof PDFArray ? ownArray.asArray() : own === undefined ? [] : [own];
+      page.node.set(NAME.Contents, context.obj([open, ...streams, draw]));
+    });
+  }
+
   setMetadata(metadata: BundleMetadata): void {
     this.doc.setTitle(metadata.title, { showInWindowTitleBar: true });
     this.doc.setSubject(metadata.subject);
@@ -235,7 +282,12 @@ export class BundleAssembler {
    * with another packet's subset.
    */
   private retagFonts(page: PDFPage): void {
-    const fonts = page.node.lookupMaybe(NAME.Resources, PDFDict)?.lookupMaybe(NAME.Font, PDFDict);
+    const resources = page.node.lookupMaybe(NAME.Resources, PDFDict);
+    if (resources) this.retagFontsOf(resources);
+  }
+
+  private retagFontsOf(resources: PDFDict): void {
+    const fonts = resources.lookupMaybe(NAME.Font, PDFDict);
     if (!fonts) return;
     for (const [, value] of fonts.entries()) {
       const key = value instanceof PDFRef ? value.toString() : undefined;

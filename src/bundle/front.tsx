@@ -164,3 +164,21 @@ export function paddingPage(paper: Paper, notice: string): React.ReactElement {
     </Page>
   );
 }
+
+/** Height of a label strip: the page's bottom margin, below the footer. */
+export const LABEL_STRIP_HEIGHT = MARGIN;
+
+/**
+ * The book labels ("C-57") to print at the foot of bundle pages, one strip per label: a page as
+ * wide as the paper and as tall as its bottom margin, the label small and centred with its
+ * baseline about 20 pt above the paper's edge (inside what printers print, clear of the footer).
+ * The assembler draws each strip over the foot of its page.
+ */
+export function labelStrips(paper: Paper, labels: readonly string[], text: LearnerTextStyle): React.ReactElement[] {
+  const width = PAPER_SIZES[paper].width;
+  return labels.map((label, index) => (
+    <Page key={`label-${index}`} size={[width, LABEL_STRIP_HEIGHT]} style={{ padding: 0, fontFamily: theme.font, color: theme.colour.ink }}>
+      <PersonText text={text} content={label} style={{ position: 'absolute', left: 0, right: 0, bottom: 20, textAlign: 'center', fontSize: theme.size.footer, lineHeight: 1 }} />
+    </Page>
+  ));
+}

@@ -10,7 +10,9 @@
  * 2. the front matter is rendered last, when every page number is known (it is re-rendered in the
  *    rare case that the number of contents pages turns out different from the first estimate);
  * 3. pdf-lib adds the outline, points the contents' links at their pages, writes the page labels
- *    and the metadata.
+ *    and the metadata. With page labels, each page but the title page also gets its label printed
+ *    at its foot: the labels are rendered once, as one small PDF, and drawn over the pages (the
+ *    packets' own bytes, cached and rendered anywhere, never carry their position in the book).
  */
 import path from 'node:path';
 import { PDFDocument } from 'pdf-lib';
@@ -28,7 +30,7 @@ import { sheetsInOrder, SHEET_IDS, type Sheet } from '../worksheets/index.js';
 import { sheetsWithAnswers } from '../worksheets/values.js';
 import type { Answers } from '../answers/schema.js';
 import { BundleAssembler, type OutlineItem } from './assemble.js';
-import { frontMatterPages, paddingPage, type ContentsEntry } from './front.js';
+import { frontMatterPages, labelStrips, paddingPage, type ContentsEntry } from './front.js';
 import type { BundleLayout, BundleOptions, PacketInput, PacketPlacement } from './model.js';
 import { PacketCache } from './cache.js';
 import { renderJob, type PacketJob, type RenderEnv } from './job.js';
@@ -262,7 +264,14 @@ export async function renderBundleWithLayout(packets: readonly PacketInput[], op
     });
   });
   assembler.setOutline(outline);
-  if (options.pagePrefix !== undefined || options.startPage !== undefined) assembler.setPageLabels(prefix, startPage);
+  if (options.pagePrefix !== undefined || options.startPage !== undefined) {
+    assembler.setPageLabels(prefix, startPage);
+    // Printed too (books print no number on the title page), so that paper matches the contents.
+    const labelled = Array.from({ length: assembler.pageCount }, (_, i) => i).filter((i) => !(frontMatter && i === 0));
+    const labels = labelled.map(label);
+    const text = planLearnerText(labels);
+    await assembler.stampLabels(await renderPages(labelStrips(paper, labels, text.style), metadata, text.families), labelled);
+  }
   assembler.setMetadata(metadata);
   const pdf = await assembler.save();
 
