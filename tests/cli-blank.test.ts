@@ -2,7 +2,7 @@
  * The command line as coaches' scripts call it (shared/spec/cli.md): `blank`, its flags, exit codes,
  * help, and output that is never left half-written.
  */
-import { mkdtemp, readFile, writeFile, readdir } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, writeFile, readdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -69,6 +69,24 @@ describe('pln-worksheets blank', () => {
     expect(result.code).toBe(2);
     expect(result.stderr).toContain(reason);
     expect(result.stderr).not.toMatch(/\n\s+at /); // no stack trace
+  });
+
+  it.each([
+    ['a folder', 'out-folder', /out-folder: is a folder; --out takes a file name/],
+    ['a path through a file', 'existing.txt/x.pdf', /existing\.txt\/x\.pdf: cannot write the PDF: a part of the path is a file, not a folder/],
+    ['a folder that cannot be created', '/proc/no-such-folder/x.pdf', /cannot write the PDF: the folder cannot be created/],
+  ])('--out naming %s is exit 1 with the reason', async (_, out, message) => {
+    await mkdir(path.join(dir, 'out-folder'), { recursive: true });
+    await writeFile(path.join(dir, 'existing.txt'), 'text');
+    const result = await runCli(['blank', '--sheet', 'goals', '--out', out], { cwd: dir });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(message);
+  });
+
+  it('--out creates the folders it needs', async () => {
+    const result = await runCli(['blank', '--sheet', 'goals', '--out', 'a/b/c.pdf'], { cwd: dir });
+    expect(result.code).toBe(0);
+    expect((await readFile(path.join(dir, 'a', 'b', 'c.pdf'))).subarray(0, 5).toString()).toBe('%PDF-');
   });
 
   it('a failed run leaves an existing file untouched and no temporary files behind', async () => {

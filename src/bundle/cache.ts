@@ -19,9 +19,10 @@
  */
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { mkdir, readdir, readFile, rename, rm, stat, utimes, writeFile } from 'node:fs/promises';
+import { readdir, readFile, rename, rm, stat, utimes, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { ensureDirectory } from '../io/write.js';
 import { fileURLToPath } from 'node:url';
 import { builtInTemplatesDir } from '../copy/load.js';
 import { BUNDLED_FAMILIES } from '../pdf/unicode/registry.js';
@@ -120,7 +121,7 @@ export class PacketCache {
 
   static async open(options: BundleCacheOptions, env: RenderEnv): Promise<PacketCache> {
     const dir = path.resolve(options.dir);
-    await mkdir(path.join(dir, 'packets'), { recursive: true });
+    await ensureDirectory(path.join(dir, 'packets'));
     return new PacketCache(dir, options.maxBytes ?? DEFAULT_CACHE_BYTES, await envFingerprint(env));
   }
 
@@ -144,7 +145,7 @@ export class PacketCache {
 
   async put(key: string, bytes: Uint8Array): Promise<void> {
     const file = this.file(key);
-    await mkdir(path.dirname(file), { recursive: true });
+    await ensureDirectory(path.dirname(file));
     const temporary = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
     await writeFile(temporary, bytes);
     await rename(temporary, file);

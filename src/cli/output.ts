@@ -1,5 +1,7 @@
 import path from 'node:path';
+import { stat } from 'node:fs/promises';
 import { writeFileAtomically } from '../io/write.js';
+import { InputError } from './errors.js';
 
 export const DEFAULT_OUT_DIR = 'out';
 
@@ -33,6 +35,19 @@ export async function deliverPdf(bytes: Uint8Array, out: string): Promise<string
     });
     return undefined;
   }
-  await writeFileAtomically(out, bytes);
+  const existing = await stat(out).catch(() => undefined);
+  if (existing?.isDirectory()) throw new InputError([`${out}: is a folder; --out takes a file name, e.g. ${path.join(out, 'worksheets.pdf')}`]);
+  await writeFileAtomically(out, bytes).catch((error: NodeJS.ErrnoException) => {
+    const reasons: Record<string, string> = {
+      EACCES: 'permission denied',
+      EPERM: 'permission denied',
+      ENOENT: 'the folder cannot be created',
+      ENOTDIR: 'a part of the path is a file, not a folder',
+      EEXIST: 'a part of the path is a file, not a folder',
+      EROFS: 'the file system is read-only',
+      ENOSPC: 'the disk is full',
+    };
+    throw new InputError([`${out}: cannot write the PDF: ${reasons[error.code ?? ''] ?? error.message}`]);
+  });
   return out;
 }

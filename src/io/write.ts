@@ -1,4 +1,4 @@
-import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 
 /**
@@ -8,7 +8,7 @@ import path from 'node:path';
  */
 export async function writeFileAtomically(target: string, bytes: Uint8Array | string): Promise<void> {
   const dir = path.dirname(path.resolve(target));
-  await mkdir(dir, { recursive: true });
+  await ensureDirectory(dir);
   const temporary = path.join(dir, `.${path.basename(target)}.${process.pid}.${Date.now()}.tmp`);
   try {
     await writeFile(temporary, bytes, { flag: 'wx' });
@@ -17,4 +17,19 @@ export async function writeFileAtomically(target: string, bytes: Uint8Array | st
     await rm(temporary, { force: true });
     throw error;
   }
+}
+
+/**
+ * Creates a folder and its missing parents, one level at a time. (Node 20's `mkdir` with
+ * `recursive: true` spins forever on some special file systems, e.g. a path under /proc.)
+ */
+export async function ensureDirectory(dir: string): Promise<void> {
+  const existing = await stat(dir).catch(() => undefined);
+  if (existing?.isDirectory()) return;
+  const parent = path.dirname(dir);
+  if (parent !== dir) await ensureDirectory(parent);
+  await mkdir(dir).catch(async (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EEXIST' && (await stat(dir)).isDirectory()) return;
+    throw error;
+  });
 }
