@@ -11,21 +11,8 @@ import { registerFonts } from '../../src/pdf/fonts.js';
 import { isCovered, planFonts, prepareText, textDirection, withPlaceholders, type FontPlan } from '../../src/pdf/unicode/index.js';
 import { fontReport, normaliseText, pdfText, rasterise } from '../support/pdf.js';
 import { expectPagesMatchBaseline } from '../support/pixels.js';
+import { samples } from './samples.js';
 
-const samples = {
-  vietnamese: 'Nguyễn Thị Minh Khai',
-  polish: 'Zażółć gęślą jaźń',
-  turkish: "İstanbul'da ağaç ığdır şüphe",
-  icelandic: 'Þórður Guðjónsson',
-  greek: 'Καλημέρα κόσμε',
-  cyrillic: 'Съешь же ещё этих мягких французских булок',
-  chinese: '我想加入医学教育研究团队并学习如何写作',
-  traditional: '醫學教育',
-  japanese: '医学教育の研究チームに参加したいです',
-  korean: '의학 교육 연구팀에 참여하고 싶습니다',
-  arabic: 'أريد أن أنضم إلى فريق البحث',
-  hebrew: 'אני רוצה להצטרף לצוות המחקר',
-} as const;
 
 const longChinese = '我想加入医学教育研究团队并学习如何写作，也希望和同学一起讨论病例。'.repeat(10); // 330 characters
 
