@@ -1,3 +1,4 @@
+import type React from 'react';
 import { Text, View } from '@react-pdf/renderer';
 import type { Contact, Tie } from '../../answers/schema.js';
 import { TIES } from '../../answers/schema.js';
@@ -73,6 +74,21 @@ const COLUMNS_MAX_HEIGHT = 500;
 /** Blank rows left under a filled list, for connections added in the session. */
 const SPARE_ROWS = 2;
 
+/** The three lists side by side, each under its tie's heading and the Name / Role labels. */
+export function TieColumns({ ctx, rows }: { ctx: RenderContext; rows: (tie: Tie) => React.ReactNode }) {
+  return (
+    <View style={{ flexDirection: 'row' }} wrap={false}>
+      {TIES.map((tie, column) => (
+        <View key={tie} style={{ flex: 1, marginLeft: column === 0 ? 0 : 14 }}>
+          <TieHeading ctx={ctx} tie={tie} />
+          <ColumnLabels ctx={ctx} />
+          {rows(tie)}
+        </View>
+      ))}
+    </View>
+  );
+}
+
 /**
  * The three lists of connections. Side by side like the blank sheet while they fit its rows;
  * a longer network prints the lists one after another, free to flow over pages.
@@ -82,19 +98,7 @@ export function ConnectionLists({ field, ctx }: { field: ConnectionListsField; c
   const groups = contactsByTie(contacts);
   const rows = field.rows + (field.grows ? ctx.extraLines : 0);
   if (contacts.length === 0) {
-    return (
-      <View style={{ flexDirection: 'row' }} wrap={false}>
-        {TIES.map((tie, column) => (
-          <View key={tie} style={{ flex: 1, marginLeft: column === 0 ? 0 : 14 }}>
-            <TieHeading ctx={ctx} tie={tie} />
-            <ColumnLabels ctx={ctx} />
-            {Array.from({ length: rows }, (_, row) => (
-              <BlankContactRow key={row} />
-            ))}
-          </View>
-        ))}
-      </View>
-    );
+    return <TieColumns ctx={ctx} rows={() => Array.from({ length: rows }, (_, row) => <BlankContactRow key={row} />)} />;
   }
   const columnWidth = (contentWidth(ctx.paper) - 28) / 3;
   const height = (tie: Tie) => groups[tie].reduce((sum, contact) => sum + contactHeight(contact, columnWidth), 0);

@@ -22,7 +22,7 @@ import { listAt, textAt } from '../../worksheets/values.js';
 import { estimateLines, estimateWidth } from '../measure.js';
 import { contentWidth } from '../paper.js';
 import { theme } from '../theme.js';
-import { ColumnLabels, TieHeading } from '../components/connections.js';
+import { ColumnLabels, TieColumns, TieHeading } from '../components/connections.js';
 import type { RenderContext } from '../components/context.js';
 import { optional, SIDE_LABEL_WIDTH, SideLabelled } from '../components/fields.js';
 import { CHECKBOX_SIZE, ChecklistColumns, ChecklistOption, LabelWithHint, Ruled, ruleBelow } from '../components/primitives.js';
@@ -408,17 +408,10 @@ function ConnectionLists({ field, ctx }: { field: ConnectionListsField; ctx: Ren
   if (depth <= rowsPerTie && contacts.every((contact) => textHeight(contact.notes, (columnWidth * 2) / 5, FIELD_FONT.contactSmall) <= 12 && textHeight(contact.name, (columnWidth * 3) / 5, FIELD_FONT.contact) <= 14 && textHeight(contact.role, (columnWidth * 2) / 5, FIELD_FONT.contact) <= 14)) {
     // Side by side, row for row like the blank sheet.
     return (
-      <View style={{ flexDirection: 'row' }} wrap={false}>
-        {TIES.map((tie, column) => (
-          <View key={tie} style={{ flex: 1, marginLeft: column === 0 ? 0 : 14 }}>
-            <TieHeading ctx={ctx} tie={tie} />
-            <ColumnLabels ctx={ctx} />
-            {rows[tie].map((row) => (
-              <ContactRow key={row.index} index={row.index} tie={tie} contact={row.contact} width={columnWidth} />
-            ))}
-          </View>
-        ))}
-      </View>
+      <TieColumns
+        ctx={ctx}
+        rows={(tie) => rows[tie].map((row) => <ContactRow key={row.index} index={row.index} tie={tie} contact={row.contact} width={columnWidth} />)}
+      />
     );
   }
   // More people, or longer entries, than the blank rows hold: the lists one after another, full width.
