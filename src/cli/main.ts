@@ -20,12 +20,6 @@ export function worksheetFlags<T>(y: Argv<T>) {
     .option('config', { type: 'string', describe: `settings and branding (default: ./pln-worksheets.config.json if present)` });
 }
 
-function notYetAvailable(command: string) {
-  return () => {
-    throw new InputError([`${command}: not yet available in this version`]);
-  };
-}
-
 /** Runs the command line; returns the exit code (the bin sets process.exitCode). */
 export async function main(argv: readonly string[]): Promise<number> {
   const debug = argv.includes('--debug');
