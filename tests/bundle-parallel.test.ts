@@ -10,7 +10,7 @@ import { renderBundleWithLayout, type PacketInput } from '../src/api.js';
 import { loadCopy } from '../src/copy/load.js';
 import { renderJob, type PacketJob } from '../src/bundle/job.js';
 import { workerCount } from '../src/bundle/render.js';
-import { installShapingCache } from '../src/bundle/shaping.js';
+import { setShapingMemo } from '../src/pdf/shaping.js';
 import { stringsOf } from '../src/pdf/learner-text.js';
 import { syntheticCohort } from '../src/perf/cohort.js';
 
@@ -26,13 +26,13 @@ const same = (a: Uint8Array, b: Uint8Array) => Buffer.from(a).equals(Buffer.from
 
 describe('the shaping memo', () => {
   it('gives the same packet bytes as shaping every run afresh (Latin, Arabic, Hebrew, CJK)', async () => {
-    // First in this file: no bundle has installed the memo in this process yet.
     const copy = await loadCopy('en');
     const answers = await load('multilingual-long');
     const job: PacketJob = { sheets: ['goals', 'network', 'social'], header: { name: answers.learner.name }, answers, texts: stringsOf(answers) };
     const env = { paper: 'letter' as const, locale: 'en' };
+    setShapingMemo(false);
     const plain = await renderJob(env, copy, job);
-    installShapingCache();
+    setShapingMemo(true);
     const memoFilled = await renderJob(env, copy, job);
     const memoHit = await renderJob(env, copy, job);
     expect(same(plain, memoFilled)).toBe(true);

@@ -14,7 +14,6 @@ import { planLearnerText } from '../pdf/learner-text.js';
 import type { Paper } from '../pdf/paper.js';
 import { sheetsInOrder, type SheetId } from '../worksheets/index.js';
 import { renderPacketPdf } from './packet.js';
-import { applyShapingCache } from './shaping.js';
 
 /** What every packet of a bundle shares. */
 export interface RenderEnv {
@@ -46,7 +45,6 @@ export function packetMetadata(locale: string): DocumentMetadata {
 export function renderJob(env: RenderEnv, copy: Copy, job: PacketJob): Promise<Uint8Array> {
   const text = planLearnerText(job.texts);
   registerFonts(text.families);
-  applyShapingCache();
   return renderPacketPdf({
     sheets: sheetsInOrder(job.sheets),
     copy,

@@ -36,7 +36,6 @@ import { PacketCache } from './cache.js';
 import { renderJob, type PacketJob, type RenderEnv } from './job.js';
 import { renderPages, sheetMarker } from './packet.js';
 import { PacketPool, workerScript } from './pool.js';
-import { installShapingCache } from './shaping.js';
 
 /** A bundle's PDF and where everything landed in it. */
 export interface BundleResult {
@@ -123,7 +122,6 @@ export async function renderBundleWithLayout(packets: readonly PacketInput[], op
   const script = workerScript();
   const workers = script ? workerCount(toRender, options.jobs) : 0;
   const pool = workers > 0 && script ? new PacketPool(script, env, workers) : undefined;
-  if (!pool) installShapingCache();
   const stats: BundleStats = { packets: jobs.length, rendered: 0, reused: 0, workers };
 
   const produce = async (index: number): Promise<Uint8Array> => {
@@ -136,7 +134,6 @@ export async function renderBundleWithLayout(packets: readonly PacketInput[], op
     const bytes = pool
       ? await pool.render(jobs[index]!).catch((error: unknown) => {
           if (!PacketPool.outOfMemory(error)) throw error;
-          installShapingCache();
           return renderJob(env, copy, jobs[index]!);
         })
       : await renderJob(env, copy, jobs[index]!);

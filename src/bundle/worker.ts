@@ -9,13 +9,11 @@ import { parentPort } from 'node:worker_threads';
 import { loadCopy } from '../copy/load.js';
 import type { Copy } from '../copy/copy.js';
 import { renderJob, revivedBranding, type PacketJob, type RenderEnv } from './job.js';
-import { installShapingCache } from './shaping.js';
 
 type Incoming = { type: 'init'; env: RenderEnv } | { type: 'job'; job: PacketJob };
 
 if (!parentPort) throw new Error('bundle/worker.js runs as a worker thread');
 const port = parentPort;
-installShapingCache();
 let setup: Promise<{ env: RenderEnv; copy: Copy }> | undefined;
 
 port.on('message', (message: Incoming) => {

@@ -1,4 +1,5 @@
 import { Font } from '@react-pdf/renderer';
+import { memoizeShaping } from './shaping.js';
 import { isolateGlyphCodePoints, type GlyphSource } from './unicode/glyph-cache.js';
 import { breakWord } from './unicode/linebreak.js';
 import { BASE_FAMILY, bundledFamily } from './unicode/registry.js';
@@ -57,5 +58,6 @@ function patchOnLoad(source: LoadableSource): void {
     await load();
     const font = source.data as Partial<GlyphSource> | null;
     if (font && typeof font.getGlyph === 'function') isolateGlyphCodePoints(font as GlyphSource);
+    memoizeShaping(font);
   };
 }

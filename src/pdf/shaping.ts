@@ -1,5 +1,5 @@
 /**
- * A memo of text shaping for bundle rendering.
+ * A memo of text shaping, installed on every font we register (src/pdf/fonts.ts).
  *
  * React-PDF shapes every text run with fontkit each time it lays the run out, and its paginator
  * lays a page out several times (once to measure, then once per pagination round, twice when
@@ -9,10 +9,8 @@
  *
  * Safe to share: React-PDF copies the positions it gets (scalePositions) and copies the glyph
  * array before it changes it (renderAttachments); the glyph objects are fontkit's own cached
- * ones either way. The bundle tests check that output bytes are the same with and without it.
+ * ones either way. Tests check that output bytes are the same with and without it.
  */
-import { Font } from '@react-pdf/renderer';
-
 interface GlyphRun {
   glyphs: unknown[];
   positions: unknown[];
@@ -22,11 +20,6 @@ interface ShapingFont {
   layout(string: unknown, features?: unknown, script?: unknown, language?: unknown, direction?: unknown): GlyphRun;
 }
 
-interface LoadableSource {
-  data: unknown;
-  load(): Promise<void>;
-}
-
 /**
  * Results kept per font; the memo starts over beyond this. A packet lays out a few thousand runs,
  * most of them several times; an entry holds a glyph and a position per character (a few kB).
@@ -34,46 +27,22 @@ interface LoadableSource {
 const MAX_ENTRIES = 5_000;
 
 const patchedFonts = new WeakSet<object>();
-const patchedSources = new WeakSet<object>();
-let enabled = false;
+let enabled = true;
 
-/** Turns the memo on for every font React-PDF has or will have registered (call before rendering). */
-export function installShapingCache(): void {
-  enabled = true;
+/** Turns the memo off or on (tests compare output with and without it). */
+export function setShapingMemo(on: boolean): void {
+  enabled = on;
 }
 
-/** Whether installShapingCache was called in this thread. */
-export function shapingCacheInstalled(): boolean {
-  return enabled;
-}
-
-/** Applies the memo to the registered fonts (idempotent); call after registering fonts, before rendering. */
-export function applyShapingCache(): void {
-  if (!enabled) return;
-  for (const family of Object.values(Font.getRegisteredFonts())) {
-    for (const source of (family as { sources?: unknown[] }).sources ?? []) patchSource(source as LoadableSource);
-  }
-}
-
-function patchSource(source: LoadableSource): void {
-  if (patchedSources.has(source)) return;
-  patchedSources.add(source);
-  if (source.data) patchFont(source.data);
-  const load = source.load.bind(source);
-  source.load = async () => {
-    await load();
-    if (source.data) patchFont(source.data);
-  };
-}
-
-function patchFont(data: unknown): void {
+/** Memoises a fontkit font's `layout` (idempotent). */
+export function memoizeShaping(data: unknown): void {
   const font = data as Partial<ShapingFont>;
   if (typeof font.layout !== 'function' || patchedFonts.has(font)) return;
   patchedFonts.add(font);
   const layout = font.layout.bind(font);
   let memo = new Map<string, GlyphRun>();
   font.layout = (string, features, script, language, direction) => {
-    if (typeof string !== 'string') return layout(string, features, script, language, direction);
+    if (!enabled || typeof string !== 'string') return layout(string, features, script, language, direction);
     const key = `${JSON.stringify(features ?? null)}|${String(script)}|${String(language)}|${String(direction)}|${string}`;
     const known = memo.get(key);
     if (known) return known;
