@@ -17,7 +17,7 @@
 import path from 'node:path';
 import { PDFDocument } from 'pdf-lib';
 import { headerValues } from '../api.js';
-import { loadCopy, builtInTemplatesDir } from '../copy/load.js';
+import { loadCopy } from '../copy/load.js';
 import type { TemplateVariables } from '../copy/variables.js';
 import type { RenderContext } from '../pdf/components/context.js';
 import type { HeaderValues } from '../pdf/components/frame.js';
@@ -83,7 +83,7 @@ export function workerCount(toRender: number, jobs?: number): number {
 
 export async function renderBundleWithLayout(packets: readonly PacketInput[], options: BundleOptions & { date: Date }): Promise<BundleResult> {
   if (packets.length === 0) throw new Error('a bundle needs at least one packet');
-  const copy = await loadCopy(options.locale ?? 'en', options.templatesDir ?? builtInTemplatesDir);
+  const copy = await loadCopy(options.locale ?? 'en', options.templatesDir);
   const paper = options.paper ?? 'letter';
   const ctx = createRenderContext({ copy, paper, branding: options.branding });
   const product = ctx.t('common.product');
