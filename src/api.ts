@@ -1,6 +1,9 @@
 import type { Answers } from './answers/schema.js';
 import { loadCopy } from './copy/load.js';
+import { formatDate, formatNumber } from './copy/format.js';
 import type { TemplateVariables } from './copy/variables.js';
+
+export { formatDate } from './copy/format.js';
 import type { Branding } from './pdf/branding.js';
 import type { Copy } from './copy/copy.js';
 import type { HeaderValues } from './pdf/components/frame.js';
@@ -35,6 +38,8 @@ export interface BlankOptions extends RenderSettings {
 }
 
 export interface FillOptions extends RenderSettings {
+  /** Told, before rendering, which characters of the answers print as a placeholder (no bundled font has them). */
+  onMissingCharacters?: (missing: MissingCharacter[]) => void;
   /** Which sheets; default: the sheets the answers file has answers for (all three if none). */
   sheets?: readonly SheetId[];
 }
@@ -63,6 +68,8 @@ export async function renderFilled(answers: Answers, options: FillOptions = {}):
   const sheets = sheetsInOrder(chosen.length > 0 ? chosen : SHEET_IDS);
   const metadata = metadataFor(copy, [answers.learner.name], options);
   const learnerText = planLearnerText(stringsOf(answers));
+  options.onMissingCharacters?.(learnerText.missing);
+  const header = headerValues(answers, copy.locale);
   return renderWorksheetPdf({
     sheets,
     copy,
@@ -70,10 +77,10 @@ export async function renderFilled(answers: Answers, options: FillOptions = {}):
     answers,
     fillable: options.fillable,
     branding: options.branding,
-    variables: learnerVariables(answers, copy.locale),
+    variables: learnerVariables(answers, header),
     families: learnerText.families,
     learnerText: learnerText.style,
-    header: headerValues(answers, copy.locale),
+    header,
     metadata: { ...metadata, author: answers.learner.name || metadata.author },
   });
 }
@@ -103,18 +110,12 @@ export function headerValues(answers: Answers, locale = 'en'): HeaderValues {
     program: answers.learner.program,
     coach: answers.coach?.name,
     date: answers.session?.date ? formatDate(answers.session.date, locale) : undefined,
-    session: answers.session?.number !== undefined ? new Intl.NumberFormat(locale, { useGrouping: false }).format(answers.session.number) : undefined,
+    session: answers.session?.number !== undefined ? formatNumber(locale, answers.session.number) : undefined,
   };
 }
 
-/** An ISO calendar date (YYYY-MM-DD) as the locale writes it: "Nov 26, 2026", "26 nov 2026". */
-export function formatDate(isoDate: string, locale: string): string {
-  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(`${isoDate}T00:00:00Z`));
-}
-
 /** The learner's details as template variables (a school may print them in its own copy). */
-function learnerVariables(answers: Answers, locale: string): Partial<TemplateVariables> {
-  const header = headerValues(answers, locale);
+function learnerVariables(answers: Answers, header: HeaderValues): Partial<TemplateVariables> {
   return {
     learner: { name: answers.learner.name, program: answers.learner.program ?? '' },
     coach: { name: answers.coach?.name ?? '' },

@@ -7,6 +7,7 @@ import { EXIT, InputError, UsageError } from '../errors.js';
 import { parsePaper, parseSheets, pdfDateFromEnvironment } from '../options.js';
 import { defaultOutputPath, deliverPdf } from '../output.js';
 import { resolveSettings } from '../settings.js';
+import { warnMissingCharacters } from '../warnings.js';
 
 export interface BundleArgs {
   inputs?: string[];
@@ -76,9 +77,7 @@ export async function runBundle(args: BundleArgs): Promise<number> {
       problems.push(...loaded.problems.map(formatProblem));
       continue;
     }
-    for (const missing of missingCharacters(loaded.answers)) {
-      process.stderr.write(`${file}: warning: ${missing.name} has no glyph in the bundled fonts; it prints as \uFFFD\n`);
-    }
+    warnMissingCharacters(file, missingCharacters(loaded.answers));
     packets.push({ kind: 'learner', answers: loaded.answers, source: file });
   }
   if (args.roster) {

@@ -3,6 +3,7 @@ import { formatProblem, loadAnswersFile } from '../../answers/index.js';
 import { EXIT, InputError } from '../errors.js';
 import { parseSheets, pdfDateFromEnvironment } from '../options.js';
 import { resolveSettings, type SettingsArgs } from '../settings.js';
+import { warnMissingCharacters } from '../warnings.js';
 import { defaultOutputPath, deliverPdf, safeSlug } from '../output.js';
 
 export interface FillArgs extends SettingsArgs {
@@ -19,12 +20,15 @@ export async function runFill(args: FillArgs): Promise<number> {
   const loaded = await loadAnswersFile(args.answers);
   if (!loaded.ok) throw new InputError(loaded.problems.map(formatProblem));
   // Lazy: a bad file is reported without loading the renderer.
-  const { renderFilled, missingCharacters, DEFAULT_PDF_DATE } = await import('../../api.js');
+  const { renderFilled, DEFAULT_PDF_DATE } = await import('../../api.js');
   const date = pdfDateFromEnvironment(process.env, DEFAULT_PDF_DATE);
-  for (const missing of missingCharacters(loaded.answers)) {
-    process.stderr.write(`${args.answers}: warning: ${missing.name} has no glyph in the bundled fonts; it prints as \uFFFD\n`);
-  }
-  const pdf = await renderFilled(loaded.answers, { ...settings, sheets, date, fillable: args.fillable });
+  const pdf = await renderFilled(loaded.answers, {
+    ...settings,
+    sheets,
+    date,
+    fillable: args.fillable,
+    onMissingCharacters: (missing) => warnMissingCharacters(args.answers, missing),
+  });
   // Named after the learner; a name with no letters or digits (only emoji, say) falls back to the file's name.
   const stem = safeSlug(loaded.answers.learner.name, safeSlug(path.basename(args.answers, path.extname(args.answers))));
   const written = await deliverPdf(pdf, args.out ?? defaultOutputPath(args.fillable ? `${stem}-fillable` : stem));

@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import { Image, Text, View } from '@react-pdf/renderer';
+import { formatNumber as formatLocaleNumber } from '../../copy/format.js';
 import { contentWidth } from '../paper.js';
 import { theme } from '../theme.js';
 import { Answer } from './answer.js';
@@ -203,7 +204,7 @@ export function SectionBlock({
   );
 }
 
-/** A number as the locale writes it. */
+/** A number as the document's locale writes it. */
 export function formatNumber(ctx: RenderContext, value: number): string {
-  return new Intl.NumberFormat(ctx.locale, { useGrouping: false }).format(value);
+  return formatLocaleNumber(ctx.locale, value);
 }
