@@ -15,12 +15,24 @@ export function breakAnywhere(word: string): string[] {
   return pieces;
 }
 
-/** The hyphenation callback for learner text in a box `width` points wide, at `fontSize`. */
+const callbacks = new Map<string, (word: string) => string[]>();
+
+/**
+ * The hyphenation callback for learner text in a box `width` points wide, at `fontSize`. One
+ * function per box size, so that text laid out again in a box of the same size is recognised
+ * as the same layout (the text layout memo keys on the callback).
+ */
 export function wrapFor(width: number, fontSize: number): (word: string) => string[] {
-  return (word) => {
-    const pieces = breakWord(word);
-    if (pieces.length > 1) return pieces;
-    // Wider than the box (with a margin for the estimate's error): may break anywhere.
-    return estimateLines(word.trim(), width * 0.9, fontSize) > 1 ? breakAnywhere(word) : pieces;
-  };
+  const key = `${width}|${fontSize}`;
+  let callback = callbacks.get(key);
+  if (!callback) {
+    callback = (word) => {
+      const pieces = breakWord(word);
+      if (pieces.length > 1) return pieces;
+      // Wider than the box (with a margin for the estimate's error): may break anywhere.
+      return estimateLines(word.trim(), width * 0.9, fontSize) > 1 ? breakAnywhere(word) : pieces;
+    };
+    callbacks.set(key, callback);
+  }
+  return callback;
 }

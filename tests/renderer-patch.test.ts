@@ -1,0 +1,66 @@
+/**
+ * The React-PDF layout patch (patches/@react-pdf+layout+*.patch, applied by `npm install`):
+ * a text layout memo, and a first pagination round that only counts pages when a second round
+ * follows. Both are shortcuts for speed: they must change no byte of any PDF.
+ */
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterEach, describe, expect, it } from 'vitest';
+import { formatProblem, loadAnswersFile, type Answers } from '../src/answers/index.js';
+import { renderBlank, renderFilled } from '../src/api.js';
+import { syntheticCohort } from '../src/perf/cohort.js';
+
+const EXAMPLES = fileURLToPath(new URL('../examples/', import.meta.url));
+const patchSwitch = globalThis as { plnWorksheetsLayoutPatch?: boolean };
+
+async function load(name: string): Promise<Answers> {
+  const result = await loadAnswersFile(path.join(EXAMPLES, `${name}.json`));
+  if (!result.ok) expect.fail(result.problems.map(formatProblem).join('\n'));
+  return result.answers;
+}
+
+async function withoutPatch<T>(render: () => Promise<T>): Promise<T> {
+  patchSwitch.plnWorksheetsLayoutPatch = false;
+  try {
+    return await render();
+  } finally {
+    delete patchSwitch.plnWorksheetsLayoutPatch;
+  }
+}
+
+const same = (a: Uint8Array, b: Uint8Array) => Buffer.from(a).equals(Buffer.from(b));
+
+describe('the React-PDF layout patch', () => {
+  afterEach(() => {
+    delete patchSwitch.plnWorksheetsLayoutPatch;
+  });
+
+  it('is applied to the installed renderer', () => {
+    const require = createRequire(import.meta.url);
+    const renderer = require.resolve('@react-pdf/renderer');
+    const layout = createRequire(renderer).resolve('@react-pdf/layout');
+    const source = readFileSync(layout, 'utf8');
+    expect(source).toContain('pln-worksheets patch: a memo of text layout');
+    expect(source).toContain('plnWorksheetsLayoutPatch');
+  });
+
+  it('changes no byte of filled packets (Latin, Arabic, Hebrew, CJK, long answers over several pages)', async () => {
+    const learners = [await load('multilingual-long'), await load('resident-smart'), ...syntheticCohort(2)];
+    for (const answers of learners) {
+      const plain = await withoutPatch(() => renderFilled(answers));
+      const patchedFirst = await renderFilled(answers);
+      const patchedAgain = await renderFilled(answers, {}); // memo hits
+      expect(same(plain, patchedFirst), answers.learner.name).toBe(true);
+      expect(same(plain, patchedAgain), answers.learner.name).toBe(true);
+    }
+  });
+
+  it('changes no byte of blank sheets on either paper', async () => {
+    for (const paper of ['letter', 'a4'] as const) {
+      const plain = await withoutPatch(() => renderBlank({ paper }));
+      expect(same(plain, await renderBlank({ paper })), paper).toBe(true);
+    }
+  });
+});
