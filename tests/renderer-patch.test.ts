@@ -1,7 +1,8 @@
 /**
- * The React-PDF layout patch (patches/@react-pdf+layout+*.patch, applied by `npm install`):
- * a text layout memo, and a first pagination round that only counts pages when a second round
- * follows. Both are shortcuts for speed: they must change no byte of any PDF.
+ * The renderer patches (patches/, applied by `npm install`): in React-PDF's layout, a text
+ * layout memo and a first pagination round that only counts pages when a second round follows;
+ * in pdfkit, a font object used again is not opened again. Shortcuts for speed: they must change
+ * no byte of any PDF.
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -32,7 +33,7 @@ async function withoutPatch<T>(render: () => Promise<T>): Promise<T> {
 
 const same = (a: Uint8Array, b: Uint8Array) => Buffer.from(a).equals(Buffer.from(b));
 
-describe('the React-PDF layout patch', () => {
+describe('the renderer patches', () => {
   afterEach(() => {
     delete patchSwitch.plnWorksheetsLayoutPatch;
   });
@@ -44,6 +45,8 @@ describe('the React-PDF layout patch', () => {
     const source = readFileSync(layout, 'utf8');
     expect(source).toContain('pln-worksheets patch: a memo of text layout');
     expect(source).toContain('plnWorksheetsLayoutPatch');
+    const pdfkit = createRequire(layout).resolve('pdfkit').replace(/pdfkit\.js$/, 'pdfkit.node.mjs');
+    expect(readFileSync(pdfkit, 'utf8')).toContain('pln-worksheets patch: React-PDF passes a font object');
   });
 
   it('changes no byte of filled packets (Latin, Arabic, Hebrew, CJK, long answers over several pages)', async () => {

@@ -177,6 +177,18 @@ describe('prepareText', () => {
     expect(prepareText('Thị 😀')).toBe('Thi\u0323 \uFFFD');
     expect(prepareText(samples.chinese)).toBe(samples.chinese);
   });
+
+  it('keeps plain ASCII as it is, which the base font draws whole, one glyph a character', () => {
+    // prepareText returns ASCII text untouched without asking the fonts: this is why it may.
+    for (let codePoint = 0x20; codePoint <= 0x7e; codePoint++) {
+      expect(familyFor(codePoint)?.family, `U+${codePoint.toString(16)}`).toBe('Noto Sans');
+      expect(drawnWithMarkGlyphs(codePoint)).toBe(false);
+      expect(withDecomposedMarks(withPlaceholders(String.fromCodePoint(codePoint), isCovered))).toBe(String.fromCodePoint(codePoint));
+    }
+    const ascii = 'Plan:\tcall Dr. O\'Brien <ob@example.org> ~ 50% {A&B}\r\nthen [x] | y';
+    expect(prepareText(ascii)).toBe(ascii);
+    expect(prepareText(ascii + 'ị')).toBe(ascii + 'i\u0323');
+  });
 });
 
 describe('isolateGlyphCodePoints (fontkit glyph cache fix)', () => {

@@ -71,5 +71,10 @@ export function withDecomposedMarks(text: string): string {
  * as its `fontFamily` and `textDirection(text)` as its `direction`.
  */
 export function prepareText(text: string): string {
+  // Most answers are plain ASCII: the base font covers it all and nothing in it decomposes.
+  if (PLAIN_ASCII.test(text)) return text;
   return withDecomposedMarks(withPlaceholders(text, isCovered));
 }
+
+/** Printable ASCII, tabs and line breaks (the base family covers U+0020–U+007E: tested). */
+const PLAIN_ASCII = /^[\x20-\x7e\t\n\r]*$/;
