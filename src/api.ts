@@ -8,9 +8,9 @@ import type { Branding } from './pdf/branding.js';
 import type { Copy } from './copy/copy.js';
 import type { HeaderValues } from './pdf/components/frame.js';
 import { planLearnerText, stringsOf } from './pdf/learner-text.js';
-import { renderWorksheetPdf } from './pdf/render.js';
 import type { MissingCharacter } from './pdf/unicode/index.js';
 import type { Paper } from './pdf/paper.js';
+import type { RenderOptions } from './pdf/render.js';
 import { sheetsInOrder, SHEET_IDS, type SheetId } from './worksheets/index.js';
 import { sheetsWithAnswers } from './worksheets/values.js';
 import { productVersion } from './version.js';
@@ -42,6 +42,15 @@ export interface FillOptions extends RenderSettings {
   onMissingCharacters?: (missing: MissingCharacter[]) => void;
   /** Which sheets; default: the sheets the answers file has answers for (all three if none). */
   sheets?: readonly SheetId[];
+}
+
+/**
+ * React-PDF, loaded when a document is drawn: importing the API (as the CLI and the bundle's main
+ * thread do) does not load the renderer.
+ */
+async function renderWorksheetPdf(options: RenderOptions): Promise<Uint8Array> {
+  const { renderWorksheetPdf: render } = await import('./pdf/render.js');
+  return render(options);
 }
 
 /** The default PDF date: SOURCE_DATE_EPOCH is read by the CLI edge and passed in as `date`. */

@@ -4,6 +4,11 @@ import type { Branding } from '../pdf/branding.js';
 import type { Paper } from '../pdf/paper.js';
 import type { SheetId } from '../worksheets/model.js';
 
+/** Outline title that marks a sheet's first page in a packet PDF (read back by the assembler). */
+export function sheetMarker(sheetId: string): string {
+  return `sheet:${sheetId}`;
+}
+
 /** One packet of a bundle: a learner's filled worksheets, or a blank set (named for a participant, or not). */
 export type PacketInput =
   | {

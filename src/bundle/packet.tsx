@@ -14,8 +14,9 @@ import type { HeaderValues } from '../pdf/components/frame.js';
 import { MetadataDocument, packetPages, type DocumentMetadata } from '../pdf/document.js';
 import { registerFonts } from '../pdf/fonts.js';
 import type { Paper } from '../pdf/paper.js';
-import { createRenderContext } from '../pdf/render.js';
+import { createRenderContext } from '../pdf/components/context.js';
 import type { Sheet } from '../worksheets/model.js';
+import { sheetMarker } from './model.js';
 
 export interface PacketRender {
   sheets: Sheet[];
@@ -29,11 +30,6 @@ export interface PacketRender {
   learnerText?: LearnerTextStyle;
   header?: HeaderValues;
   answers?: Answers;
-}
-
-/** Outline title that marks a sheet's first page in a packet PDF (read back by the assembler). */
-export function sheetMarker(sheetId: string): string {
-  return `sheet:${sheetId}`;
 }
 
 /**

@@ -22,7 +22,7 @@ import type { TemplateVariables } from '../copy/variables.js';
 import type { RenderContext } from '../pdf/components/context.js';
 import type { HeaderValues } from '../pdf/components/frame.js';
 import type { DocumentMetadata } from '../pdf/document.js';
-import { createRenderContext } from '../pdf/render.js';
+import { createRenderContext } from '../pdf/components/context.js';
 import { planLearnerText, stringsOf } from '../pdf/learner-text.js';
 import { productVersion } from '../version.js';
 import { availableParallelism } from 'node:os';
@@ -30,11 +30,10 @@ import { sheetsInOrder, SHEET_IDS, type Sheet } from '../worksheets/index.js';
 import { sheetsWithAnswers } from '../worksheets/values.js';
 import type { Answers } from '../answers/schema.js';
 import { BundleAssembler, type OutlineItem } from './assemble.js';
-import { frontMatterPages, labelStrips, paddingPage, type ContentsEntry } from './front.js';
-import type { BundleLayout, BundleOptions, PacketInput, PacketPlacement } from './model.js';
+import type { ContentsEntry } from './front.js';
+import { sheetMarker, type BundleLayout, type BundleOptions, type PacketInput, type PacketPlacement } from './model.js';
 import { PacketCache } from './cache.js';
-import { renderJob, type PacketJob, type RenderEnv } from './job.js';
-import { renderPages, sheetMarker } from './packet.js';
+import type { PacketJob, RenderEnv } from './job.js';
 import { PacketPool, workerScript } from './pool.js';
 
 /** A bundle's PDF and where everything landed in it. */
@@ -64,6 +63,16 @@ interface PlannedPacket {
   answers?: Answers;
   /** The texts whose scripts choose the packet's fonts. */
   texts: string[];
+}
+
+/**
+ * The drawing code (React-PDF), loaded in this thread only when this thread draws: packets when
+ * no workers are used (or one ran out of memory), and the front matter, padding and label pages.
+ * While workers render, the main thread then holds no renderer of its own (about 50 MB).
+ */
+async function drawing() {
+  const [job, packet, front] = await Promise.all([import('./job.js'), import('./packet.js'), import('./front.js')]);
+  return { renderJob: job.renderJob, renderPages: packet.renderPages, frontMatterPages: front.frontMatterPages, labelStrips: front.labelStrips, paddingPage: front.paddingPage };
 }
 
 /** Outline open beyond this many packets would be a wall of entries: packets show closed. */
@@ -101,7 +110,10 @@ export async function renderBundleWithLayout(packets: readonly PacketInput[], op
     date: options.date,
   };
   const planned = planPackets(packets, ctx, options);
-  const padding = () => renderPages([paddingPage(paper, ctx.t('bundle.padding'))], metadata);
+  const padding = async () => {
+    const { renderPages, paddingPage } = await drawing();
+    return renderPages([paddingPage(paper, ctx.t('bundle.padding'))], metadata);
+  };
 
   // 1. The packets, each rendered alone (in parallel, or taken from the cache), joined in order;
   //    positions relative to the first packet page.
@@ -134,9 +146,9 @@ export async function renderBundleWithLayout(packets: readonly PacketInput[], op
     const bytes = pool
       ? await pool.render(jobs[index]!).catch((error: unknown) => {
           if (!PacketPool.outOfMemory(error)) throw error;
-          return renderJob(env, copy, jobs[index]!);
+          return drawing().then(({ renderJob }) => renderJob(env, copy, jobs[index]!));
         })
-      : await renderJob(env, copy, jobs[index]!);
+      : await (await drawing()).renderJob(env, copy, jobs[index]!);
     stats.rendered += 1;
     if (cache) await cache.put(keys[index]!, bytes);
     return bytes;
@@ -190,6 +202,7 @@ export async function renderBundleWithLayout(packets: readonly PacketInput[], op
     ]);
     const sheetsInBundle = sheetsInOrder(planned.flatMap((packet) => packet.sheets.map((sheet) => sheet.id)));
     const title = options.title?.trim() || ctx.t('bundle.title.default');
+    const { frontMatterPages, renderPages } = await drawing();
     const renderFront = (offset: number) => {
       const entries: ContentsEntry[] = planned.map((packet, index) => ({
         title: packet.title,
@@ -267,6 +280,7 @@ export async function renderBundleWithLayout(packets: readonly PacketInput[], op
     const labelled = Array.from({ length: assembler.pageCount }, (_, i) => i).filter((i) => !(frontMatter && i === 0));
     const labels = labelled.map(label);
     const text = planLearnerText(labels);
+    const { labelStrips, renderPages } = await drawing();
     await assembler.stampLabels(await renderPages(labelStrips(paper, labels, text.style), metadata, text.families), labelled);
   }
   assembler.setMetadata(metadata);

@@ -1,15 +1,14 @@
 import { renderToBuffer } from '@react-pdf/renderer';
 import type { Answers } from '../answers/schema.js';
 import type { Copy } from '../copy/copy.js';
-import { emptyVariables, type TemplateVariables } from '../copy/variables.js';
+import type { TemplateVariables } from '../copy/variables.js';
 import type { Branding } from './branding.js';
 import type { Sheet } from '../worksheets/model.js';
-import type { LearnerTextStyle, RenderContext } from './components/context.js';
+import { createRenderContext, type LearnerTextStyle } from './components/context.js';
 import type { HeaderValues } from './components/frame.js';
 import { WorksheetDocument, type DocumentMetadata } from './document.js';
 import { registerFonts } from './fonts.js';
-import { extraLines, type Paper } from './paper.js';
-import { theme } from './theme.js';
+import type { Paper } from './paper.js';
 
 export interface RenderOptions {
   branding?: Branding;
@@ -26,42 +25,6 @@ export interface RenderOptions {
   learnerText?: LearnerTextStyle;
   /** Answer spaces as form fields (answers prefill them instead of being printed). */
   fillable?: boolean;
-}
-
-/** Learner text in the base font, tabs as spaces (a tab has no glyph). */
-export const plainLearnerText: LearnerTextStyle = {
-  fonts: [theme.font],
-  prepare: (text) => ({ text: text.replace(/\t/g, '    '), rtl: false }),
-};
-
-export interface ContextOptions {
-  copy: Copy;
-  paper: Paper;
-  branding?: Branding;
-  /** Document-wide template variables: learner, coach, session (the rest are filled in here). */
-  variables?: Partial<TemplateVariables>;
-  learnerText?: LearnerTextStyle;
-}
-
-/** What every component gets: copy with the document's template variables, paper, locale, branding. */
-export function createRenderContext(options: ContextOptions): RenderContext {
-  const locale = options.copy.locale;
-  const base: TemplateVariables = {
-    ...emptyVariables(locale, options.paper),
-    institution: { name: options.branding?.institution?.name ?? '' },
-    ...options.variables,
-  };
-  base.product = options.copy.text('common.product', { ...base });
-  return {
-    copy: options.copy,
-    paper: options.paper,
-    locale,
-    accent: options.branding?.accent ?? theme.colour.accent,
-    institution: options.branding?.institution,
-    t: (key, variables) => options.copy.text(key, { ...base, ...variables }),
-    extraLines: extraLines(options.paper, theme.linePitch),
-    learnerText: options.learnerText ?? plainLearnerText,
-  };
 }
 
 /** Renders a packet of worksheets to PDF bytes. */
