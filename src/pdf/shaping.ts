@@ -21,10 +21,24 @@ interface ShapingFont {
 }
 
 /**
- * Results kept per font; the memo starts over beyond this. A packet lays out a few thousand runs,
- * most of them several times; an entry holds a glyph and a position per character (a few kB).
+ * Results kept per font. When the memo is full, the results used again since the last clear-out
+ * stay (a packet's headings, prompts and footers, which every packet repeats) and the rest go
+ * (mostly one learner's answers, never seen again). An entry holds a glyph and a position per
+ * character; in bundle workers, 5,000 entries a font cost about 50 MB for no more speed.
  */
-const MAX_ENTRIES = 5_000;
+const MAX_ENTRIES = 1_500;
+
+interface Entry {
+  run: GlyphRun;
+  used: boolean;
+}
+
+/** What stays of a full memo: the entries used again, if they leave room; else nothing. */
+function clearOut(memo: Map<string, Entry>): Map<string, Entry> {
+  const kept = new Map<string, Entry>();
+  for (const [key, entry] of memo) if (entry.used) kept.set(key, { run: entry.run, used: false });
+  return kept.size <= MAX_ENTRIES / 2 ? kept : new Map();
+}
 
 const patchedFonts = new WeakSet<object>();
 let enabled = true;
@@ -40,15 +54,18 @@ export function memoizeShaping(data: unknown): void {
   if (typeof font.layout !== 'function' || patchedFonts.has(font)) return;
   patchedFonts.add(font);
   const layout = font.layout.bind(font);
-  let memo = new Map<string, GlyphRun>();
+  let memo = new Map<string, Entry>();
   font.layout = (string, features, script, language, direction) => {
     if (!enabled || typeof string !== 'string') return layout(string, features, script, language, direction);
     const key = `${JSON.stringify(features ?? null)}|${String(script)}|${String(language)}|${String(direction)}|${string}`;
     const known = memo.get(key);
-    if (known) return known;
+    if (known) {
+      known.used = true;
+      return known.run;
+    }
     const run = layout(string, features, script, language, direction);
-    if (memo.size >= MAX_ENTRIES) memo = new Map();
-    memo.set(key, run);
+    if (memo.size >= MAX_ENTRIES) memo = clearOut(memo);
+    memo.set(key, { run, used: false });
     return run;
   };
 }
