@@ -21,7 +21,10 @@ import {
   withPlaceholders,
   type GlyphSource,
 } from '../../src/pdf/unicode/index.js';
+import { openFont } from '../../src/pdf/unicode/fontkit.js';
 import { samples } from './samples.js';
+
+const range = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => from + i);
 
 
 describe('bundled fonts', () => {
@@ -179,10 +182,22 @@ describe('prepareText', () => {
   });
 
   it('keeps plain ASCII as it is, which the base font draws whole, one glyph a character', () => {
-    // prepareText returns ASCII text untouched without asking the fonts: this is why it may.
-    for (let codePoint = 0x20; codePoint <= 0x7e; codePoint++) {
-      expect(familyFor(codePoint)?.family, `U+${codePoint.toString(16)}`).toBe('Noto Sans');
+    // prepareText returns ASCII text untouched, and coverage answers for common Latin letters,
+    // without asking the fonts: this is why they may. Checked against each base face's file.
+    const commonLatin = [...range(0x20, 0x7e), ...range(0xa0, 0x17f)];
+    for (const face of BUNDLED_FAMILIES[0]!.faces) {
+      const font = openFont(face.src);
+      for (const codePoint of commonLatin) {
+        const where = `U+${codePoint.toString(16)} in ${face.src}`;
+        expect(font.hasGlyphForCodePoint(codePoint), where).toBe(true);
+        expect(font.layout(String.fromCodePoint(codePoint)).glyphs.length, where).toBe(1);
+      }
+    }
+    for (const codePoint of commonLatin) {
+      expect(familyFor(codePoint)?.family).toBe('Noto Sans');
       expect(drawnWithMarkGlyphs(codePoint)).toBe(false);
+    }
+    for (let codePoint = 0x20; codePoint <= 0x7e; codePoint++) {
       expect(withDecomposedMarks(withPlaceholders(String.fromCodePoint(codePoint), isCovered))).toBe(String.fromCodePoint(codePoint));
     }
     const ascii = 'Plan:\tcall Dr. O\'Brien <ob@example.org> ~ 50% {A&B}\r\nthen [x] | y';

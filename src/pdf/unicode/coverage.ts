@@ -31,11 +31,22 @@ export function isVariationSelector(codePoint: number): boolean {
 }
 
 /**
+ * Printable ASCII, Latin-1 Supplement and Latin Extended-A (U+0020–U+007E, U+00A0–U+017F): the
+ * base font draws every one of them as a single glyph (the tests check each against the font
+ * files), so they are answered without opening a font: most documents then never parse a font
+ * file beyond the one React-PDF loads.
+ */
+function isCommonLatin(codePoint: number): boolean {
+  return (codePoint >= 0x20 && codePoint <= 0x7e) || (codePoint >= 0xa0 && codePoint <= 0x17f);
+}
+
+/**
  * The first bundled family (in fallback order) with a glyph for `codePoint`, or undefined if
  * none has one. Fonts are opened the first time they are needed, so text the base font covers
  * never opens the CJK fonts; answers are cached per code point.
  */
 export function familyFor(codePoint: number): BundledFamily | undefined {
+  if (isCommonLatin(codePoint)) return BUNDLED_FAMILIES[0];
   const known = coverer.get(codePoint);
   if (known !== undefined) return known ?? undefined;
   const found = BUNDLED_FAMILIES.find((f) => font(f).hasGlyphForCodePoint(codePoint)) ?? null;
@@ -57,6 +68,7 @@ const drawnAsMarks = new Map<number, boolean>();
  * "Thị". See `withDecomposedMarks`.
  */
 export function drawnWithMarkGlyphs(codePoint: number): boolean {
+  if (isCommonLatin(codePoint)) return false;
   let known = drawnAsMarks.get(codePoint);
   if (known === undefined) {
     const family = familyFor(codePoint);
