@@ -39,6 +39,13 @@ export interface WorksheetDocumentProps extends PacketProps {
   metadata: DocumentMetadata;
 }
 
+/**
+ * Tells the (patched) paginator that a sheet page's header and footer keep their size on every
+ * page (the page number sits out of the flow: see Footer), so the room they leave for content is
+ * measured once per page template. Without the patch the prop is ignored.
+ */
+const STABLE_REGION = { stableRegion: true } as Record<string, unknown>;
+
 /** A packet of worksheets as one PDF document. */
 export function WorksheetDocument({ metadata, ...packet }: WorksheetDocumentProps) {
   return <MetadataDocument metadata={metadata}>{packetPages(packet)}</MetadataDocument>;
@@ -74,6 +81,7 @@ export function packetPages({ sheets, ctx: documentCtx, header, answers, numberi
             key={`${keyPrefix}${sheet.id}-${pageIndex}`}
             size={[size.width, size.height]}
             style={{ padding: MARGIN, fontFamily: theme.font, fontSize: theme.size.body, color: theme.colour.ink }}
+            {...STABLE_REGION}
             layout={({ children, pageNumber = 1, totalPages = 1 }) => (
               <View style={{ flexGrow: 1 }}>
                 <Header ctx={ctx} values={header} />

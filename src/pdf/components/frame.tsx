@@ -51,6 +51,9 @@ export function Header({ ctx, values = {} }: { ctx: RenderContext; values?: Head
   );
 }
 
+/** Room kept at the footer row's right for "page x of y" (about 40 pt at the footer's size). */
+const PAGE_NUMBER_ROOM = 90;
+
 /** The footer on every page: sheet, page x of y within the packet, and the sheet's credits. */
 export function Footer({
   ctx,
@@ -67,11 +70,14 @@ export function Footer({
 }) {
   return (
     <View style={{ marginTop: 10, borderTopWidth: 0.6, borderTopColor: theme.colour.rule, paddingTop: 4 }}>
-      <View style={{ flexDirection: 'row', justifyContent: 'space-between' }}>
+      {/* The page number is placed over the row's right end, out of the flow, so that no page
+          number can change the footer's height: every page of a template then leaves the same
+          room for content, which lets the paginator measure it once (stableRegion). */}
+      <View style={{ paddingRight: PAGE_NUMBER_ROOM }}>
         <Text style={{ fontSize: theme.size.footer, color: theme.colour.ink }}>
           {ctx.t('common.footer.sheet', { sheet: { title: sheetTitle } })}
         </Text>
-        <Text style={{ fontSize: theme.size.footer, color: theme.colour.ink }}>
+        <Text style={{ position: 'absolute', top: 0, right: 0, fontSize: theme.size.footer, color: theme.colour.ink }}>
           {ctx.t('common.footer.page', { page: formatNumber(ctx, pageNumber), pages: formatNumber(ctx, totalPages) })}
         </Text>
       </View>
