@@ -8,7 +8,7 @@ import type { Branding } from './pdf/branding.js';
 import type { Copy } from './copy/copy.js';
 import type { HeaderValues } from './pdf/components/frame.js';
 import { planLearnerText, stringsOf } from './pdf/learner-text.js';
-import type { MissingCharacter } from './pdf/unicode/index.js';
+import { nameCharacters, type MissingCharacter } from './pdf/unicode/index.js';
 import type { Paper } from './pdf/paper.js';
 import type { RenderOptions } from './pdf/render.js';
 import { sheetsInOrder, SHEET_IDS, type SheetId } from './worksheets/index.js';
@@ -77,7 +77,7 @@ export async function renderFilled(answers: Answers, options: FillOptions = {}):
   const sheets = sheetsInOrder(chosen.length > 0 ? chosen : SHEET_IDS);
   const metadata = metadataFor(copy, [answers.learner.name], options);
   const learnerText = planLearnerText(stringsOf(answers));
-  options.onMissingCharacters?.(learnerText.missing);
+  if (options.onMissingCharacters) options.onMissingCharacters(await nameCharacters(learnerText.missing));
   const header = headerValues(answers, copy.locale);
   return renderWorksheetPdf({
     sheets,
@@ -98,8 +98,8 @@ export async function renderFilled(answers: Answers, options: FillOptions = {}):
  * Characters in the answers that no bundled font has (emoji, say): they print as a visible
  * placeholder, and the CLI reports each by name.
  */
-export function missingCharacters(answers: Answers): MissingCharacter[] {
-  return planLearnerText(stringsOf(answers)).missing;
+export async function missingCharacters(answers: Answers): Promise<MissingCharacter[]> {
+  return nameCharacters(planLearnerText(stringsOf(answers)).missing);
 }
 
 /**

@@ -1,12 +1,12 @@
 import type { LearnerTextStyle } from './components/context.js';
-import { planFonts, prepareText, textDirection, type MissingCharacter } from './unicode/index.js';
+import { planFonts, prepareText, textDirection, type UncoveredCharacter } from './unicode/index.js';
 
 export interface LearnerTextPlan {
   style: LearnerTextStyle;
   /** Font families the document needs registered (Noto Sans first). */
   families: string[];
-  /** Characters no bundled font has: printed as a placeholder, to be reported by name. */
-  missing: MissingCharacter[];
+  /** Characters no bundled font has: printed as a placeholder, to be reported by name (nameCharacters). */
+  missing: UncoveredCharacter[];
 }
 
 /**

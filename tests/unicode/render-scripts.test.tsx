@@ -8,7 +8,7 @@ import type { ReactElement } from 'react';
 import { PNG } from 'pngjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { registerFonts } from '../../src/pdf/fonts.js';
-import { isCovered, planFonts, prepareText, textDirection, withPlaceholders, type FontPlan } from '../../src/pdf/unicode/index.js';
+import { isCovered, nameCharacters, planFonts, prepareText, textDirection, withPlaceholders, type FontPlan } from '../../src/pdf/unicode/index.js';
 import { fontReport, normaliseText, pdfText, rasterise } from '../support/pdf.js';
 import { expectPagesMatchBaseline } from '../support/pixels.js';
 import { samples } from './samples.js';
@@ -96,9 +96,9 @@ describe('a page with every script', () => {
     }
   });
 
-  it('shows the placeholder for emoji, which planFonts reports by name', () => {
+  it('shows the placeholder for emoji, which planFonts reports by name', async () => {
     expect(scriptsText.split('\n')).toContain('Emoji: \uFFFD \uFFFD');
-    expect(plan.missing.map((m) => m.name)).toEqual([
+    expect((await nameCharacters(plan.missing)).map((m) => m.name)).toEqual([
       'U+1F600 GRINNING FACE',
       'U+1F44D THUMBS UP SIGN',
       'U+1F3FD EMOJI MODIFIER FITZPATRICK TYPE-4',

@@ -77,7 +77,7 @@ export async function runBundle(args: BundleArgs): Promise<number> {
       problems.push(...loaded.problems.map(formatProblem));
       continue;
     }
-    warnMissingCharacters(file, missingCharacters(loaded.answers));
+    warnMissingCharacters(file, await missingCharacters(loaded.answers));
     packets.push({ kind: 'learner', answers: loaded.answers, source: file });
   }
   if (args.roster) {

@@ -3,12 +3,21 @@ import { characterName } from './names.js';
 import { BASE_FAMILY, BUNDLED_FAMILIES } from './registry.js';
 
 /** A character that no bundled font can draw. */
-export interface MissingCharacter {
+export interface UncoveredCharacter {
   /** The character itself ("😀"). */
   char: string;
   codePoint: number;
+}
+
+/** An uncovered character with its name, for telling the user (see `nameCharacters`). */
+export interface MissingCharacter extends UncoveredCharacter {
   /** Code point and Unicode name: "U+1F600 GRINNING FACE". */
   name: string;
+}
+
+/** The characters with their Unicode names (the names are loaded only when there are some). */
+export async function nameCharacters(characters: readonly UncoveredCharacter[]): Promise<MissingCharacter[]> {
+  return Promise.all(characters.map(async (character) => ({ ...character, name: await characterName(character.codePoint) })));
 }
 
 export interface FontPlan {
@@ -18,7 +27,7 @@ export interface FontPlan {
    */
   families: string[];
   /** Characters no bundled font covers, each once, in order of first appearance. */
-  missing: MissingCharacter[];
+  missing: UncoveredCharacter[];
 }
 
 /**
@@ -30,14 +39,14 @@ export interface FontPlan {
  */
 export function planFonts(texts: Iterable<string>): FontPlan {
   const needed = new Set<string>([BASE_FAMILY]);
-  const missing = new Map<number, MissingCharacter>();
+  const missing = new Map<number, UncoveredCharacter>();
   for (const text of texts) {
     for (const char of text) {
       const codePoint = char.codePointAt(0)!;
       if (needsNoGlyph(codePoint) || isVariationSelector(codePoint)) continue;
       const family = familyFor(codePoint);
       if (family) needed.add(family.family);
-      else if (!missing.has(codePoint)) missing.set(codePoint, { char, codePoint, name: characterName(codePoint) });
+      else if (!missing.has(codePoint)) missing.set(codePoint, { char, codePoint });
     }
   }
   return {
