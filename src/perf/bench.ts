@@ -10,7 +10,9 @@
  *   wall time, pages per second, peak memory of the whole process (worker threads included);
  * - the same 200-learner bundle rebuilt with the cache after one answers file changed;
  * - the engine floor: React-PDF drawing as many plain pages (30 lines of text, 10 ruled boxes
- *   each) in one document in one process.
+ *   each) in one document in one process, as installed (with our patches, which speed it up
+ *   too: the targets compare with this one), and, for reference, with the patches' shortcuts
+ *   off, as React-PDF ships.
  * Each figure is the median of several runs (--repeat N for the quick ones, --big-repeat N for
  * the bundles and the floor). Prints a table, then the figures as JSON (--json FILE also saves it).
  *
@@ -100,7 +102,9 @@ async function childWarm(file: string, runs: number): Promise<void> {
   process.stdout.write(`${JSON.stringify({ pages, msPerPage: median(times) / pages, maxRssMb: maxRssMb() })}\n`);
 }
 
-async function childFloor(pages: number): Promise<void> {
+async function childFloor(pages: number, stock: boolean): Promise<void> {
+  // The renderer as it ships: the patches' shortcuts off (see tests/renderer-patch.test.ts).
+  if (stock) (globalThis as { plnWorksheetsLayoutPatch?: boolean }).plnWorksheetsLayoutPatch = false;
   const start = performance.now();
   const { renderFloor } = await import('./floor.js');
   const imported = performance.now();
@@ -197,6 +201,8 @@ async function bench(options: Options): Promise<void> {
 
     log(`engine floor: ${fullPages} plain pages in one document…`);
     const floors = await repeat(options.bigRepeat, () => runNode([SELF, '--child=floor', String(fullPages)]));
+    log('engine floor as React-PDF ships (our patches off), for reference…');
+    const stockFloors = await repeat(options.bigRepeat, () => runNode([SELF, '--child=floor', String(fullPages), 'stock']));
 
     const ms = (runs: ChildResult[]) => median(runs.map((run) => run.wallMs));
     const peak = (runs: ChildResult[]) => median(runs.map((run) => run.peakMb));
@@ -229,10 +235,12 @@ async function bench(options: Options): Promise<void> {
         pagesPerSecond: round(fullPages / (floorMs / 1000), 1),
         peakMb: peak(floors),
       },
+      floorStock: { pages: fullPages, ms: round(ms(stockFloors)), msPerPage: round(ms(stockFloors) / fullPages, 2), peakMb: peak(stockFloors) },
       runs: {
         bundleMs: fullRuns.map((r) => round(r.wallMs)),
         bundleSmallMs: smallRuns.map((r) => round(r.wallMs)),
         floorMs: floors.map((r) => round(r.wallMs)),
+        floorStockMs: stockFloors.map((r) => round(r.wallMs)),
         rebuildMs: rebuilds.map((r) => round(r.wallMs)),
         coldFillMs: fills.map((r) => round(r.wallMs)),
         importMs: imported.map((r) => round(r.wallMs)),
@@ -279,6 +287,7 @@ function printTable(r: any, targets: { target: string; met: boolean; figures: st
     [`bundle ${r.bundle.learners}, filling the cache`, `${fmt(r.cacheFill.ms)}, peak ${r.cacheFill.peakMb} MB`],
     [`rebuild ${r.bundle.learners}, one file changed`, `${fmt(r.rebuildOneChanged.ms)} (${pct(r.rebuildOneChanged.shareOfFullBuild)} of the full build), peak ${r.rebuildOneChanged.peakMb} MB`],
     [`engine floor, ${r.floor.pages} plain pages`, `${fmt(r.floor.ms)} (render ${fmt(r.floor.renderMs)}), ${r.floor.msPerPage} ms/page, ${r.floor.pagesPerSecond} pages/s, peak ${r.floor.peakMb} MB`],
+    [`  the same, renderer as shipped`, `${fmt(r.floorStock.ms)}, ${r.floorStock.msPerPage} ms/page, peak ${r.floorStock.peakMb} MB (patches off; for reference)`],
   ];
   const width = Math.max(...rows.map(([k]) => k.length));
   const out = [`${'measure'.padEnd(width)} | figure`, `${'-'.repeat(width)}-+-${'-'.repeat(60)}`];
@@ -292,6 +301,6 @@ const argv = process.argv.slice(2);
 const child = argv[0]?.startsWith('--child=') ? argv[0].slice('--child='.length) : undefined;
 if (child === 'cli') await childCli(argv.slice(1));
 else if (child === 'warm') await childWarm(argv[1]!, Number(argv[2] ?? 5));
-else if (child === 'floor') await childFloor(Number(argv[1]));
+else if (child === 'floor') await childFloor(Number(argv[1]), argv[2] === 'stock');
 else if (child !== undefined) throw new Error(`unknown child mode ${child}`);
 else await bench(parseArgs(argv));
