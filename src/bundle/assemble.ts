@@ -322,6 +322,12 @@ function subsetTag(n: number): string {
 }
 
 /** The top-level outline items of a PDF: title → 0-based index of the page it points to (first wins). */
+/** How many pages a part has, and its outline markers, without joining it. */
+export async function inspectPart(bytes: Uint8Array): Promise<Omit<AppendedPart, 'start'>> {
+  const source = await PDFDocument.load(bytes, { updateMetadata: false });
+  return { pages: source.getPageCount(), markers: readOutlineMarkers(source) };
+}
+
 function readOutlineMarkers(source: PDFDocument): Map<string, number> {
   const markers = new Map<string, number>();
   const pageIndex = new Map(source.getPages().map((page, index) => [page.ref.toString(), index]));

@@ -13,7 +13,8 @@ import { registerFonts } from '../pdf/fonts.js';
 import { planLearnerText } from '../pdf/learner-text.js';
 import type { Paper } from '../pdf/paper.js';
 import { sheetsInOrder, type SheetId } from '../worksheets/index.js';
-import { renderPacketPdf } from './packet.js';
+import { frontMatterPages, type FrontMatterProps } from './front.js';
+import { renderPacketPdf, renderPages } from './packet.js';
 
 /** What every packet of a bundle shares. */
 export interface RenderEnv {
@@ -30,6 +31,31 @@ export interface PacketJob {
   answers?: Answers;
   /** The texts whose scripts choose the packet's fonts (the answers, or a participant's name). */
   texts: string[];
+}
+
+/**
+ * The bundle's title page and contents, as plain data, so that a warm worker can draw them while
+ * this thread does not load the renderer at all. The texts given by people (title, names)
+ * choose the fonts.
+ */
+export interface FrontJob {
+  kind: 'front';
+  props: Omit<FrontMatterProps, 'text'>;
+  texts: string[];
+  metadata: DocumentMetadata;
+}
+
+/** What a bundle worker is given: a packet, or the front matter. */
+export type WorkerJob = PacketJob | FrontJob;
+
+export function isFrontJob(job: WorkerJob): job is FrontJob {
+  return 'kind' in job && job.kind === 'front';
+}
+
+/** Renders the front matter (see front.tsx). */
+export function renderFrontJob(job: FrontJob): Promise<Uint8Array> {
+  const text = planLearnerText(job.texts);
+  return renderPages(frontMatterPages({ ...job.props, text: text.style }), job.metadata, text.families);
 }
 
 /**

@@ -6,7 +6,7 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import type { PacketJob, RenderEnv } from './job.js';
+import type { RenderEnv, WorkerJob } from './job.js';
 
 /**
  * The compiled worker script: next to this module in dist/, or dist/bundle/worker.js when this
@@ -30,7 +30,7 @@ const WORKER_YOUNG_GENERATION_MB = 16;
 const MAX_CRASHES = 4;
 
 interface Task {
-  job: PacketJob;
+  job: WorkerJob;
   resolve(pdf: Uint8Array): void;
   reject(error: Error): void;
 }
@@ -61,7 +61,7 @@ export class PacketPool {
     return this.slots.length;
   }
 
-  render(job: PacketJob): Promise<Uint8Array> {
+  render(job: WorkerJob): Promise<Uint8Array> {
     if (this.failure) return Promise.reject(this.failure);
     return new Promise((resolve, reject) => {
       this.queue.push({ job, resolve, reject });

@@ -3,16 +3,18 @@
  *
  * How it is made, so that a cohort of hundreds does not hold every page in memory at once:
  * 1. each packet is rendered by React-PDF as a PDF of its own (its footers number its pages
- *    within the packet), parsed, its pages copied into the bundle and the rest dropped. Packets
- *    render in worker threads, one per core (pool.ts), a bounded window ahead of the assembly,
- *    which takes them strictly in order; a packet found in the cache (cache.ts) is not rendered
- *    again. A packet's bytes do not depend on where it was rendered, so neither do the bundle's;
- * 2. the front matter is rendered last, when every page number is known (it is re-rendered in the
- *    rare case that the number of contents pages turns out different from the first estimate);
- * 3. pdf-lib adds the outline, points the contents' links at their pages, writes the page labels
- *    and the metadata. With page labels, each page but the title page also gets its label printed
- *    at its foot: the labels are rendered once, as one small PDF, and drawn over the pages (the
- *    packets' own bytes, cached and rendered anywhere, never carry their position in the book).
+ *    within the packet). Packets render in worker threads, one per core (pool.ts), a bounded
+ *    window ahead of this thread, which takes them strictly in order and reads where each one
+ *    lands; a packet found in the cache (cache.ts) is not rendered again. A packet's bytes do
+ *    not depend on where it was rendered, so neither do the bundle's;
+ * 2. the front matter (title page, contents) is rendered when every page number is known, by a
+ *    worker before the workers stop (drawn a second time when the contents take more pages than
+ *    first assumed: every label in them depends on it);
+ * 3. pdf-lib joins the packets and the front matter, adds the outline, points the contents' links
+ *    at their pages, writes the page labels and the metadata. With page labels, each page but the
+ *    title page also gets its label printed at its foot: the labels are rendered once, as one
+ *    small PDF, and drawn over the pages (the packets' own bytes, cached and rendered anywhere,
+ *    never carry their position in the book).
  */
 import path from 'node:path';
 import { PDFDocument } from 'pdf-lib';
@@ -29,11 +31,10 @@ import { availableParallelism } from 'node:os';
 import { sheetsInOrder, SHEET_IDS, type Sheet } from '../worksheets/index.js';
 import { sheetsWithAnswers } from '../worksheets/values.js';
 import type { Answers } from '../answers/schema.js';
-import { BundleAssembler, type OutlineItem } from './assemble.js';
-import type { ContentsEntry } from './front.js';
+import { BundleAssembler, inspectPart, type OutlineItem } from './assemble.js';
 import { sheetMarker, type BundleLayout, type BundleOptions, type PacketInput, type PacketPlacement } from './model.js';
 import { PacketCache } from './cache.js';
-import type { PacketJob, RenderEnv } from './job.js';
+import type { FrontJob, PacketJob, RenderEnv } from './job.js';
 import { PacketPool, workerScript } from './pool.js';
 
 /** A bundle's PDF and where everything landed in it. */
@@ -72,7 +73,7 @@ interface PlannedPacket {
  */
 async function drawing() {
   const [job, packet, front] = await Promise.all([import('./job.js'), import('./packet.js'), import('./front.js')]);
-  return { renderJob: job.renderJob, renderPages: packet.renderPages, frontMatterPages: front.frontMatterPages, labelStrips: front.labelStrips, paddingPage: front.paddingPage };
+  return { renderJob: job.renderJob, renderFrontJob: job.renderFrontJob, renderPages: packet.renderPages, labelStrips: front.labelStrips, paddingPage: front.paddingPage };
 }
 
 /** Outline open beyond this many packets would be a wall of entries: packets show closed. */
@@ -165,59 +166,37 @@ export async function renderBundleWithLayout(packets: readonly PacketInput[], op
     }
   };
 
-  const assembler = await BundleAssembler.create();
+  // Where each packet lands (relative to the first packet page), read from its PDF as it comes.
   const placed: { start: number; pages: number; padding: number; sheetStarts: number[] }[] = [];
-  const assemble = async (index: number, bytes: Uint8Array) => {
-    const part = await assembler.append(bytes);
+  const place = async (index: number, bytes: Uint8Array) => {
+    const part = await inspectPart(bytes);
+    const start = placed.length === 0 ? 0 : placed[placed.length - 1]!.start + placed[placed.length - 1]!.pages;
     const sheetStarts = planned[index]!.sheets.map((sheet) => {
       const at = part.markers.get(sheetMarker(sheet.id));
       if (at === undefined) throw new Error(`internal: no start page found for sheet ${sheet.id} of packet ${index + 1}`);
-      return part.start + at;
+      return start + at;
     });
-    let pad = 0;
-    if (duplex && part.pages % 2 === 1) {
-      await assembler.appendPadding(padding);
-      pad = 1;
-    }
-    placed.push({ start: part.start, pages: part.pages + pad, padding: pad, sheetStarts });
+    const pad = duplex && part.pages % 2 === 1 ? 1 : 0;
+    placed.push({ start, pages: part.pages + pad, padding: pad, sheetStarts });
   };
-  // With workers, packets are joined once the workers are done: while they render, this thread
-  // holds the packets' compressed bytes (about 65 kB each), not pdf-lib's objects for every page
-  // so far, which kept peak memory above 500 MB for 200 learners; joining takes about a second.
-  // Rendered here, each packet is joined as it comes.
-  const waiting: (Uint8Array | undefined)[] = [];
-  try {
-    for (let index = 0; index < planned.length; index++) {
-      startUpTo(index + window);
-      const bytes = await pending.get(index)!;
-      pending.delete(index);
-      if (pool) waiting.push(bytes);
-      else await assemble(index, bytes);
-      options.onProgress?.({ done: index + 1, total: planned.length });
-    }
-  } finally {
-    await pool?.close();
-  }
-  for (let index = 0; index < waiting.length; index++) {
-    await assemble(index, waiting[index]!);
-    waiting[index] = undefined;
-  }
-  if (cache) await cache.prune();
 
-  // 2. The front matter, now that every page is known.
-  let front = 0;
-  if (frontMatter) {
-    const text = planLearnerText([
-      options.title ?? '',
-      options.subtitle ?? '',
-      options.institution ?? '',
-      ...planned.flatMap((packet) => [packet.title, packet.subtitle ?? '']),
-    ]);
-    const sheetsInBundle = sheetsInOrder(planned.flatMap((packet) => packet.sheets.map((sheet) => sheet.id)));
-    const title = options.title?.trim() || ctx.t('bundle.title.default');
-    const { frontMatterPages, renderPages } = await drawing();
-    const renderFront = (offset: number) => {
-      const entries: ContentsEntry[] = planned.map((packet, index) => ({
+  // The front matter: title page and contents, as plain data (see FrontJob).
+  const sheetsInBundle = sheetsInOrder(planned.flatMap((packet) => packet.sheets.map((sheet) => sheet.id)));
+  const frontJob = (offset: number): FrontJob => ({
+    kind: 'front',
+    metadata,
+    texts: [options.title ?? '', options.subtitle ?? '', options.institution ?? '', ...planned.flatMap((packet) => [packet.title, packet.subtitle ?? ''])],
+    props: {
+      paper,
+      accent: ctx.accent,
+      kicker: options.title?.trim() ? ctx.t('bundle.title.kicker') : undefined,
+      title: options.title?.trim() || ctx.t('bundle.title.default'),
+      subtitle: options.subtitle?.trim() || undefined,
+      institution: options.institution?.trim() || undefined,
+      sheetsLine: sheetsInBundle.map((sheet) => ctx.t(sheet.title)).join('  ·  '),
+      contentsHeading: ctx.t('bundle.contents'),
+      contentsContinued: ctx.t('bundle.contents.continued'),
+      entries: planned.map((packet, index) => ({
         title: packet.title,
         subtitle: packet.subtitle,
         label: label(offset + placed[index]!.start),
@@ -227,37 +206,62 @@ export async function renderBundleWithLayout(packets: readonly PacketInput[], op
           label: label(offset + placed[index]!.sheetStarts[sheetIndex]!),
           target: `packet-${index}-${sheet.id}`,
         })),
-      }));
-      const pages = frontMatterPages({
-        paper,
-        accent: ctx.accent,
-        text: text.style,
-        kicker: options.title?.trim() ? ctx.t('bundle.title.kicker') : undefined,
-        title,
-        subtitle: options.subtitle?.trim() || undefined,
-        institution: options.institution?.trim() || undefined,
-        sheetsLine: sheetsInBundle.map((sheet) => ctx.t(sheet.title)).join('  ·  '),
-        contentsHeading: ctx.t('bundle.contents'),
-        contentsContinued: ctx.t('bundle.contents.continued'),
-        entries,
-      });
-      return renderPages(pages, metadata, text.families);
-    };
-    // The number of front pages decides every label in the contents; the contents' length does
-    // not depend on the labels (they sit in a fixed-width column), so this settles at once.
-    let guess = duplex ? 2 : 2;
-    let bytes = await renderFront(guess);
-    for (let attempt = 0; ; attempt++) {
-      const count = (await PDFDocument.load(bytes, { updateMetadata: false })).getPageCount();
-      const padded = duplex && count % 2 === 1 ? count + 1 : count;
-      if (padded === guess) break;
-      if (attempt >= 4) throw new Error('internal: the contents did not settle on a page count');
-      guess = padded;
-      bytes = await renderFront(guess);
+      })),
+    },
+  });
+  // Drawn by a worker when there are workers (warm by then), else here.
+  const renderFront = async (job: FrontJob) => (pool ? pool.render(job) : (await drawing()).renderFrontJob(job));
+  const paddedCount = async (bytes: Uint8Array) => {
+    const count = (await PDFDocument.load(bytes, { updateMetadata: false })).getPageCount();
+    return duplex && count % 2 === 1 ? count + 1 : count;
+  };
+  // With workers, packets are joined once the workers are done: while they render, this thread
+  // holds the packets' compressed bytes (about 65 kB each), not pdf-lib's objects for every page
+  // so far, which kept peak memory above 500 MB for 200 learners.
+  const waiting: (Uint8Array | undefined)[] = [];
+  let frontBytes: Uint8Array | undefined;
+  let frontGuess = 0;
+  try {
+    for (let index = 0; index < planned.length; index++) {
+      startUpTo(index + window);
+      const bytes = await pending.get(index)!;
+      pending.delete(index);
+      await place(index, bytes);
+      waiting.push(bytes);
+      options.onProgress?.({ done: index + 1, total: planned.length });
     }
-    const part = await assembler.append(bytes, 0);
+    // The number of front pages decides every label in the contents; the contents' length does
+    // not depend on the labels (they sit in a fixed-width column), so this settles at once. With
+    // workers, a warm worker draws it before they stop (drawn cold here, it took twice as long).
+    if (frontMatter) {
+      frontGuess = 2;
+      frontBytes = await renderFront(frontJob(frontGuess));
+      for (let attempt = 0; ; attempt++) {
+        const count = await paddedCount(frontBytes);
+        if (count === frontGuess) break;
+        if (attempt >= 4) throw new Error('internal: the contents did not settle on a page count');
+        frontGuess = count;
+        frontBytes = await renderFront(frontJob(frontGuess));
+      }
+    }
+  } finally {
+    await pool?.close();
+  }
+  if (cache) await cache.prune();
+
+  // 2. Joined: the packets in order, then the front matter before them.
+  const assembler = await BundleAssembler.create();
+  for (let index = 0; index < waiting.length; index++) {
+    const part = await assembler.append(waiting[index]!);
+    waiting[index] = undefined;
+    if (part.start !== placed[index]!.start) throw new Error(`internal: packet ${index + 1} landed on page ${part.start + 1}, not ${placed[index]!.start + 1}`);
+    if (placed[index]!.padding) await assembler.appendPadding(padding);
+  }
+  let front = 0;
+  if (frontBytes) {
+    const part = await assembler.append(frontBytes, 0);
     front = part.pages;
-    if (front < guess) {
+    if (front < frontGuess) {
       await assembler.insertPadding(front, padding);
       front += 1;
     }

@@ -1,6 +1,7 @@
 /**
  * A worker thread that renders packets (see pool.ts): it loads the copy once, then answers each
- * job with the packet's PDF bytes (transferred, not copied).
+ * job with the packet's PDF bytes (transferred, not copied). It also draws the bundle's front
+ * matter, warm, at the end.
  *
  * Messages in: { type: 'init', env }, then { type: 'job', job }, one at a time.
  * Messages out: { type: 'done', pdf } or { type: 'error', message, stack }.
@@ -8,9 +9,9 @@
 import { parentPort } from 'node:worker_threads';
 import { loadCopy } from '../copy/load.js';
 import type { Copy } from '../copy/copy.js';
-import { renderJob, revivedBranding, type PacketJob, type RenderEnv } from './job.js';
+import { isFrontJob, renderFrontJob, renderJob, revivedBranding, type RenderEnv, type WorkerJob } from './job.js';
 
-type Incoming = { type: 'init'; env: RenderEnv } | { type: 'job'; job: PacketJob };
+type Incoming = { type: 'init'; env: RenderEnv } | { type: 'job'; job: WorkerJob };
 
 if (!parentPort) throw new Error('bundle/worker.js runs as a worker thread');
 const port = parentPort;
@@ -30,7 +31,7 @@ port.on('message', (message: Incoming) => {
     return;
   }
   setup
-    .then(({ env, copy }) => renderJob(env, copy, job))
+    .then(({ env, copy }) => (isFrontJob(job) ? renderFrontJob(job) : renderJob(env, copy, job)))
     .then(
       (pdf) => {
         // The bytes own their buffer when React-PDF's Buffer is not pooled; copy when they share one.
