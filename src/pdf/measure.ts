@@ -39,7 +39,9 @@ export function estimateHeight(text: string, width: number, fontSize: number, li
 
 /** Estimated width of one line of text, in points. */
 export function estimateWidth(text: string, fontSize: number): number {
-  return [...text].reduce((sum, char) => sum + advance(char) * fontSize, 0);
+  let width = 0;
+  for (const char of text) width += advance(char) * fontSize;
+  return width;
 }
 
 /**

@@ -1,4 +1,4 @@
-import { estimateLines } from './measure.js';
+import { estimateLines, estimateWidth } from './measure.js';
 import { breakWord } from './unicode/linebreak.js';
 
 const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
@@ -29,8 +29,11 @@ export function wrapFor(width: number, fontSize: number): (word: string) => stri
     callback = (word) => {
       const pieces = breakWord(word);
       if (pieces.length > 1) return pieces;
-      // Wider than the box (with a margin for the estimate's error): may break anywhere.
-      return estimateLines(word.trim(), width * 0.9, fontSize) > 1 ? breakAnywhere(word) : pieces;
+      // Wider than the box (with a margin for the estimate's error): may break anywhere. A word
+      // has no spaces: that is one line unless it is at least as wide as the line (estimateLines).
+      const trimmed = word.trim();
+      const wide = /\s/.test(trimmed) ? estimateLines(trimmed, width * 0.9, fontSize) > 1 : estimateWidth(trimmed, fontSize) >= width * 0.9;
+      return wide ? breakAnywhere(word) : pieces;
     };
     callbacks.set(key, callback);
   }
