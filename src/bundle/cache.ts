@@ -10,8 +10,8 @@
  * - the copy: the contents of every template file read (built-in English and locale, and the
  *   --templates folder's);
  * - the code: the package version and a hash of every file of this package's compiled code
- *   (dist/, or src/ when run from source), the versions of the renderer's packages, and the size
- *   of every bundled font file;
+ *   (dist/, or src/ when run from source), the versions of the renderer's packages and the
+ *   patches applied to them (patches/), and the size of every bundled font file;
  * - a format number, bumped if what an entry holds ever changes.
  * Entries are written atomically (a temporary file, then a rename), so concurrent runs may share
  * a folder. Reading an entry refreshes its time; after each build the least recently used entries
@@ -64,6 +64,7 @@ const RENDER_PACKAGES = [
   '@react-pdf/image',
   '@react-pdf/stylesheet',
   'fontkit',
+  'pdfkit',
   'yoga-layout',
   'react',
   'react-reconciler',
@@ -83,6 +84,12 @@ function codeFingerprint(): Promise<string> {
       hash.update(await readFile(file));
     }
     for (const name of RENDER_PACKAGES) hash.update(`package ${name} ${await packageVersion(root, name)}\n`);
+    // The renderer patches (patches/, applied by npm install) change the renderer's code.
+    const patches = fileURLToPath(new URL('../../patches/', import.meta.url));
+    for (const name of (await readdir(patches).catch(() => [] as string[])).sort()) {
+      hash.update(`patch ${name}\n`);
+      hash.update(await readFile(path.join(patches, name)));
+    }
     for (const family of BUNDLED_FAMILIES) {
       for (const face of family.faces) hash.update(`font ${family.family} ${path.basename(face.src)} ${(await stat(face.src)).size}\n`);
     }
