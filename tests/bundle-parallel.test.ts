@@ -10,6 +10,7 @@ import { renderBundleWithLayout, type PacketInput } from '../src/api.js';
 import { loadCopy } from '../src/copy/load.js';
 import { renderJob, type PacketJob } from '../src/bundle/job.js';
 import { workerCount } from '../src/bundle/render.js';
+import { PacketPool, workerScript } from '../src/bundle/pool.js';
 import { setShapingMemo } from '../src/pdf/shaping.js';
 import { stringsOf } from '../src/pdf/learner-text.js';
 import { syntheticCohort } from '../src/perf/cohort.js';
@@ -65,6 +66,22 @@ describe('packets in worker threads', () => {
     const bad: PacketInput = { kind: 'learner', answers: { version: 1, learner: { name: 'X' }, goals: { priorities: [null] } } as unknown as Answers };
     const good: PacketInput = { kind: 'blank', name: 'Ana' };
     await expect(renderBundleWithLayout([good, bad, good, good], { jobs: 2, sheets: ['goals'] })).rejects.toThrow(/null/);
+  }, 120_000);
+
+  it('gives the same bytes from a worker replaced after its share of packets', async () => {
+    const copy = await loadCopy('en');
+    const env = { paper: 'letter' as const, locale: 'en' };
+    const jobs: PacketJob[] = syntheticCohort(5).map((answers) => ({ sheets: ['goals'], header: { name: answers.learner.name }, answers, texts: stringsOf(answers) }));
+    const script = workerScript();
+    expect(script).toBeDefined();
+    const pool = new PacketPool(script!, env, 1, 2); // one worker, replaced every 2 packets
+    try {
+      for (const job of jobs) expect(same(await pool.render(job), await renderJob(env, copy, job))).toBe(true);
+      // Replaced before its 3rd and 5th packet, not after its 6th: nothing was left to do.
+      expect(pool.started).toBe(3);
+    } finally {
+      await pool.close();
+    }
   }, 120_000);
 
   it('uses workers only when there is enough to render', () => {
