@@ -19,6 +19,7 @@ import { Answer } from './answer.js';
 import { formatNumber } from './frame.js';
 import { ConnectionLists } from './connections.js';
 import type { RenderContext } from './context.js';
+import { drawField, type FieldComponents } from './field-kinds.js';
 import { CHECKBOX_SIZE, ChecklistColumns, ChecklistOption, LabelWithHint, Ruled, ruleBelow } from './primitives.js';
 import { QuadrantMap } from './quadrant.js';
 import { FillableField } from '../fillable/fields.js';
@@ -31,26 +32,7 @@ const pitch = theme.linePitch;
  */
 export function FieldView({ field, ctx }: { field: Field; ctx: RenderContext }) {
   if (ctx.fillable) return <FillableField field={field} ctx={ctx} />;
-  switch (field.kind) {
-    case 'writing':
-      return <Writing field={field} ctx={ctx} />;
-    case 'short':
-      return <Short field={field} ctx={ctx} />;
-    case 'ifThen':
-      return <IfThen field={field} ctx={ctx} />;
-    case 'list':
-      return <List field={field} ctx={ctx} />;
-    case 'table':
-      return <Table field={field} ctx={ctx} />;
-    case 'checklist':
-      return <Checklist field={field} ctx={ctx} />;
-    case 'characterBoxes':
-      return <CharacterBoxes field={field} ctx={ctx} />;
-    case 'connectionLists':
-      return <ConnectionLists field={field} ctx={ctx} />;
-    case 'quadrantMap':
-      return <QuadrantMap ctx={ctx} />;
-  }
+  return drawField(PRINTED, field, ctx);
 }
 
 /** The copy of an optional key (a field without a hint, say). */
@@ -435,3 +417,16 @@ function CharacterBoxes({ field, ctx }: { field: CharacterBoxesField; ctx: Rende
     </View>
   );
 }
+
+/** The printed sheet's component for each kind of field (FieldView). */
+const PRINTED: FieldComponents = {
+  writing: Writing,
+  short: Short,
+  ifThen: IfThen,
+  list: List,
+  table: Table,
+  checklist: Checklist,
+  characterBoxes: CharacterBoxes,
+  connectionLists: ConnectionLists,
+  quadrantMap: ({ ctx }) => <QuadrantMap ctx={ctx} />,
+};

@@ -24,6 +24,7 @@ import { contentWidth } from '../paper.js';
 import { theme } from '../theme.js';
 import { ColumnLabels, TieColumns, TieHeading } from '../components/connections.js';
 import type { RenderContext } from '../components/context.js';
+import { drawField, type FieldComponents } from '../components/field-kinds.js';
 import { optional, SIDE_LABEL_WIDTH, SideLabelled } from '../components/fields.js';
 import { CHECKBOX_SIZE, ChecklistColumns, ChecklistOption, LabelWithHint, Ruled, ruleBelow } from '../components/primitives.js';
 import { QuadrantMap } from '../components/quadrant.js';
@@ -57,27 +58,7 @@ function linesFor(text: string | undefined, lines: number, width: number, fontSi
 
 
 export function FillableField({ field, ctx }: { field: Field; ctx: RenderContext }) {
-  switch (field.kind) {
-    case 'writing':
-      return <Writing field={field} ctx={ctx} />;
-    case 'short':
-      return <Short field={field} ctx={ctx} />;
-    case 'ifThen':
-      return <IfThen field={field} ctx={ctx} />;
-    case 'list':
-      return <List field={field} ctx={ctx} />;
-    case 'table':
-      return <Table field={field} ctx={ctx} />;
-    case 'checklist':
-      return <Checklist field={field} ctx={ctx} />;
-    case 'characterBoxes':
-      return <CharacterBoxes field={field} ctx={ctx} />;
-    case 'connectionLists':
-      return <ConnectionLists field={field} ctx={ctx} />;
-    case 'quadrantMap':
-      // The map is for drawing on paper: contacts are entered (with their area) in the lists.
-      return <QuadrantMap ctx={{ ...ctx, answers: undefined }} />;
-  }
+  return drawField(FILLABLE, field, ctx);
 }
 
 /** Ruled lines with a multi-line field over them. */
@@ -436,3 +417,17 @@ function ConnectionLists({ field, ctx }: { field: ConnectionListsField; ctx: Ren
 
 /** Every area value, in the map's order (the dropdown's options). */
 export const AREA_OPTIONS = AREAS;
+
+/** The fillable sheet's component for each kind of field (FillableField). */
+const FILLABLE: FieldComponents = {
+  writing: Writing,
+  short: Short,
+  ifThen: IfThen,
+  list: List,
+  table: Table,
+  checklist: Checklist,
+  characterBoxes: CharacterBoxes,
+  connectionLists: ConnectionLists,
+  // The map is for drawing on paper: contacts are entered (with their area) in the lists.
+  quadrantMap: ({ ctx }) => <QuadrantMap ctx={{ ...ctx, answers: undefined }} />,
+};

@@ -41,6 +41,18 @@ function isCommonLatin(codePoint: number): boolean {
 }
 
 /**
+ * Text of common Latin letters, tabs and line breaks only: every character covered by the base
+ * font, drawn as one glyph, nothing to replace or decompose (see prepareText).
+ */
+export function isCommonLatinText(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const unit = text.charCodeAt(i); // common Latin is all below the surrogates
+    if (!isCommonLatin(unit) && unit !== 0x09 && unit !== 0x0a && unit !== 0x0d) return false;
+  }
+  return true;
+}
+
+/**
  * The first bundled family (in fallback order) with a glyph for `codePoint`, or undefined if
  * none has one. Fonts are opened the first time they are needed, so text the base font covers
  * never opens the CJK fonts; answers are cached per code point.

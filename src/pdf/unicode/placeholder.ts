@@ -1,4 +1,4 @@
-import { drawnWithMarkGlyphs, familyFor, isCovered, isVariationSelector } from './coverage.js';
+import { drawnWithMarkGlyphs, familyFor, isCommonLatinText, isCovered, isVariationSelector } from './coverage.js';
 
 /**
  * What stands in for a character no bundled font has: U+FFFD REPLACEMENT CHARACTER, a white
@@ -71,10 +71,7 @@ export function withDecomposedMarks(text: string): string {
  * as its `fontFamily` and `textDirection(text)` as its `direction`.
  */
 export function prepareText(text: string): string {
-  // Most answers are plain ASCII: the base font covers it all and nothing in it decomposes.
-  if (PLAIN_ASCII.test(text)) return text;
+  // Most answers are common Latin: nothing in them to replace or decompose.
+  if (isCommonLatinText(text)) return text;
   return withDecomposedMarks(withPlaceholders(text, isCovered));
 }
-
-/** Printable ASCII, tabs and line breaks (the base family covers U+0020–U+007E: tested). */
-const PLAIN_ASCII = /^[\x20-\x7e\t\n\r]*$/;
