@@ -1,5 +1,5 @@
 import { Font } from '@react-pdf/renderer';
-import { memoizeShaping } from './shaping.js';
+import { memoizeShaping, type ShapingOptions } from './shaping.js';
 import { isolateGlyphCodePoints, type GlyphSource } from './unicode/glyph-cache.js';
 import { breakWord } from './unicode/linebreak.js';
 import { BASE_FAMILY, bundledFamily } from './unicode/registry.js';
@@ -42,7 +42,7 @@ export function registerFonts(families: Iterable<string> = []): void {
       .map((face) => ({ ...face, fontStyle: 'italic' as const }));
     Font.register({ family: family.family, fonts: [...faces, ...uprightAsItalic] });
     const sources = (Font.getRegisteredFonts()[family.family]?.sources ?? []) as unknown as LoadableSource[];
-    for (const source of sources) patchOnLoad(source);
+    for (const source of sources) patchOnLoad(source, { skipMarkPositioning: name === BASE_FAMILY });
     registered.add(name);
   }
   if (!callbackRegistered) {
@@ -51,13 +51,13 @@ export function registerFonts(families: Iterable<string> = []): void {
   }
 }
 
-/** Applies the glyph-cache fix to a font source's fontkit font as soon as it is loaded. */
-function patchOnLoad(source: LoadableSource): void {
+/** Applies the glyph-cache fix and the shaping memo to a font source's fontkit font as soon as it is loaded. */
+function patchOnLoad(source: LoadableSource, shaping: ShapingOptions): void {
   const load = source.load.bind(source);
   source.load = async () => {
     await load();
     const font = source.data as Partial<GlyphSource> | null;
     if (font && typeof font.getGlyph === 'function') isolateGlyphCodePoints(font as GlyphSource);
-    memoizeShaping(font);
+    memoizeShaping(font, shaping);
   };
 }

@@ -36,7 +36,7 @@ export function isVariationSelector(codePoint: number): boolean {
  * files), so they are answered without opening a font: most documents then never parse a font
  * file beyond the one React-PDF loads.
  */
-function isCommonLatin(codePoint: number): boolean {
+export function isCommonLatin(codePoint: number): boolean {
   return (codePoint >= 0x20 && codePoint <= 0x7e) || (codePoint >= 0xa0 && codePoint <= 0x17f);
 }
 
