@@ -5,6 +5,7 @@
 import { mkdir, mkdtemp, readFile, readdir, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import Handlebars from 'handlebars';
 import { PNG } from 'pngjs';
 import { PDFDocument, PDFDict, PDFName, PDFRawStream } from 'pdf-lib';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -64,6 +65,24 @@ describe('locales', () => {
     expect(await englishLeftIn(text, 'es')).toEqual([]);
     expect(text).toContain('3 nov 2025');
     expect(text).toMatch(/\d+ de 160 caracteres/);
+  });
+
+  it('copy is printed as Handlebars renders it, plain text (not compiled) included', async () => {
+    const handlebars = Handlebars.create();
+    for (const locale of await builtInLocales()) {
+      const copy = await loadCopy(locale);
+      let plain = 0;
+      for (const file of await readTemplateFiles(builtInTemplatesDir, locale)) {
+        const stem = file.name.replace(/\.json$/, '');
+        for (const [key, source] of Object.entries(JSON.parse(file.text) as Record<string, string>)) {
+          if (source.includes('{{')) continue;
+          plain += 1;
+          const expected = handlebars.compile(source, { strict: true, noEscape: true, knownHelpersOnly: true })({});
+          expect({ key: `${locale}:${stem}.${key}`, text: copy.text(`${stem}.${key}`) }).toEqual({ key: `${locale}:${stem}.${key}`, text: expected });
+        }
+      }
+      expect(plain).toBeGreaterThan(100);
+    }
   });
 
   it('an unknown locale is refused, naming the locales there are', async () => {

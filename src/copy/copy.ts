@@ -106,8 +106,26 @@ export function compileCopy(locale: string, files: readonly TemplateFile[], opti
   };
 }
 
-/** Parses, compiles and test-renders one template, so every mistake surfaces at load time. */
+/**
+ * The copy keys a locale's files define (`goals.title`…), read without compiling the templates:
+ * what the reference locale's keys are needed for.
+ */
+export function copyKeys(files: readonly TemplateFile[]): string[] {
+  const keys = new Set<string>();
+  for (const file of files) {
+    const stem = file.name.replace(/\.json$/, '');
+    for (const { key } of readTemplateEntries(file)) keys.add(`${stem}.${key}`);
+  }
+  return [...keys].sort();
+}
+
+/**
+ * Parses, compiles and test-renders one template, so every mistake surfaces at load time.
+ * Text without a mustache renders as itself (Handlebars treats only `{{` specially), so it is
+ * not compiled: most copy is plain text, and compiling it was most of loading the copy.
+ */
 function compileTemplate(source: string, file: string, line: number, column: number, key: string): HandlebarsTemplateDelegate {
+  if (!source.includes('{{')) return () => source;
   try {
     handlebars.parse(source);
     const render = handlebars.compile(source, { strict: true, noEscape: true, knownHelpersOnly: true });

@@ -1,7 +1,7 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
-import { compileCopy, TemplateError, type Copy, type TemplateFile } from './copy.js';
+import { compileCopy, copyKeys, TemplateError, type Copy, type TemplateFile } from './copy.js';
 
 /** The templates folder shipped with the package: one folder per locale. */
 export const builtInTemplatesDir = fileURLToPath(new URL('../../templates/', import.meta.url));
@@ -39,9 +39,7 @@ let referenceKeys: Promise<string[]> | undefined;
 
 /** Every copy key of the reference locale (English). */
 export function englishKeys(): Promise<string[]> {
-  referenceKeys ??= readTemplateFiles(builtInTemplatesDir, REFERENCE_LOCALE).then(
-    (files) => compileCopy(REFERENCE_LOCALE, files).keys as string[],
-  );
+  referenceKeys ??= readTemplateFiles(builtInTemplatesDir, REFERENCE_LOCALE).then(copyKeys);
   return referenceKeys;
 }
 
