@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { openFont } from '../src/pdf/unicode/fontkit.js';
 import { BASE_FAMILY, bundledFamily } from '../src/pdf/unicode/registry.js';
-import { drawsNoMarks } from '../src/pdf/shaping.js';
+import { isCommonText } from '../src/pdf/unicode/index.js';
 
 /**
- * The shaping shortcut for the base family (src/pdf/shaping.ts): text of `drawsNoMarks`
- * characters is shaped without the `mark` and `mkmk` features, which must change nothing.
+ * The shaping shortcut for the base family (src/pdf/shaping.ts): common text (`isCommonText`) is
+ * shaped without the `mark` and `mkmk` features, which must change nothing.
  */
 
 interface Coverage {
@@ -28,7 +28,7 @@ interface FullFont {
 const baseFaces = bundledFamily(BASE_FAMILY)!.faces;
 
 /** Every character the shortcut applies to, one by one. */
-const markless = Array.from({ length: 0x2200 }, (_, cp) => String.fromCharCode(cp)).filter((c) => c !== '\t' && c !== '\n' && c !== '\r' && drawsNoMarks(c));
+const markless = Array.from({ length: 0x2200 }, (_, cp) => String.fromCharCode(cp)).filter((c) => c !== '\t' && c !== '\n' && c !== '\r' && isCommonText(c));
 
 function coverageGlyphs(coverage: Coverage | undefined): number[] {
   if (!coverage) return [];
@@ -58,10 +58,10 @@ const simplify = (run: Run) => ({
 
 describe('shaping text that draws no marks (base family)', () => {
   it('covers common Latin and typographic punctuation, and nothing that combines', () => {
-    expect(drawsNoMarks('Dr. Ingrid O’Brien – “Co-resident”, PGY-2 … ½ € ™ Łódź Şahin')).toBe(true);
-    expect(drawsNoMarks('e\u0301')).toBe(false); // combining acute
-    expect(drawsNoMarks('Nguyễn')).toBe(false); // Vietnamese: Latin Extended Additional
-    expect(drawsNoMarks('Ольга')).toBe(false);
+    expect(isCommonText('Dr. Ingrid O’Brien – “Co-resident”, PGY-2 … ½ € ™ Łódź Şahin')).toBe(true);
+    expect(isCommonText('e\u0301')).toBe(false); // combining acute
+    expect(isCommonText('Nguyễn')).toBe(false); // Vietnamese: Latin Extended Additional
+    expect(isCommonText('Ольга')).toBe(false);
     expect(markless.length).toBeGreaterThan(340);
   });
 

@@ -11,7 +11,7 @@
  * array before it changes it (renderAttachments); the glyph objects are fontkit's own cached
  * ones either way. Tests check that output bytes are the same with and without it.
  */
-import { isCommonLatin } from './unicode/coverage.js';
+import { isCommonText } from './unicode/coverage.js';
 
 interface GlyphRun {
   glyphs: unknown[];
@@ -50,21 +50,6 @@ export function setShapingMemo(on: boolean): void {
   enabled = on;
 }
 
-/**
- * Text drawn without mark glyphs in the faces `skipMarkPositioning` is set for: common Latin,
- * tabs and line breaks, and the typographic punctuation our templates and learners use (dashes,
- * curly quotes, bullet, ellipsis, primes, single guillemets, per mille, euro, trade mark).
- */
-export function drawsNoMarks(text: string): boolean {
-  for (let i = 0; i < text.length; i++) {
-    const unit = text.charCodeAt(i); // all below the surrogates
-    if (isCommonLatin(unit) || unit === 0x09 || unit === 0x0a || unit === 0x0d) continue;
-    if ((unit >= 0x2010 && unit <= 0x2027) || (unit >= 0x2030 && unit <= 0x203a) || unit === 0x20ac || unit === 0x2122) continue;
-    return false;
-  }
-  return true;
-}
-
 /** True for the features React-PDF passes when a style asks for none (`[]`), or none at all. */
 function noFeaturesAsked(features: unknown): boolean {
   return features === undefined || (Array.isArray(features) && features.length === 0);
@@ -72,10 +57,10 @@ function noFeaturesAsked(features: unknown): boolean {
 
 export interface ShapingOptions {
   /**
-   * Shape text of `drawsNoMarks` characters without the mark-positioning features (`mark`,
-   * `mkmk`). Those GPOS lookups only ever move glyphs their mark coverage lists, and none of
-   * these characters' glyphs is in it for the faces this is set for (tests/shaping.test.ts checks
-   * each face), so the result is the same. What it saves: fontkit decodes a feature's
+   * Shape common text (`isCommonText`: Latin letters and typographic punctuation) without the
+   * mark-positioning features (`mark`, `mkmk`). Those GPOS lookups only ever move glyphs their
+   * mark coverage lists, and none of these characters' glyphs is in it for the faces this is set
+   * for (tests/shaping.test.ts checks each face), so the result is the same. What it saves: fontkit decodes a feature's
    * lookups the first time it applies them, and Noto Sans's mark tables are most of that (about
    * 70 of 100 ms for three faces in a cold `fill`), then tries each glyph against them.
    */
@@ -90,7 +75,7 @@ export function memoizeShaping(data: unknown, options: ShapingOptions = {}): voi
   const layout = font.layout.bind(font);
   const shape: ShapingFont['layout'] = options.skipMarkPositioning
     ? (string, features, script, language, direction) =>
-        typeof string === 'string' && noFeaturesAsked(features) && drawsNoMarks(string)
+        typeof string === 'string' && noFeaturesAsked(features) && isCommonText(string)
           ? layout(string, { mark: false, mkmk: false }, script, language, direction) // fresh: fontkit may write to it
           : layout(string, features, script, language, direction)
     : layout;

@@ -12,6 +12,7 @@ import {
   characterName,
   drawnWithMarkGlyphs,
   familyFor,
+  isCommonCharacter,
   isCovered,
   isolateGlyphCodePoints,
   nameCharacters,
@@ -182,10 +183,12 @@ describe('prepareText', () => {
     expect(prepareText(samples.chinese)).toBe(samples.chinese);
   });
 
-  it('keeps plain ASCII as it is, which the base font draws whole, one glyph a character', () => {
-    // prepareText returns ASCII text untouched, and coverage answers for common Latin letters,
+  it('keeps common text as it is, which the base font draws whole, one glyph a character', () => {
+    // prepareText returns common text untouched, and coverage answers for common characters
     // without asking the fonts: this is why they may. Checked against each base face's file.
-    const commonLatin = [...range(0x20, 0x7e), ...range(0xa0, 0x17f)];
+    const commonLatin = [...range(0x20, 0x7e), ...range(0xa0, 0x17f), ...range(0x2010, 0x2027), ...range(0x2030, 0x203a), 0x20ac, 0x2122];
+    expect(commonLatin.every(isCommonCharacter)).toBe(true);
+    expect([0x1f, 0x7f, 0x9f, 0x180, 0x200b, 0x2028, 0x202e, 0x2066, 0x2d0, 0x0301].some(isCommonCharacter)).toBe(false);
     for (const face of BUNDLED_FAMILIES[0]!.faces) {
       const font = openFont(face.src);
       for (const codePoint of commonLatin) {

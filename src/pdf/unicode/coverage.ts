@@ -31,23 +31,26 @@ export function isVariationSelector(codePoint: number): boolean {
 }
 
 /**
- * Printable ASCII, Latin-1 Supplement and Latin Extended-A (U+0020–U+007E, U+00A0–U+017F): the
+ * The characters of everyday text: printable ASCII, Latin-1 Supplement and Latin Extended-A
+ * (U+0020–007E, U+00A0–017F), and typographic punctuation: dashes, curly quotes, bullet and
+ * ellipsis (U+2010–2027), per mille, primes and single guillemets (U+2030–203A), € and ™. The
  * base font draws every one of them as a single glyph (the tests check each against the font
  * files), so they are answered without opening a font: most documents then never parse a font
- * file beyond the one React-PDF loads.
+ * file beyond the ones React-PDF loads.
  */
-export function isCommonLatin(codePoint: number): boolean {
-  return (codePoint >= 0x20 && codePoint <= 0x7e) || (codePoint >= 0xa0 && codePoint <= 0x17f);
+export function isCommonCharacter(codePoint: number): boolean {
+  if (codePoint < 0x2010) return (codePoint >= 0x20 && codePoint <= 0x7e) || (codePoint >= 0xa0 && codePoint <= 0x17f);
+  return codePoint <= 0x2027 || (codePoint >= 0x2030 && codePoint <= 0x203a) || codePoint === 0x20ac || codePoint === 0x2122;
 }
 
 /**
- * Text of common Latin letters, tabs and line breaks only: every character covered by the base
- * font, drawn as one glyph, nothing to replace or decompose (see prepareText).
+ * Text of common characters, tabs and line breaks only: every character covered by the base
+ * font, drawn as one glyph and no mark, nothing to replace or decompose (see prepareText).
  */
-export function isCommonLatinText(text: string): boolean {
+export function isCommonText(text: string): boolean {
   for (let i = 0; i < text.length; i++) {
-    const unit = text.charCodeAt(i); // common Latin is all below the surrogates
-    if (!isCommonLatin(unit) && unit !== 0x09 && unit !== 0x0a && unit !== 0x0d) return false;
+    const unit = text.charCodeAt(i); // common characters are all below the surrogates
+    if (!isCommonCharacter(unit) && unit !== 0x09 && unit !== 0x0a && unit !== 0x0d) return false;
   }
   return true;
 }
@@ -58,7 +61,7 @@ export function isCommonLatinText(text: string): boolean {
  * never opens the CJK fonts; answers are cached per code point.
  */
 export function familyFor(codePoint: number): BundledFamily | undefined {
-  if (isCommonLatin(codePoint)) return BUNDLED_FAMILIES[0];
+  if (isCommonCharacter(codePoint)) return BUNDLED_FAMILIES[0];
   const known = coverer.get(codePoint);
   if (known !== undefined) return known ?? undefined;
   const found = BUNDLED_FAMILIES.find((f) => font(f).hasGlyphForCodePoint(codePoint)) ?? null;
@@ -80,7 +83,7 @@ const drawnAsMarks = new Map<number, boolean>();
  * "Thị". See `withDecomposedMarks`.
  */
 export function drawnWithMarkGlyphs(codePoint: number): boolean {
-  if (isCommonLatin(codePoint)) return false;
+  if (isCommonCharacter(codePoint)) return false;
   let known = drawnAsMarks.get(codePoint);
   if (known === undefined) {
     const family = familyFor(codePoint);

@@ -1,4 +1,4 @@
-import { drawnWithMarkGlyphs, familyFor, isCommonLatinText, isCovered, isVariationSelector } from './coverage.js';
+import { drawnWithMarkGlyphs, familyFor, isCommonText, isCovered, isVariationSelector } from './coverage.js';
 
 /**
  * What stands in for a character no bundled font has: U+FFFD REPLACEMENT CHARACTER, a white
@@ -71,7 +71,7 @@ export function withDecomposedMarks(text: string): string {
  * as its `fontFamily` and `textDirection(text)` as its `direction`.
  */
 export function prepareText(text: string): string {
-  // Most answers are common Latin: nothing in them to replace or decompose.
-  if (isCommonLatinText(text)) return text;
+  // Most answers are common text: nothing in them to replace or decompose.
+  if (isCommonText(text)) return text;
   return withDecomposedMarks(withPlaceholders(text, isCovered));
 }

@@ -1,0 +1,79 @@
+/**
+ * Part of every build (`npm run build`, `prepare`, `pretest`, `bench`): the command line as one
+ * CommonJS file, dist/cli.bundle.cjs, which bin/ runs with V8's code cache (see cli/launch.ts),
+ * then one `fill` through the bin so that the cache holds the compiled code of a whole run.
+ *
+ * Why: a cold `fill` compiled some 300 modules' functions as it first ran them (~110 ms of ~1 s);
+ * Node 20 keeps no compile cache for ES modules, but a script's can be saved and given back.
+ *
+ * The file is made for this folder: `import.meta.url` becomes each module's own file URL (fonts,
+ * templates, the worker script and dependencies' data are found where they are), and its first
+ * line names the dist folder, so a copy elsewhere (a published package) is not used and the bin
+ * loads the modules instead.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { build, type Plugin } from 'esbuild';
+import { BUNDLE_FILE, CODE_CACHE_FILE, IMPORT_PARAMETER, bundleBanner } from '../cli/launch.js';
+
+const distDir = fileURLToPath(new URL('../', import.meta.url));
+const root = path.dirname(distDir);
+
+/** Loaded where they are: a native addon, and 11 MB of character names needed only for warnings. */
+const EXTERNAL = ['@resvg/resvg-js', 'unicode-name'];
+
+/**
+ * Each module keeps its own location (esbuild would otherwise leave import.meta empty in CJS),
+ * and an `import()` of an external module goes through the launcher's (`IMPORT_PARAMETER`): a
+ * script compiled from V8's code cache has no dynamic import of its own in Node 20.
+ */
+const ownLocation: Plugin = {
+  name: 'own-import-meta-url',
+  setup(builder) {
+    builder.onLoad({ filter: /\.(c|m)?js$/ }, async (args) => {
+      let source = await readFile(args.path, 'utf8');
+      if (!source.includes('import.meta.url') && !source.includes('import(')) return undefined;
+      source = source.replaceAll('import.meta.url', JSON.stringify(pathToFileURL(args.path).href));
+      for (const name of EXTERNAL) source = source.replaceAll(`import('${name}')`, `${IMPORT_PARAMETER}('${name}')`);
+      return { contents: source, loader: 'js', resolveDir: path.dirname(args.path) };
+    });
+  },
+};
+
+await build({
+  entryPoints: [path.join(distDir, 'cli', 'main.js')],
+  outfile: path.join(distDir, BUNDLE_FILE),
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  target: 'node20',
+  // Dependencies' ES module builds (jsonc-parser's UMD build requires files at run time).
+  mainFields: ['module', 'main'],
+  external: EXTERNAL,
+  banner: { js: bundleBanner(distDir) },
+  define: { 'process.env.NODE_ENV': '"production"' },
+  plugins: [ownLocation],
+  logLevel: 'warning',
+});
+
+// A dynamic import left in the bundle would fail when it runs from the code cache.
+const leftOver = /(?<![\w.$])import\(\s*["'`]/.exec(await readFile(path.join(distDir, BUNDLE_FILE), 'utf8'));
+if (leftOver) throw new Error(`the bundle still has a dynamic import (${leftOver[0]}…): add the module to EXTERNAL`);
+
+// One run to fill the code cache (written by the bin when it finds none).
+const work = mkdtempSync(path.join(os.tmpdir(), 'pln-bundle-'));
+try {
+  rmSync(path.join(distDir, CODE_CACHE_FILE), { force: true });
+  const run = spawnSync(process.execPath, [path.join(root, 'bin', 'pln-worksheets.js'), 'fill', path.join(root, 'examples', 'resident-smart.json'), '--out', path.join(work, 'warm.pdf')], {
+    encoding: 'utf8',
+    cwd: work, // no config file of the project's picked up
+  });
+  if (run.status !== 0) throw new Error(`the bundled CLI failed its first run: ${run.stderr}`);
+} finally {
+  rmSync(work, { recursive: true, force: true });
+}
+console.log(`${path.relative(root, path.join(distDir, BUNDLE_FILE))} and its code cache`);
