@@ -42,7 +42,7 @@ function loadBundle(): Bundled | undefined {
   const cacheFile = path.join(distDir, CODE_CACHE_FILE);
   let source: string;
   try {
-    source = readFileSync(file, 'utf8');
+    source = readFileSync(file, 'latin1'); // written as ASCII (scripts/bundle-cli.ts)
     const modulesModified = statSync(fileURLToPath(new URL('./main.js', import.meta.url))).mtimeMs;
     if (!bundleIsUsable(source, distDir, statSync(file).mtimeMs, modulesModified)) return undefined;
   } catch {

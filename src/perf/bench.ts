@@ -4,7 +4,8 @@
  * Generates a synthetic cohort (src/perf/cohort.ts, fixed seed) as answers files in a temporary
  * folder, then measures, each in a fresh child process run through the CLI as a user runs it:
  * - node start and the renderer import (`node -e "import('@react-pdf/renderer')"`);
- * - a cold `fill` of one learner;
+ * - a cold `fill` of one learner through the bin (the one-file CLI with its code cache), and for
+ *   reference the same from the modules (PLN_WORKSHEETS_MODULES=1);
  * - warm time per page (one process filling the same learner again and again);
  * - `bundle` of 50 and of 200 learners (title page, contents with links, bookmarks), --no-cache:
  *   wall time, pages per second, peak memory of the whole process (worker threads included);
@@ -174,6 +175,8 @@ async function bench(options: Options): Promise<void> {
     log('cold fill…');
     const fills = await repeat(options.repeat, () => runNode([bin, 'fill', one, '--out', path.join(work, 'one.pdf')]));
     const fillPages = await pageCount(path.join(work, 'one.pdf'));
+    log('cold fill from the modules (no one-file CLI, no code cache), for reference…');
+    const moduleFills = await repeat(options.repeat, () => runNode([bin, 'fill', one, '--out', path.join(work, 'one.pdf')], { PLN_WORKSHEETS_MODULES: '1' }));
     log('warm fill…');
     const warm = await repeat(options.repeat, () => runNode([SELF, '--child=warm', one, '5']));
 
@@ -221,6 +224,7 @@ async function bench(options: Options): Promise<void> {
       nodeStartMs: round(nodeMs),
       nodeStartAndRendererImportMs: round(importMs),
       coldFill: { ms: round(fillMs), pages: fillPages, startAndImportShare: round(importMs / fillMs, 3), timesStartAndImport: round(fillMs / importMs, 2) },
+      coldFillFromModules: { ms: round(ms(moduleFills)), timesStartAndImport: round(ms(moduleFills) / importMs, 2) },
       warmFill: { msPerPage: round(median(warm.map((run) => Number(run.report.msPerPage)))), pages: Number(warm[0]?.report.pages) },
       bundleSmall: { learners: options.small, pages: smallPages, ms: round(smallMs), msPerPage: round(smallPerPage, 2), pagesPerSecond: round(smallPages / (smallMs / 1000), 1), peakMb: peak(smallRuns) },
       bundle: { learners: options.learners, pages: fullPages, ms: round(fullMs), msPerPage: round(fullPerPage, 2), pagesPerSecond: round(fullPages / (fullMs / 1000), 1), peakMb: peak(fullRuns) },
@@ -243,6 +247,7 @@ async function bench(options: Options): Promise<void> {
         floorStockMs: stockFloors.map((r) => round(r.wallMs)),
         rebuildMs: rebuilds.map((r) => round(r.wallMs)),
         coldFillMs: fills.map((r) => round(r.wallMs)),
+        coldFillFromModulesMs: moduleFills.map((r) => round(r.wallMs)),
         importMs: imported.map((r) => round(r.wallMs)),
       },
       loadAverageAtEnd: os.loadavg().map((x) => Math.round(x * 100) / 100),
@@ -280,6 +285,7 @@ function printTable(r: any, targets: { target: string; met: boolean; figures: st
     ['node start', fmt(r.nodeStartMs)],
     ['node start + renderer import', fmt(r.nodeStartAndRendererImportMs)],
     [`cold fill (1 learner, ${r.coldFill.pages} pages)`, `${fmt(r.coldFill.ms)}; start + import = ${pct(r.coldFill.startAndImportShare)} of it (${r.coldFill.timesStartAndImport}×)`],
+    ['  the same, from the modules', `${fmt(r.coldFillFromModules.ms)} (${r.coldFillFromModules.timesStartAndImport}×; no one-file CLI nor code cache; for reference)`],
     ['warm fill, per page', `${r.warmFill.msPerPage} ms`],
     [`bundle ${r.bundleSmall.learners} learners, --no-cache`, `${fmt(r.bundleSmall.ms)}, ${r.bundleSmall.pages} pages, ${r.bundleSmall.msPerPage} ms/page, ${r.bundleSmall.pagesPerSecond} pages/s, peak ${r.bundleSmall.peakMb} MB`],
     [`bundle ${r.bundle.learners} learners, --no-cache`, `${fmt(r.bundle.ms)}, ${r.bundle.pages} pages, ${r.bundle.msPerPage} ms/page, ${r.bundle.pagesPerSecond} pages/s, peak ${r.bundle.peakMb} MB`],
