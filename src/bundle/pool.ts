@@ -19,13 +19,16 @@ export function workerScript(): URL | undefined {
 }
 
 /**
- * A worker's heap, in MB. Bounded, so that a worker collects garbage as it goes instead of
- * growing first (two unbounded workers took the bundle of 200 learners to 610 MB, 192/16 to
- * about 540 MB at the same speed; 128/8 saved little more and was 60% slower: GC). A packet
- * that needs more (a learner far beyond any real answers file) fails in the worker with
- * ERR_WORKER_OUT_OF_MEMORY and is rendered again in the main thread (render.ts).
+ * A worker's heap, in MB. V8 lets the heap grow between major collections by a factor that
+ * depends on the heap's limit: near 1.1 for a limit of a few hundred MB, rising to 4 at 2 GB. So
+ * the old generation's limit chooses between collecting often and holding garbage. Measured on
+ * 200 learners, two workers (2026-11-26, peak of the whole process): limits 192/16 (old/young)
+ * took 26–29 s at 380–410 MB; 1280/16, 22.7–24.5 s at 455–465 MB; 1280/32, about the same time
+ * at up to 500 MB; 2048 or none, about 21 s at 690–750 MB, over the 500 MB we allow. A packet that needs more than its worker's limit (a learner far beyond any real
+ * answers file) fails in the worker with ERR_WORKER_OUT_OF_MEMORY and is rendered again in the
+ * main thread (render.ts).
  */
-const WORKER_OLD_GENERATION_MB = 192;
+const WORKER_OLD_GENERATION_MB = 1280;
 const WORKER_YOUNG_GENERATION_MB = 16;
 /** Workers that may crash in one run before the run gives up. */
 const MAX_CRASHES = 4;
