@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { BUNDLE_FILE, CODE_CACHE_FILE, bundleBanner, bundleIsUsable } from '../src/cli/launch.js';
+import { BUILDS, bundleBanner, bundleIsUsable } from '../src/cli/launch.js';
 import { runCli } from './support/cli.js';
 
 const distDir = fileURLToPath(new URL('../dist/', import.meta.url));
@@ -15,11 +15,13 @@ beforeAll(async () => {
   dir = await mkdtemp(path.join(tmpdir(), 'pln-launch-'));
 });
 
-describe('the one-file command line (dist/cli.bundle.cjs)', () => {
-  it('is built with its code cache, for this dist folder', () => {
-    expect(existsSync(path.join(distDir, BUNDLE_FILE))).toBe(true);
-    expect(existsSync(path.join(distDir, CODE_CACHE_FILE))).toBe(true);
-    expect(readFileSync(path.join(distDir, BUNDLE_FILE), 'utf8').startsWith(`${bundleBanner(distDir)}\n`)).toBe(true);
+describe('the one-file command line and bundle worker (dist/*.bundle.cjs)', () => {
+  it('are built with their code caches, for this dist folder', () => {
+    for (const build of Object.values(BUILDS)) {
+      expect(existsSync(path.join(distDir, build.file)), build.file).toBe(true);
+      expect(existsSync(path.join(distDir, build.cache)), build.cache).toBe(true);
+      expect(readFileSync(path.join(distDir, build.file), 'latin1').startsWith(`${bundleBanner(distDir)}\n`)).toBe(true);
+    }
   });
 
   it('is used only when made for this folder and not older than the modules', () => {
@@ -43,6 +45,15 @@ describe('the one-file command line (dist/cli.bundle.cjs)', () => {
       expect(plain.code, plain.stderr).toBe(0);
       expect(Buffer.compare(bundled.stdout, plain.stdout), args.join(' ')).toBe(0);
     }
+  });
+
+  it('bundles with worker threads give the same bytes from the one-file builds as from the modules', async () => {
+    const args = ['bundle', 'examples/first-year-woop.json', 'examples/multilingual-long.json', 'examples/resident-smart.json', '--jobs', '2', '--no-cache', '--quiet', '--title', 'Retreat'];
+    const bundled = await runCli([...args, '--out', path.join(dir, 'bundled.pdf')]);
+    const plain = await runCli([...args, '--out', path.join(dir, 'modules.pdf')], { env: modules });
+    expect(bundled.code, bundled.stderr).toBe(0);
+    expect(plain.code, plain.stderr).toBe(0);
+    expect(Buffer.compare(readFileSync(path.join(dir, 'bundled.pdf')), readFileSync(path.join(dir, 'modules.pdf')))).toBe(0);
   });
 
   it('reports problems the same way: characters no font has (named on demand), and a bad file', async () => {

@@ -10,11 +10,12 @@ import { Worker } from 'node:worker_threads';
 import type { RenderEnv, WorkerJob } from './job.js';
 
 /**
- * The compiled worker script: next to this module in dist/, or dist/bundle/worker.js when this
- * module runs from source (tests); undefined when there is none (render in this thread then).
+ * The compiled script workers start from (worker-launch.js): next to this module in dist/, or in
+ * dist/bundle/ when this module runs from source (tests); undefined when there is none (render in
+ * this thread then).
  */
 export function workerScript(): URL | undefined {
-  const candidates = import.meta.url.endsWith('.ts') ? [new URL('../../dist/bundle/worker.js', import.meta.url)] : [new URL('./worker.js', import.meta.url)];
+  const candidates = import.meta.url.endsWith('.ts') ? [new URL('../../dist/bundle/worker-launch.js', import.meta.url)] : [new URL('./worker-launch.js', import.meta.url)];
   return candidates.find((url) => existsSync(fileURLToPath(url)));
 }
 

@@ -9,6 +9,7 @@
 import { parentPort } from 'node:worker_threads';
 import { loadCopy } from '../copy/load.js';
 import type { Copy } from '../copy/copy.js';
+import { AFTER_JOB } from '../cli/launch.js';
 import { isFrontJob, renderFrontJob, renderJob, revivedBranding, type RenderEnv, type WorkerJob } from './job.js';
 
 type Incoming = { type: 'init'; env: RenderEnv } | { type: 'job'; job: WorkerJob };
@@ -37,6 +38,8 @@ port.on('message', (message: Incoming) => {
         // The bytes own their buffer when React-PDF's Buffer is not pooled; copy when they share one.
         const own = pdf.byteOffset === 0 && pdf.byteLength === pdf.buffer.byteLength ? pdf : pdf.slice();
         port.postMessage({ type: 'done', pdf: own }, [own.buffer as ArrayBuffer]);
+        // Started from its one-file build, the worker saves its code cache now, once (cli/launch.ts).
+        (globalThis as { [AFTER_JOB]?: () => void })[AFTER_JOB]?.();
       },
       (error: unknown) => {
         port.postMessage({ type: 'error', message: error instanceof Error ? error.message : String(error), stack: error instanceof Error ? error.stack : undefined });

@@ -1,19 +1,28 @@
 /**
- * How bin/ starts the command line: from its one-file build (scripts/bundle-cli.ts) with V8's code
- * cache when that file is there, made for this folder and not older than the modules; else from
- * the modules. Both run the same code; the file only spares compiling it again at every start.
- * PLN_WORKSHEETS_MODULES=1 always runs the modules.
+ * How the command line and its bundle workers start: from their one-file builds
+ * (scripts/bundle-cli.ts) with V8's code cache when a file is there, made for this folder and not
+ * older than the modules; else from the modules. Both run the same code; the file only spares
+ * compiling it again at every start. PLN_WORKSHEETS_MODULES=1 always runs the modules.
  */
 import { readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import vm from 'node:vm';
+import { threadId } from 'node:worker_threads';
 
-export const BUNDLE_FILE = 'cli.bundle.cjs';
-export const CODE_CACHE_FILE = 'cli.bundle.v8cache';
-/** The bundle's `import()` for modules left out of it (see scripts/bundle-cli.ts). */
+/** The one-file builds, in dist/: each with the module it stands for and its code cache. */
+export const BUILDS = {
+  cli: { file: 'cli.bundle.cjs', cache: 'cli.bundle.v8cache', entry: 'cli/main.js' },
+  worker: { file: 'worker.bundle.cjs', cache: 'worker.bundle.v8cache', entry: 'bundle/worker.js' },
+} as const;
+export type BuildName = keyof typeof BUILDS;
+
+/** The bundles' `import()` for modules left out of them (see scripts/bundle-cli.ts). */
 export const IMPORT_PARAMETER = '__plnImport';
+
+/** Called by a bundle worker after each packet (see worker.ts): its code is compiled by then. */
+export const AFTER_JOB = Symbol.for('pln-worksheets.afterJob');
 
 /** The bundle's first line: the dist folder it was made for (its modules' paths are that folder's). */
 export function bundleBanner(distDir: string): string {
@@ -30,21 +39,24 @@ export function bundleIsUsable(source: string, distDir: string, bundleModified: 
 
 type Main = (argv: readonly string[]) => Promise<number>;
 
-interface Bundled {
-  main: Main;
-  /** Saves the code compiled during this run, when there was no usable cache. */
+interface Loaded {
+  exports: Record<string, unknown>;
+  /** Saves the code compiled so far, when there was no usable cache. */
   keepCodeCache(): void;
 }
 
-function loadBundle(): Bundled | undefined {
-  const distDir = fileURLToPath(new URL('../', import.meta.url));
-  const file = path.join(distDir, BUNDLE_FILE);
-  const cacheFile = path.join(distDir, CODE_CACHE_FILE);
+const distDir = fileURLToPath(new URL('../', import.meta.url));
+
+/** Runs a one-file build (its top level: a worker starts there); undefined when it is not usable. */
+function load(name: BuildName): Loaded | undefined {
+  if (process.env.PLN_WORKSHEETS_MODULES) return undefined;
+  const build = BUILDS[name];
+  const file = path.join(distDir, build.file);
+  const cacheFile = path.join(distDir, build.cache);
   let source: string;
   try {
     source = readFileSync(file, 'latin1'); // written as ASCII (scripts/bundle-cli.ts)
-    const modulesModified = statSync(fileURLToPath(new URL('./main.js', import.meta.url))).mtimeMs;
-    if (!bundleIsUsable(source, distDir, statSync(file).mtimeMs, modulesModified)) return undefined;
+    if (!bundleIsUsable(source, distDir, statSync(file).mtimeMs, statSync(path.join(distDir, build.entry)).mtimeMs)) return undefined;
   } catch {
     return undefined; // no bundle: run the modules
   }
@@ -56,16 +68,18 @@ function loadBundle(): Bundled | undefined {
   }
   // As Node wraps a CommonJS module; V8 checks the cache against the source and its own version.
   const script = new vm.Script(`(function (exports, require, module, __filename, __dirname, ${IMPORT_PARAMETER}) {${source}\n})`, { filename: file, cachedData });
-  const module = { exports: {} as { main?: Main } };
+  const usable = cachedData !== undefined && !script.cachedDataRejected;
+  cachedData = undefined;
+  const module = { exports: {} as Record<string, unknown> };
   const importModule = (specifier: string) => import(specifier);
   (script.runInThisContext() as (...args: unknown[]) => void)(module.exports, createRequire(file), module, file, distDir, importModule);
-  const main = module.exports.main;
-  if (typeof main !== 'function') return undefined;
+  let kept = usable;
   return {
-    main,
+    exports: module.exports,
     keepCodeCache() {
-      if (cachedData && !script.cachedDataRejected) return;
-      const temporary = `${cacheFile}.${process.pid}.tmp`;
+      if (kept) return;
+      kept = true;
+      const temporary = `${cacheFile}.${process.pid}.${threadId}.tmp`;
       try {
         writeFileSync(temporary, script.createCachedData());
         renameSync(temporary, cacheFile);
@@ -78,9 +92,17 @@ function loadBundle(): Bundled | undefined {
 
 /** Runs the command line; returns the exit code. */
 export async function launch(argv: readonly string[]): Promise<number> {
-  const bundled = process.env.PLN_WORKSHEETS_MODULES ? undefined : loadBundle();
-  const main = bundled?.main ?? (await import('./main.js')).main;
+  const bundled = load('cli');
+  const main = typeof bundled?.exports.main === 'function' ? (bundled.exports.main as Main) : (await import('./main.js')).main;
   const code = await main(argv);
   bundled?.keepCodeCache();
   return code;
+}
+
+/** Starts a bundle worker from its one-file build; false when the modules must run instead. */
+export function startBundledWorker(): boolean {
+  const bundled = load('worker');
+  if (!bundled) return false;
+  (globalThis as { [AFTER_JOB]?: () => void })[AFTER_JOB] = () => bundled.keepCodeCache();
+  return true;
 }

@@ -1,7 +1,8 @@
 /**
- * Part of every build (`npm run build`, `prepare`, `pretest`, `bench`): the command line as one
- * CommonJS file, dist/cli.bundle.cjs, which bin/ runs with V8's code cache (see cli/launch.ts),
- * then one `fill` through the bin so that the cache holds the compiled code of a whole run.
+ * Part of every build (`npm run build`, `prepare`, `pretest`, `bench`): the command line and the
+ * bundle worker each as one CommonJS file (dist/cli.bundle.cjs, dist/worker.bundle.cjs), which
+ * they run with V8's code cache (see cli/launch.ts); then first runs, so that the caches hold the
+ * compiled code of real work.
  *
  * Why: a cold `fill` compiled some 300 modules' functions as it first ran them (~110 ms of ~1 s);
  * Node 20 keeps no compile cache for ES modules, but a script's can be saved and given back.
@@ -18,7 +19,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { build, type Plugin } from 'esbuild';
-import { BUNDLE_FILE, CODE_CACHE_FILE, IMPORT_PARAMETER, bundleBanner } from '../cli/launch.js';
+import { BUILDS, IMPORT_PARAMETER, bundleBanner, type BuildName } from '../cli/launch.js';
 
 const distDir = fileURLToPath(new URL('../', import.meta.url));
 const root = path.dirname(distDir);
@@ -44,43 +45,51 @@ const ownLocation: Plugin = {
   },
 };
 
-await build({
-  entryPoints: [path.join(distDir, 'cli', 'main.js')],
-  outfile: path.join(distDir, BUNDLE_FILE),
-  bundle: true,
-  platform: 'node',
-  format: 'cjs',
-  target: 'node20',
-  // Dependencies' ES module builds (jsonc-parser's UMD build requires files at run time).
-  mainFields: ['module', 'main'],
-  external: EXTERNAL,
-  banner: { js: bundleBanner(distDir) },
-  define: { 'process.env.NODE_ENV': '"production"' },
-  plugins: [ownLocation],
-  logLevel: 'warning',
-});
+/** One build: `name`'s entry module and everything it imports, as one ASCII CommonJS file. */
+async function bundle(name: BuildName): Promise<void> {
+  const outfile = path.join(distDir, BUILDS[name].file);
+  await build({
+    entryPoints: [path.join(distDir, BUILDS[name].entry)],
+    outfile,
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    // Dependencies' ES module builds (jsonc-parser's UMD build requires files at run time).
+    mainFields: ['module', 'main'],
+    external: EXTERNAL,
+    banner: { js: bundleBanner(distDir) },
+    define: { 'process.env.NODE_ENV': '"production"' },
+    plugins: [ownLocation],
+    logLevel: 'warning',
+  });
+  // Pure ASCII, so that the launcher can read it as Latin-1 (a copy) rather than decode UTF-8
+  // (12 ms of every start): the few other characters esbuild leaves (in comments and one regular
+  // expression) become \u escapes, which mean the same there.
+  const source = (await readFile(outfile, 'utf8')).replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  // A dynamic import left in the file would fail when it runs from the code cache.
+  const leftOver = /(?<![\w.$])import\(\s*["'`]/.exec(source);
+  if (leftOver) throw new Error(`${BUILDS[name].file} still has a dynamic import (${leftOver[0]}…): add the module to EXTERNAL`);
+  await writeFile(outfile, source);
+  rmSync(path.join(distDir, BUILDS[name].cache), { force: true });
+}
 
-// Pure ASCII, so that the launcher can read it as Latin-1 (a copy) rather than decode UTF-8 (12 ms
-// of every start): the few other characters esbuild leaves (in comments and one regular
-// expression) become \u escapes, which mean the same there.
-const bundlePath = path.join(distDir, BUNDLE_FILE);
-const bundled = (await readFile(bundlePath, 'utf8')).replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
-await writeFile(bundlePath, bundled);
+await bundle('cli');
+await bundle('worker');
 
-// A dynamic import left in the bundle would fail when it runs from the code cache.
-const leftOver = /(?<![\w.$])import\(\s*["'`]/.exec(bundled);
-if (leftOver) throw new Error(`the bundle still has a dynamic import (${leftOver[0]}…): add the module to EXTERNAL`);
-
-// One run to fill the code cache (written by the bin when it finds none).
+// First runs, to fill the code caches: a fill (the CLI's, written when the bin finds none), then
+// a bundle with two workers (each worker's, written after its first packet).
 const work = mkdtempSync(path.join(os.tmpdir(), 'pln-bundle-'));
 try {
-  rmSync(path.join(distDir, CODE_CACHE_FILE), { force: true });
-  const run = spawnSync(process.execPath, [path.join(root, 'bin', 'pln-worksheets.js'), 'fill', path.join(root, 'examples', 'resident-smart.json'), '--out', path.join(work, 'warm.pdf')], {
-    encoding: 'utf8',
-    cwd: work, // no config file of the project's picked up
-  });
-  if (run.status !== 0) throw new Error(`the bundled CLI failed its first run: ${run.stderr}`);
+  const bin = path.join(root, 'bin', 'pln-worksheets.js');
+  for (const args of [
+    ['fill', path.join(root, 'examples', 'resident-smart.json'), '--out', path.join(work, 'warm.pdf')],
+    ['bundle', path.join(root, 'examples', 'first-year-woop.json'), path.join(root, 'examples', 'resident-smart.json'), '--jobs', '2', '--no-cache', '--quiet', '--out', path.join(work, 'warm-bundle.pdf')],
+  ]) {
+    const run = spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8', cwd: work }); // cwd: no project config file
+    if (run.status !== 0) throw new Error(`the bundled CLI failed its first run (${args[0]}): ${run.stderr}`);
+  }
 } finally {
   rmSync(work, { recursive: true, force: true });
 }
-console.log(`${path.relative(root, path.join(distDir, BUNDLE_FILE))} and its code cache`);
+console.log(`dist/${BUILDS.cli.file} and dist/${BUILDS.worker.file}, with their code caches`);
