@@ -24,14 +24,14 @@ export const IMPORT_PARAMETER = '__plnImport';
 /** Called by a bundle worker after each packet (see worker.ts): its code is compiled by then. */
 export const AFTER_JOB = Symbol.for('pln-worksheets.afterJob');
 
-/** The bundle's first line: the dist folder it was made for (its modules' paths are that folder's). */
+/** A one-file build's first line: the dist folder it was made for (its modules' paths are that folder's). */
 export function bundleBanner(distDir: string): string {
-  return `// pln-worksheets command line, built for ${JSON.stringify(distDir)}`;
+  return `// pln-worksheets one-file build, made for ${JSON.stringify(distDir)}`;
 }
 
 /**
- * Whether the bundle may stand in for the modules: made for this dist folder, and built after
- * them (tsc rewrites every module, so a bundle older than main.js predates the code).
+ * Whether a one-file build may stand in for the modules: made for this dist folder, and built
+ * after them (tsc rewrites every module, so a build older than its entry module predates the code).
  */
 export function bundleIsUsable(source: string, distDir: string, bundleModified: number, modulesModified: number): boolean {
   return source.startsWith(`${bundleBanner(distDir)}\n`) && bundleModified >= modulesModified;
