@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { BUILDS, bundleBanner, bundleIsUsable } from '../src/cli/launch.js';
+import { BUILDS, bundleBanner, bundleIsUsable } from '../src/launch.js';
 import { runCli } from './support/cli.js';
 
 const distDir = fileURLToPath(new URL('../dist/', import.meta.url));

@@ -25,9 +25,9 @@ export function workerScript(): URL | undefined {
  * the old generation's limit chooses between collecting often and holding garbage. Measured on
  * 200 learners, two workers (2026-11-26, peak of the whole process): limits 192/16 (old/young)
  * took 26–29 s at 380–410 MB; 1280/16, 22.7–24.5 s at 455–465 MB; 1280/32, about the same time
- * at up to 500 MB; 2048 or none, about 21 s at 690–750 MB, over the 500 MB we allow. A packet that needs more than its worker's limit (a learner far beyond any real
- * answers file) fails in the worker with ERR_WORKER_OUT_OF_MEMORY and is rendered again in the
- * main thread (render.ts).
+ * at up to 500 MB; 2048 or none, about 21 s at 690–750 MB, over the 500 MB we allow. A packet
+ * that needs more than its worker's limit (a learner far beyond any real answers file) fails in
+ * the worker with ERR_WORKER_OUT_OF_MEMORY and is rendered again in the main thread (render.ts).
  */
 const WORKER_OLD_GENERATION_MB = 1280;
 const WORKER_YOUNG_GENERATION_MB = 16;

@@ -17,7 +17,6 @@
  *    never carry their position in the book).
  */
 import path from 'node:path';
-import { PDFDocument } from 'pdf-lib';
 import { headerValues } from '../api.js';
 import { loadCopy } from '../copy/load.js';
 import type { TemplateVariables } from '../copy/variables.js';
@@ -99,6 +98,8 @@ export async function renderBundleWithLayout(packets: readonly PacketInput[], op
   const product = ctx.t('common.product');
   const frontMatter = options.frontMatter ?? true;
   const duplex = options.duplex ?? false;
+  // Printed on both sides, every packet and the front matter start on a right-hand page.
+  const paddingAfter = (pages: number) => (duplex && pages % 2 === 1 ? 1 : 0);
   const prefix = options.pagePrefix ?? '';
   const startPage = options.startPage ?? 1;
   const label = (index: number) => `${prefix}${startPage + index}`;
@@ -176,7 +177,7 @@ export async function renderBundleWithLayout(packets: readonly PacketInput[], op
       if (at === undefined) throw new Error(`internal: no start page found for sheet ${sheet.id} of packet ${index + 1}`);
       return start + at;
     });
-    const pad = duplex && part.pages % 2 === 1 ? 1 : 0;
+    const pad = paddingAfter(part.pages);
     placed.push({ start, pages: part.pages + pad, padding: pad, sheetStarts });
   };
 
@@ -212,8 +213,8 @@ export async function renderBundleWithLayout(packets: readonly PacketInput[], op
   // Drawn by a worker when there are workers (warm by then), else here.
   const renderFront = async (job: FrontJob) => (pool ? pool.render(job) : (await drawing()).renderFrontJob(job));
   const paddedCount = async (bytes: Uint8Array) => {
-    const count = (await PDFDocument.load(bytes, { updateMetadata: false })).getPageCount();
-    return duplex && count % 2 === 1 ? count + 1 : count;
+    const { pages } = await inspectPart(bytes);
+    return pages + paddingAfter(pages);
   };
   // With workers, packets are joined once the workers are done: while they render, this thread
   // holds the packets' compressed bytes (about 65 kB each), not pdf-lib's objects for every page

@@ -9,7 +9,7 @@
 import { parentPort } from 'node:worker_threads';
 import { loadCopy } from '../copy/load.js';
 import type { Copy } from '../copy/copy.js';
-import { AFTER_JOB } from '../cli/launch.js';
+import { AFTER_JOB } from '../launch.js';
 import { isFrontJob, renderFrontJob, renderJob, revivedBranding, type RenderEnv, type WorkerJob } from './job.js';
 
 type Incoming = { type: 'init'; env: RenderEnv } | { type: 'job'; job: WorkerJob };
@@ -38,7 +38,7 @@ port.on('message', (message: Incoming) => {
         // The bytes own their buffer when React-PDF's Buffer is not pooled; copy when they share one.
         const own = pdf.byteOffset === 0 && pdf.byteLength === pdf.buffer.byteLength ? pdf : pdf.slice();
         port.postMessage({ type: 'done', pdf: own }, [own.buffer as ArrayBuffer]);
-        // Started from its one-file build, the worker saves its code cache now, once (cli/launch.ts).
+        // Started from its one-file build, the worker saves its code cache now, once (launch.ts).
         (globalThis as { [AFTER_JOB]?: () => void })[AFTER_JOB]?.();
       },
       (error: unknown) => {

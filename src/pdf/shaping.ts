@@ -60,9 +60,10 @@ export interface ShapingOptions {
    * Shape common text (`isCommonText`: Latin letters and typographic punctuation) without the
    * mark-positioning features (`mark`, `mkmk`). Those GPOS lookups only ever move glyphs their
    * mark coverage lists, and none of these characters' glyphs is in it for the faces this is set
-   * for (tests/shaping.test.ts checks each face), so the result is the same. What it saves: fontkit decodes a feature's
-   * lookups the first time it applies them, and Noto Sans's mark tables are most of that (about
-   * 70 of 100 ms for three faces in a cold `fill`), then tries each glyph against them.
+   * for (tests/shaping.test.ts checks each face), so the result is the same. What it saves:
+   * fontkit decodes a feature's lookups the first time it applies them, and Noto Sans's mark
+   * tables are most of that (about 70 of 100 ms for three faces in a cold `fill`), then tries
+   * each glyph against them.
    */
   skipMarkPositioning?: boolean;
 }

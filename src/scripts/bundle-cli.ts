@@ -1,7 +1,7 @@
 /**
  * Part of every build (`npm run build`, `prepare`, `pretest`, `bench`): the command line and the
  * bundle worker each as one CommonJS file (dist/cli.bundle.cjs, dist/worker.bundle.cjs), which
- * they run with V8's code cache (see cli/launch.ts); then first runs, so that the caches hold the
+ * they run with V8's code cache (see launch.ts); then first runs, so that the caches hold the
  * compiled code of real work.
  *
  * Why: a cold `fill` compiled some 300 modules' functions as it first ran them (~110 ms of ~1 s);
@@ -19,7 +19,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { build, type Plugin } from 'esbuild';
-import { BUILDS, IMPORT_PARAMETER, bundleBanner, type BuildName } from '../cli/launch.js';
+import { BUILDS, IMPORT_PARAMETER, bundleBanner, type BuildName } from '../launch.js';
 
 const distDir = fileURLToPath(new URL('../', import.meta.url));
 const root = path.dirname(distDir);

@@ -21,7 +21,7 @@ export type BuildName = keyof typeof BUILDS;
 /** The bundles' `import()` for modules left out of them (see scripts/bundle-cli.ts). */
 export const IMPORT_PARAMETER = '__plnImport';
 
-/** Called by a bundle worker after each packet (see worker.ts): its code is compiled by then. */
+/** Called by a bundle worker after each packet (see bundle/worker.ts): its code is compiled by then. */
 export const AFTER_JOB = Symbol.for('pln-worksheets.afterJob');
 
 /** A one-file build's first line: the dist folder it was made for (its modules' paths are that folder's). */
@@ -45,7 +45,7 @@ interface Loaded {
   keepCodeCache(): void;
 }
 
-const distDir = fileURLToPath(new URL('../', import.meta.url));
+const distDir = fileURLToPath(new URL('./', import.meta.url));
 
 /** Runs a one-file build (its top level: a worker starts there); undefined when it is not usable. */
 function load(name: BuildName): Loaded | undefined {
@@ -93,7 +93,7 @@ function load(name: BuildName): Loaded | undefined {
 /** Runs the command line; returns the exit code. */
 export async function launch(argv: readonly string[]): Promise<number> {
   const bundled = load('cli');
-  const main = typeof bundled?.exports.main === 'function' ? (bundled.exports.main as Main) : (await import('./main.js')).main;
+  const main = typeof bundled?.exports.main === 'function' ? (bundled.exports.main as Main) : (await import('./cli/main.js')).main;
   const code = await main(argv);
   bundled?.keepCodeCache();
   return code;
