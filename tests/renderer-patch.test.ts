@@ -1,9 +1,10 @@
 /**
  * The renderer patches (patches/, applied by `npm install`): in React-PDF's layout, a text
  * layout memo and a first pagination round that only counts pages when a second round follows;
- * in pdfkit, a font object used again is not opened again; in Yoga's loader, the embedded
- * WebAssembly binary is decoded rather than fetched. Shortcuts for speed: they must change no byte
- * of any PDF.
+ * in textkit, left-to-right text skips the bidi pass and a line's trailing white space is measured
+ * without copying its glyphs; in pdfkit, a font object used again is not opened again; in Yoga's
+ * loader, the embedded WebAssembly binary is decoded rather than fetched. Shortcuts for speed:
+ * they must change no byte of any PDF.
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -50,6 +51,27 @@ describe('the renderer patches', () => {
     expect(readFileSync(pdfkit, 'utf8')).toContain('pln-worksheets patch: React-PDF passes a font object');
     const yoga = createRequire(layout).resolve('yoga-layout/load').replace(/src[\\/]load\.js$/, 'binaries/yoga-wasm-base64-esm.js');
     expect(readFileSync(yoga, 'utf8')).toContain('pln-worksheets patch: the embedded binary (a data: URI) is decoded, not fetched');
+    const textkit = createRequire(layout).resolve('@react-pdf/textkit');
+    expect(readFileSync(textkit, 'utf8')).toContain('pln-worksheets patch: text with no right-to-left letter');
+  });
+
+  it('textkit: the characters it lays out without the bidi pass are all left-to-right or neutral', async () => {
+    const fromRenderer = createRequire(createRequire(import.meta.url).resolve('@react-pdf/renderer'));
+    const fromTextkit = createRequire(createRequire(fromRenderer.resolve('@react-pdf/layout')).resolve('@react-pdf/textkit'));
+    const { default: bidiFactory } = (await import(fromTextkit.resolve('bidi-js'))) as { default: () => { getBidiCharTypeName(c: string): string } };
+    const bidi = bidiFactory();
+    const source = readFileSync(fromTextkit.resolve('@react-pdf/textkit'), 'utf8');
+    const pattern = /const LEFT_TO_RIGHT_ONLY = \/\^\[(.*)\]\*\$\/;/.exec(source)?.[1];
+    expect(pattern).toBeDefined();
+    const shortcut = new RegExp(`^[${pattern}]$`);
+    // Types that can raise a level in a left-to-right paragraph (UAX #9): right-to-left letters,
+    // Arabic digits, and the explicit embeddings, overrides and isolates.
+    const raising = new Set(['R', 'AL', 'AN', 'LRE', 'RLE', 'LRO', 'RLO', 'PDF', 'LRI', 'RLI', 'FSI', 'PDI']);
+    const covered: string[] = [];
+    for (let cp = 0; cp <= 0xffff; cp++) if (shortcut.test(String.fromCharCode(cp))) covered.push(String.fromCharCode(cp));
+    expect(covered.length).toBeGreaterThan(1400);
+    expect(covered.filter((c) => raising.has(bidi.getBidiCharTypeName(c))).map((c) => c.codePointAt(0)!.toString(16))).toEqual([]);
+    expect(shortcut.test('\u05D0')).toBe(false); // Hebrew alef: bidi-js runs
   });
 
   it('changes no byte of filled packets (Latin, Arabic, Hebrew, CJK, long answers over several pages)', async () => {
