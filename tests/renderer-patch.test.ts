@@ -2,9 +2,9 @@
  * The renderer patches (patches/, applied by `npm install`): in React-PDF's layout, a text
  * layout memo and a first pagination round that only counts pages when a second round follows;
  * in textkit, left-to-right text skips the bidi pass and a line's trailing white space is measured
- * without copying its glyphs; in pdfkit, a font object used again is not opened again; in Yoga's
- * loader, the embedded WebAssembly binary is decoded rather than fetched. Shortcuts for speed:
- * they must change no byte of any PDF.
+ * without copying its glyphs; in pdfkit, a font object used again is not opened again and the font
+ * descriptor reads only the 'post' table's header; in Yoga's loader, the embedded WebAssembly
+ * binary is decoded rather than fetched. Shortcuts for speed: they must change no byte of any PDF.
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -49,6 +49,7 @@ describe('the renderer patches', () => {
     expect(source).toContain('plnWorksheetsLayoutPatch');
     const pdfkit = createRequire(layout).resolve('pdfkit').replace(/pdfkit\.js$/, 'pdfkit.node.mjs');
     expect(readFileSync(pdfkit, 'utf8')).toContain('pln-worksheets patch: React-PDF passes a font object');
+    expect(readFileSync(pdfkit, 'utf8')).toContain("pln-worksheets patch: the two values the font descriptor takes from the 'post' table");
     const yoga = createRequire(layout).resolve('yoga-layout/load').replace(/src[\\/]load\.js$/, 'binaries/yoga-wasm-base64-esm.js');
     expect(readFileSync(yoga, 'utf8')).toContain('pln-worksheets patch: the embedded binary (a data: URI) is decoded, not fetched');
     const textkit = createRequire(layout).resolve('@react-pdf/textkit');
