@@ -42,7 +42,7 @@ export function registerFonts(families: Iterable<string> = []): void {
       .map((face) => ({ ...face, fontStyle: 'italic' as const }));
     Font.register({ family: family.family, fonts: [...faces, ...uprightAsItalic] });
     const sources = (Font.getRegisteredFonts()[family.family]?.sources ?? []) as unknown as LoadableSource[];
-    for (const source of sources) patchOnLoad(source, { skipMarkPositioning: name === BASE_FAMILY });
+    for (const source of sources) patchOnLoad(source, { skipInertFeatures: name === BASE_FAMILY });
     registered.add(name);
   }
   if (!callbackRegistered) {

@@ -55,17 +55,29 @@ function noFeaturesAsked(features: unknown): boolean {
   return features === undefined || (Array.isArray(features) && features.length === 0);
 }
 
+/**
+ * The OpenType features that cannot act on common text (`isCommonText`) in the base family's
+ * faces, so it is shaped without them (tests/shaping.test.ts checks each face):
+ * - `mark`, `mkmk` (GPOS) only move glyphs their mark coverage lists, and no glyph of these
+ *   characters is in it;
+ * - `ccmp` (GSUB) composes a letter with a combining mark or variation selector: every sequence
+ *   its lookups match holds a glyph outside these characters;
+ * - `frac`, `numr`, `dnom`: fontkit gives them only to the glyphs around a fraction slash
+ *   (U+2044), which is not common text.
+ * What it saves: fontkit decodes a feature's lookups the first time it applies them (Noto Sans's
+ * mark tables were about 70 of 100 ms of shaping in a cold `fill`), then tries every glyph of
+ * every string against each lookup.
+ */
+export const INERT_FOR_COMMON_TEXT = ['mark', 'mkmk', 'ccmp', 'frac', 'numr', 'dnom'] as const;
+
 export interface ShapingOptions {
-  /**
-   * Shape common text (`isCommonText`: Latin letters and typographic punctuation) without the
-   * mark-positioning features (`mark`, `mkmk`). Those GPOS lookups only ever move glyphs their
-   * mark coverage lists, and none of these characters' glyphs is in it for the faces this is set
-   * for (tests/shaping.test.ts checks each face), so the result is the same. What it saves:
-   * fontkit decodes a feature's lookups the first time it applies them, and Noto Sans's mark
-   * tables are most of that (about 70 of 100 ms for three faces in a cold `fill`), then tries
-   * each glyph against them.
-   */
-  skipMarkPositioning?: boolean;
+  /** Shape common text without `INERT_FOR_COMMON_TEXT`: for the faces the tests check. */
+  skipInertFeatures?: boolean;
+}
+
+/** The features argument that turns them off; fresh each time, as fontkit may write to it. */
+function withoutInertFeatures(): Record<string, boolean> {
+  return Object.fromEntries(INERT_FOR_COMMON_TEXT.map((tag) => [tag, false]));
 }
 
 /** Memoises a fontkit font's `layout` (idempotent). */
@@ -74,10 +86,10 @@ export function memoizeShaping(data: unknown, options: ShapingOptions = {}): voi
   if (typeof font.layout !== 'function' || patchedFonts.has(font)) return;
   patchedFonts.add(font);
   const layout = font.layout.bind(font);
-  const shape: ShapingFont['layout'] = options.skipMarkPositioning
+  const shape: ShapingFont['layout'] = options.skipInertFeatures
     ? (string, features, script, language, direction) =>
         typeof string === 'string' && noFeaturesAsked(features) && isCommonText(string)
-          ? layout(string, { mark: false, mkmk: false }, script, language, direction) // fresh: fontkit may write to it
+          ? layout(string, withoutInertFeatures(), script, language, direction)
           : layout(string, features, script, language, direction)
     : layout;
   let memo = new Map<string, Entry>();
