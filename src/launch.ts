@@ -9,7 +9,6 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import vm from 'node:vm';
-import { threadId } from 'node:worker_threads';
 
 /** The one-file builds, in dist/: each with the module it stands for and its code cache. */
 export const BUILDS = {
@@ -79,6 +78,8 @@ function load(name: BuildName): Loaded | undefined {
     keepCodeCache() {
       if (kept) return;
       kept = true;
+      // worker_threads only now: loading it at every start cost a fill ~1 ms for a file name
+      const { threadId } = createRequire(import.meta.url)('node:worker_threads') as typeof import('node:worker_threads');
       const temporary = `${cacheFile}.${process.pid}.${threadId}.tmp`;
       try {
         writeFileSync(temporary, script.createCachedData());
