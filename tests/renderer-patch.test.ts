@@ -10,7 +10,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { formatProblem, loadAnswersFile, type Answers } from '../src/answers/index.js';
 import { renderBlank, renderFilled } from '../src/api.js';
@@ -54,8 +54,32 @@ describe('the renderer patches', () => {
     expect(readFileSync(pdfkit, 'utf8')).toContain("pln-worksheets patch: the two values the font descriptor takes from the 'post' table");
     const yoga = createRequire(layout).resolve('yoga-layout/load').replace(/src[\\/]load\.js$/, 'binaries/yoga-wasm-base64-esm.js');
     expect(readFileSync(yoga, 'utf8')).toContain('pln-worksheets patch: the embedded binary (a data: URI) is decoded, not fetched');
+    expect(readFileSync(yoga, 'utf8')).toContain("pln-worksheets patch: the same calls without resetting two arrays' lengths");
     const textkit = createRequire(layout).resolve('@react-pdf/textkit');
     expect(readFileSync(textkit, 'utf8')).toContain('pln-worksheets patch: text with no right-to-left letter');
+  });
+
+  it("Yoga's glue passes every argument, whatever their number: a known layout comes out", async () => {
+    const layout = createRequire(createRequire(import.meta.url).resolve('@react-pdf/renderer')).resolve('@react-pdf/layout');
+    const Yoga = (await import(pathToFileURL(createRequire(layout).resolve('yoga-layout/load')).href)) as typeof import('yoga-layout/load');
+    const yoga = await Yoga.loadYoga();
+    const row = yoga.Node.create(); // a function without arguments
+    row.setWidth(200); // methods with one argument…
+    row.setHeight(100);
+    row.setFlexDirection(Yoga.FlexDirection.Row);
+    row.setPadding(Yoga.Edge.All, 5); // …two…
+    const grows = yoga.Node.create();
+    grows.setFlexGrow(1);
+    grows.setMargin(Yoga.Edge.Left, 10);
+    const fixed = yoga.Node.create();
+    fixed.setWidth(50);
+    row.insertChild(grows, 0);
+    row.insertChild(fixed, 1);
+    row.calculateLayout(200, 100, Yoga.Direction.LTR); // …three
+    expect(grows.getComputedLayout()).toEqual({ left: 15, right: 0, top: 5, bottom: 0, width: 130, height: 90 });
+    expect(fixed.getComputedLayout()).toEqual({ left: 145, right: 0, top: 5, bottom: 0, width: 50, height: 90 });
+    expect([grows.getComputedMargin(Yoga.Edge.Left), row.getComputedPadding(Yoga.Edge.Top), row.getChildCount()]).toEqual([10, 5, 2]);
+    row.freeRecursive();
   });
 
   it('textkit: the characters it lays out without the bidi pass are all left-to-right or neutral', async () => {
