@@ -1,11 +1,12 @@
 /**
  * The renderer patches (patches/, applied by `npm install`): in React-PDF's layout, a text
- * layout memo, a first pagination round that only counts pages when a second round follows, and
- * each font asked for once per asset pass; in textkit, left-to-right text skips the bidi pass and
- * a line's trailing white space is measured without copying its glyphs; in pdfkit, a font object
- * used again is not opened again and the font descriptor reads only the 'post' table's header; in
- * Yoga's loader, the embedded WebAssembly binary is decoded rather than fetched. Shortcuts for
- * speed: they must change no byte of any PDF.
+ * layout memo, a first pagination round that only counts pages when a second round follows, each
+ * font asked for once per asset pass, and whether a subtree has render props known per node; in
+ * textkit, left-to-right text skips the bidi pass and a line's trailing white space is measured
+ * without copying its glyphs; in pdfkit, a font object used again is not opened again and the
+ * font descriptor reads only the 'post' table's header; in Yoga's loader, the embedded
+ * WebAssembly binary is decoded rather than fetched, and its glue calls functions directly.
+ * Shortcuts for speed: they must change no byte of any PDF.
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -49,6 +50,7 @@ describe('the renderer patches', () => {
     expect(source).toContain('pln-worksheets patch: a memo of text layout');
     expect(source).toContain('plnWorksheetsLayoutPatch');
     expect(source).toContain('pln-worksheets patch: each font (family, style, weight) is asked for once per call');
+    expect(source).toContain('pln-worksheets patch: the answer is kept per node object');
     const pdfkit = createRequire(layout).resolve('pdfkit').replace(/pdfkit\.js$/, 'pdfkit.node.mjs');
     expect(readFileSync(pdfkit, 'utf8')).toContain('pln-worksheets patch: React-PDF passes a font object');
     expect(readFileSync(pdfkit, 'utf8')).toContain("pln-worksheets patch: the two values the font descriptor takes from the 'post' table");
