@@ -15,8 +15,8 @@ import type { RenderEnv, WorkerJob } from './job.js';
  * this thread then).
  */
 export function workerScript(): URL | undefined {
-  const candidates = import.meta.url.endsWith('.ts') ? [new URL('../../dist/bundle/worker-launch.js', import.meta.url)] : [new URL('./worker-launch.js', import.meta.url)];
-  return candidates.find((url) => existsSync(fileURLToPath(url)));
+  const script = new URL(import.meta.url.endsWith('.ts') ? '../../dist/bundle/worker-launch.js' : './worker-launch.js', import.meta.url);
+  return existsSync(fileURLToPath(script)) ? script : undefined;
 }
 
 /**

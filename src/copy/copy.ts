@@ -65,7 +65,7 @@ export function compileCopy(locale: string, files: readonly TemplateFile[], opti
   const entries = new Map<string, CompiledEntry>();
   const reference = options.referenceKeys ? new Set(options.referenceKeys) : undefined;
   for (const file of files) {
-    const stem = file.name.replace(/\.json$/, '');
+    const stem = fileStem(file);
     for (const { key, source, line, column } of readTemplateEntries(file)) {
       const fullKey = `${stem}.${key}`;
       if (reference && !reference.has(fullKey)) {
@@ -113,7 +113,7 @@ export function compileCopy(locale: string, files: readonly TemplateFile[], opti
 export function copyKeys(files: readonly TemplateFile[]): string[] {
   const keys = new Set<string>();
   for (const file of files) {
-    const stem = file.name.replace(/\.json$/, '');
+    const stem = fileStem(file);
     for (const { key } of readTemplateEntries(file)) keys.add(`${stem}.${key}`);
   }
   return [...keys].sort();
@@ -151,6 +151,11 @@ interface TemplateEntry {
   source: string;
   line: number;
   column: number;
+}
+
+/** What prefixes a file's keys: `goals` for goals.json. */
+function fileStem(file: TemplateFile): string {
+  return file.name.replace(/\.json$/, '');
 }
 
 /** Reads `{ "key": "template", … }` with each value's line and column, for located errors. */

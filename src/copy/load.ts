@@ -69,9 +69,13 @@ export async function loadCopy(locale = REFERENCE_LOCALE, overrideDir?: string):
   }
   const names = (await readdir(path.join(builtInTemplatesDir, REFERENCE_LOCALE))).filter((name) => name.endsWith('.json')).sort();
   const files: TemplateFile[] = [];
+  const bases: TemplateFile[] = [];
   for (const name of names) {
     const base = (await readTemplateFile(builtIn, name)) ?? (hasBuiltIn ? undefined : await readTemplateFile(path.join(builtInTemplatesDir, REFERENCE_LOCALE), name));
-    if (base) files.push(base);
+    if (base) {
+      files.push(base);
+      bases.push(base);
+    }
     const replacement = override ? await readTemplateFile(override, name) : undefined;
     if (replacement) files.push(replacement);
   }
@@ -82,5 +86,7 @@ export async function loadCopy(locale = REFERENCE_LOCALE, overrideDir?: string):
       }
     }
   }
+  // English's own files, just read, are the reference: not read a second time for its keys.
+  if (locale === REFERENCE_LOCALE && hasBuiltIn) referenceKeys ??= Promise.resolve(copyKeys(bases));
   return compileCopy(locale, files, { referenceKeys: await englishKeys() });
 }
