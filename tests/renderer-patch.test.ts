@@ -1,12 +1,15 @@
 /**
- * The renderer patches (patches/, applied by `npm install`): in React-PDF's layout, a text
- * layout memo, a first pagination round that only counts pages when a second round follows, each
- * font asked for once per asset pass, and whether a subtree has render props known per node; in
- * textkit, left-to-right text skips the bidi pass and a line's trailing white space is measured
- * without copying its glyphs; in pdfkit, a font object used again is not opened again and the
- * font descriptor reads only the 'post' table's header; in Yoga's loader, the embedded
- * WebAssembly binary is decoded rather than fetched, and its glue calls functions directly.
- * Shortcuts for speed: they must change no byte of any PDF.
+ * The renderer patches (patches/, applied by `npm install`). In React-PDF's layout: a text layout
+ * memo, a first pagination round that only counts pages when a second round follows, each font
+ * asked for once per asset pass, whether a subtree has render props known per node, no emoji
+ * search in text that cannot hold one, and whole fragments kept as laid out for a page's relayout.
+ * In textkit: left-to-right text skips the bidi pass, and a line's trailing white space is
+ * measured without copying its glyphs. In pdfkit: a font object used again is not opened again,
+ * the font descriptor reads only the 'post' table's header, and binary strings are encoded by
+ * Node. In Yoga's loader: the embedded WebAssembly binary is decoded rather than fetched, and its
+ * glue calls functions directly.
+ * Shortcuts for speed: they must change no byte of any PDF, except that kept fragments may move
+ * a box by a float's last bit (a millionth of a point), so that one is compared within a tolerance.
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -16,9 +19,10 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { formatProblem, loadAnswersFile, type Answers } from '../src/answers/index.js';
 import { renderBlank, renderFilled } from '../src/api.js';
 import { syntheticCohort } from '../src/perf/cohort.js';
+import { drawingDifferences } from './support/drawing.js';
 
 const EXAMPLES = fileURLToPath(new URL('../examples/', import.meta.url));
-const patchSwitch = globalThis as { plnWorksheetsLayoutPatch?: boolean };
+const patchSwitch = globalThis as { plnWorksheetsLayoutPatch?: boolean; plnWorksheetsKeepFragments?: boolean };
 
 async function load(name: string): Promise<Answers> {
   const result = await loadAnswersFile(path.join(EXAMPLES, `${name}.json`));
@@ -40,6 +44,7 @@ const same = (a: Uint8Array, b: Uint8Array) => Buffer.from(a).equals(Buffer.from
 describe('the renderer patches', () => {
   afterEach(() => {
     delete patchSwitch.plnWorksheetsLayoutPatch;
+    delete patchSwitch.plnWorksheetsKeepFragments;
   });
 
   it('is applied to the installed renderer', () => {
@@ -51,9 +56,12 @@ describe('the renderer patches', () => {
     expect(source).toContain('plnWorksheetsLayoutPatch');
     expect(source).toContain('pln-worksheets patch: each font (family, style, weight) is asked for once per call');
     expect(source).toContain('pln-worksheets patch: the answer is kept per node object');
+    expect(source).toContain('pln-worksheets patch: the emoji regex is not run on a string with no code unit from U+231A on');
+    expect(source).toContain("pln-worksheets patch: a page's relayout lays a whole fragment");
     const pdfkit = createRequire(layout).resolve('pdfkit').replace(/pdfkit\.js$/, 'pdfkit.node.mjs');
     expect(readFileSync(pdfkit, 'utf8')).toContain('pln-worksheets patch: React-PDF passes a font object');
     expect(readFileSync(pdfkit, 'utf8')).toContain("pln-worksheets patch: the two values the font descriptor takes from the 'post' table");
+    expect(readFileSync(pdfkit, 'utf8')).toContain("pln-worksheets patch: Node's latin1 encoder writes the same bytes");
     const yoga = createRequire(layout).resolve('yoga-layout/load').replace(/src[\\/]load\.js$/, 'binaries/yoga-wasm-base64-esm.js');
     expect(readFileSync(yoga, 'utf8')).toContain('pln-worksheets patch: the embedded binary (a data: URI) is decoded, not fetched');
     expect(readFileSync(yoga, 'utf8')).toContain("pln-worksheets patch: the same calls without resetting two arrays' lengths");
@@ -104,6 +112,7 @@ describe('the renderer patches', () => {
   });
 
   it('changes no byte of filled packets (Latin, Arabic, Hebrew, CJK, long answers over several pages)', async () => {
+    patchSwitch.plnWorksheetsKeepFragments = false; // compared within a tolerance below
     const learners = [await load('multilingual-long'), await load('resident-smart'), ...syntheticCohort(2)];
     for (const answers of learners) {
       const plain = await withoutPatch(() => renderFilled(answers));
@@ -115,9 +124,56 @@ describe('the renderer patches', () => {
   });
 
   it('changes no byte of blank sheets on either paper', async () => {
+    patchSwitch.plnWorksheetsKeepFragments = false; // compared within a tolerance below
     for (const paper of ['letter', 'a4'] as const) {
       const plain = await withoutPatch(() => renderBlank({ paper }));
       expect(same(plain, await renderBlank({ paper })), paper).toBe(true);
     }
+  });
+
+  it('keeping whole fragments for the page relayout draws the same, within a millionth of a point', async () => {
+    // The relayout lays a fragment placed in one piece out as a leaf of its first-pass size;
+    // the boxes under it keep their first-pass values, which can differ from a full relayout's
+    // in the last bit of a float. No number may differ by more, and nothing else (text, fonts) at all.
+    const documents: [string, () => Promise<Uint8Array>][] = [
+      ...[await load('multilingual-long'), await load('resident-smart'), await load('first-year-woop'), ...syntheticCohort(3)].map(
+        (answers) => [answers.learner.name, () => renderFilled(answers)] as [string, () => Promise<Uint8Array>],
+      ),
+      ['fillable', async () => renderFilled(await load('resident-smart'), { fillable: true })],
+      ['blank, A4', () => renderBlank({ paper: 'a4' })],
+    ];
+    let differentBytes = 0;
+    for (const [name, render] of documents) {
+      patchSwitch.plnWorksheetsKeepFragments = false;
+      const full = await render();
+      delete patchSwitch.plnWorksheetsKeepFragments;
+      const kept = await render();
+      if (!same(full, kept)) differentBytes += 1;
+      expect(await drawingDifferences(full, kept, 1e-4), name).toEqual([]);
+    }
+    expect(differentBytes).toBeGreaterThan(0); // the comparison saw kept fragments' float noise: it is not vacuous
+  });
+
+  it('the emoji pass skips only strings in which the emoji pattern cannot match', async () => {
+    const fromRenderer = createRequire(createRequire(import.meta.url).resolve('@react-pdf/renderer'));
+    const layout = fromRenderer.resolve('@react-pdf/layout');
+    const source = readFileSync(layout, 'utf8');
+    const skipped = /const noEmojiPossible = \/\^\[(.*)\]\*\$\/;/.exec(source)?.[1];
+    expect(skipped).toBe('\\u0000-\\u2319');
+    const emojiRegex = createRequire(layout)('emoji-regex-xs') as () => RegExp;
+    // Every alternative of the pattern needs one of these; none is below U+231A.
+    const needed = /\p{Emoji_Presentation}|\p{Emoji_Modifier_Base}|\p{Regional_Indicator}|\u{1F3F4}|\uFE0F/u;
+    const below = Array.from({ length: 0x231a }, (_, cp) => String.fromCharCode(cp));
+    expect(below.filter((c) => needed.test(c))).toEqual([]);
+    expect(below.join('').match(emojiRegex())).toBeNull();
+    expect(emojiRegex().source).toContain('\\p{Emoji}\\uFE0F'); // the pattern analysed above
+    expect(needed.test('\u231A')).toBe(true); // ⌚, the first character the pass must see
+  });
+
+  it("pdfkit's binary strings: Node's latin1 encoder keeps each UTF-16 unit's low byte, as pdfkit's loop did", () => {
+    const units = Array.from({ length: 0x10000 }, (_, unit) => String.fromCharCode(unit)).join('');
+    const out = new Uint8Array(units.length);
+    Buffer.from(out.buffer, out.byteOffset, out.length).latin1Write(units);
+    expect(out.every((byte, i) => byte === (units.charCodeAt(i) & 0xff))).toBe(true);
   });
 });

@@ -151,7 +151,7 @@ export async function importAnswers(pdf: Uint8Array, source = 'the PDF'): Promis
   }
   if (problems.length > 0) fail(...problems);
 
-  const parsed = AnswersSchema.safeParse(ordered);
+  const parsed = AnswersSchema.safeParse(ordered, { jitless: true }); // see answers/load.ts
   if (!parsed.success) {
     fail(
       ...parsed.error.issues.map((issue) => {
