@@ -1,6 +1,7 @@
 import Handlebars from 'handlebars';
 import { parseTree, type Node as JsonNode, type ParseError, printParseErrorCode } from 'jsonc-parser';
 import { closest } from '../answers/describe.js';
+import { PRECOMPILED } from './precompiled-templates.js';
 import { emptyVariables, SAMPLE_VARIABLES } from './variables.js';
 
 /** One template file as read from disk: `goals.json` holds the goal sheet's copy keys. */
@@ -43,6 +44,9 @@ interface CompiledEntry {
 }
 
 const handlebars = Handlebars.create();
+
+/** How every template is compiled: strict variables, no HTML escaping, built-in helpers only. */
+export const COMPILE_OPTIONS = { strict: true, noEscape: true, knownHelpersOnly: true } as const;
 
 export interface CompileOptions {
   /**
@@ -122,13 +126,21 @@ export function copyKeys(files: readonly TemplateFile[]): string[] {
 /**
  * Parses, compiles and test-renders one template, so every mistake surfaces at load time.
  * Text without a mustache renders as itself (Handlebars treats only `{{` specially), so it is
- * not compiled: most copy is plain text, and compiling it was most of loading the copy.
+ * not compiled: most copy is plain text, and compiling it was most of loading the copy. The
+ * built-in templates come precompiled (precompiled-templates.ts, looked up by their exact text):
+ * Handlebars' compiler, run cold, was a good part of a one-learner `fill`'s start.
  */
 function compileTemplate(source: string, file: string, line: number, column: number, key: string): HandlebarsTemplateDelegate {
   if (!source.includes('{{')) return () => source;
   try {
-    handlebars.parse(source);
-    const render = handlebars.compile(source, { strict: true, noEscape: true, knownHelpersOnly: true });
+    const precompiled = PRECOMPILED.get(source);
+    let render: HandlebarsTemplateDelegate;
+    if (precompiled) {
+      render = handlebars.template(precompiled);
+    } else {
+      handlebars.parse(source);
+      render = handlebars.compile(source, COMPILE_OPTIONS);
+    }
     render(SAMPLE_VARIABLES);
     return render;
   } catch (error) {
@@ -146,7 +158,7 @@ function explain(error: unknown): string {
   return message;
 }
 
-interface TemplateEntry {
+export interface TemplateEntry {
   key: string;
   source: string;
   line: number;
@@ -159,7 +171,7 @@ function fileStem(file: TemplateFile): string {
 }
 
 /** Reads `{ "key": "template", … }` with each value's line and column, for located errors. */
-function readTemplateEntries(file: TemplateFile): TemplateEntry[] {
+export function readTemplateEntries(file: TemplateFile): TemplateEntry[] {
   const errors: ParseError[] = [];
   const root = parseTree(file.text, errors, { disallowComments: true, allowTrailingComma: false });
   const syntaxError = errors[0];

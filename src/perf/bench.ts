@@ -5,7 +5,8 @@
  * folder, then measures, each in a fresh child process run through the CLI as a user runs it:
  * - node start and the renderer import (`node -e "import('@react-pdf/renderer')"`);
  * - a cold `fill` of one learner through the bin (the one-file CLI with its code cache), and for
- *   reference the same from the modules (PLN_WORKSHEETS_MODULES=1);
+ *   reference the same from the modules (PLN_WORKSHEETS_MODULES=1); these four in turns, so that
+ *   the fill and the start it is compared with are measured on the machine at the same speed;
  * - warm time per page (one process filling the same learner again and again);
  * - `bundle` of 50 and of 200 learners (title page, contents with links, bookmarks), --no-cache:
  *   wall time, pages per second, peak memory of the whole process (worker threads included);
@@ -13,7 +14,7 @@
  * - the engine floor: React-PDF drawing as many plain pages (30 lines of text, 10 ruled boxes
  *   each) in one document in one process, as installed (with our patches, which speed it up
  *   too: the targets compare with this one), and, for reference, with the patches' shortcuts
- *   off, as React-PDF ships.
+ *   off, as React-PDF ships; in turns with the 200-learner bundle.
  * Each figure is the median of several runs (--repeat N for the quick ones, --big-repeat N for
  * the bundles and the floor). Prints a table, then the figures as JSON (--json FILE also saves it).
  *
@@ -69,6 +70,18 @@ function runNode(args: string[], env: NodeJS.ProcessEnv = {}): Promise<ChildResu
 async function repeat(times: number, run: () => Promise<ChildResult>): Promise<ChildResult[]> {
   const results: ChildResult[] = [];
   for (let i = 0; i < times; i++) results.push(await run());
+  return results;
+}
+
+/**
+ * Runs each of `runs` `times` times, in turns (a, b, c, a, b, c…): measures compared with each
+ * other (the cold fill with node start and the renderer import) then meet the same machine,
+ * whose speed drifts by 10% and more over minutes here.
+ */
+async function inTurns<K extends string>(times: number, runs: Record<K, () => Promise<ChildResult>>): Promise<Record<K, ChildResult[]>> {
+  const keys = Object.keys(runs) as K[];
+  const results = Object.fromEntries(keys.map((key) => [key, [] as ChildResult[]])) as Record<K, ChildResult[]>;
+  for (let i = 0; i < times; i++) for (const key of keys) results[key].push(await runs[key]());
   return results;
 }
 
@@ -169,14 +182,15 @@ async function bench(options: Options): Promise<void> {
     const machine = { cpus: os.availableParallelism(), cpuModel: os.cpus()[0]?.model ?? '', memoryGb: Math.round(os.totalmem() / 2 ** 30), node: process.version, loadAverageAtStart: os.loadavg().map((x) => Math.round(x * 100) / 100) };
     log(`machine: ${machine.cpus} cores, load ${machine.loadAverageAtStart.join(' ')}; cohort of ${options.learners} in ${work}`);
 
-    log('node start, and node start + renderer import…');
-    const bare = await repeat(options.repeat, () => runNode(['-e', '0']));
-    const imported = await repeat(options.repeat, () => runNode(['--input-type=module', '-e', "await import('@react-pdf/renderer')"]));
-    log('cold fill…');
-    const fills = await repeat(options.repeat, () => runNode([bin, 'fill', one, '--out', path.join(work, 'one.pdf')]));
+    log('node start, node start + renderer import, cold fill, and cold fill from the modules (for reference), in turns…');
+    const cold = await inTurns(options.repeat, {
+      bare: () => runNode(['-e', '0']),
+      imported: () => runNode(['--input-type=module', '-e', "await import('@react-pdf/renderer')"]),
+      fills: () => runNode([bin, 'fill', one, '--out', path.join(work, 'one.pdf')]),
+      moduleFills: () => runNode([bin, 'fill', one, '--out', path.join(work, 'one.pdf')], { PLN_WORKSHEETS_MODULES: '1' }),
+    });
+    const { bare, imported, fills, moduleFills } = cold;
     const fillPages = await pageCount(path.join(work, 'one.pdf'));
-    log('cold fill from the modules (no one-file CLI, no code cache), for reference…');
-    const moduleFills = await repeat(options.repeat, () => runNode([bin, 'fill', one, '--out', path.join(work, 'one.pdf')], { PLN_WORKSHEETS_MODULES: '1' }));
     log('warm fill…');
     const warm = await repeat(options.repeat, () => runNode([SELF, '--child=warm', one, '5']));
 
@@ -185,9 +199,18 @@ async function bench(options: Options): Promise<void> {
     log(`bundle of ${options.small}, --no-cache…`);
     const smallRuns = await repeat(options.bigRepeat, () => bundleRun(small, path.join(work, 'small.pdf'), ['--no-cache']));
     const smallPages = await pageCount(path.join(work, 'small.pdf'));
-    log(`bundle of ${options.learners}, --no-cache…`);
-    const fullRuns = await repeat(options.bigRepeat, () => bundleRun(all, path.join(work, 'full.pdf'), ['--no-cache']));
-    const fullPages = await pageCount(path.join(work, 'full.pdf'));
+    log(`bundle of ${options.learners} (--no-cache), the engine floor for as many plain pages in one document, and the floor as React-PDF ships (for reference), in turns…`);
+    let fullPages = 0; // known after the first bundle, which each turn starts with
+    const big = await inTurns(options.bigRepeat, {
+      full: async () => {
+        const run = await bundleRun(all, path.join(work, 'full.pdf'), ['--no-cache']);
+        fullPages ||= await pageCount(path.join(work, 'full.pdf'));
+        return run;
+      },
+      floor: () => runNode([SELF, '--child=floor', String(fullPages)]),
+      stockFloor: () => runNode([SELF, '--child=floor', String(fullPages), 'stock']),
+    });
+    const { full: fullRuns, floor: floors, stockFloor: stockFloors } = big;
 
     log('rebuild after one answers file changed (cache)…');
     const cacheDir = path.join(work, 'cache');
@@ -202,10 +225,6 @@ async function bench(options: Options): Promise<void> {
     }
     const rebuildReport = rebuilds.map((run) => run.report);
 
-    log(`engine floor: ${fullPages} plain pages in one document…`);
-    const floors = await repeat(options.bigRepeat, () => runNode([SELF, '--child=floor', String(fullPages)]));
-    log('engine floor as React-PDF ships (our patches off), for reference…');
-    const stockFloors = await repeat(options.bigRepeat, () => runNode([SELF, '--child=floor', String(fullPages), 'stock']));
 
     const ms = (runs: ChildResult[]) => median(runs.map((run) => run.wallMs));
     const peak = (runs: ChildResult[]) => median(runs.map((run) => run.peakMb));

@@ -1,0 +1,13 @@
+/**
+ * `npm run templates:precompile`: writes src/copy/precompiled-templates.ts from the built-in
+ * templates of every locale (run it after editing templates/; a test says when it is due).
+ */
+import { writeFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import { builtInLocales, builtInTemplatesDir, readTemplateFiles } from '../copy/load.js';
+import { precompiledModule } from '../copy/precompile.js';
+
+const target = fileURLToPath(new URL('../../src/copy/precompiled-templates.ts', import.meta.url));
+const files = (await Promise.all((await builtInLocales()).map((locale) => readTemplateFiles(builtInTemplatesDir, locale)))).flat();
+await writeFile(target, precompiledModule(files));
+process.stdout.write(`${target}\n`);
