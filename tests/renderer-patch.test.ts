@@ -5,9 +5,8 @@
  * search in text that cannot hold one, and whole fragments kept as laid out for a page's relayout.
  * In textkit: left-to-right text skips the bidi pass, and a line's trailing white space is
  * measured without copying its glyphs. In pdfkit: a font object used again is not opened again,
- * the font descriptor reads only the 'post' table's header, and binary strings are encoded by
- * Node. In Yoga's loader: the embedded WebAssembly binary is decoded rather than fetched, and its
- * glue calls functions directly.
+ * and the font descriptor reads only the 'post' table's header. In Yoga's loader: the embedded
+ * WebAssembly binary is decoded rather than fetched, and its glue calls functions directly.
  * Shortcuts for speed: they must change no byte of any PDF, except that kept fragments may move
  * a box by a float's last bit (a millionth of a point), so that one is compared within a tolerance.
  */
@@ -61,7 +60,6 @@ describe('the renderer patches', () => {
     const pdfkit = createRequire(layout).resolve('pdfkit').replace(/pdfkit\.js$/, 'pdfkit.node.mjs');
     expect(readFileSync(pdfkit, 'utf8')).toContain('pln-worksheets patch: React-PDF passes a font object');
     expect(readFileSync(pdfkit, 'utf8')).toContain("pln-worksheets patch: the two values the font descriptor takes from the 'post' table");
-    expect(readFileSync(pdfkit, 'utf8')).toContain("pln-worksheets patch: Node's latin1 encoder writes the same bytes");
     const yoga = createRequire(layout).resolve('yoga-layout/load').replace(/src[\\/]load\.js$/, 'binaries/yoga-wasm-base64-esm.js');
     expect(readFileSync(yoga, 'utf8')).toContain('pln-worksheets patch: the embedded binary (a data: URI) is decoded, not fetched');
     expect(readFileSync(yoga, 'utf8')).toContain("pln-worksheets patch: the same calls without resetting two arrays' lengths");
@@ -168,12 +166,5 @@ describe('the renderer patches', () => {
     expect(below.join('').match(emojiRegex())).toBeNull();
     expect(emojiRegex().source).toContain('\\p{Emoji}\\uFE0F'); // the pattern analysed above
     expect(needed.test('\u231A')).toBe(true); // ⌚, the first character the pass must see
-  });
-
-  it("pdfkit's binary strings: Node's latin1 encoder keeps each UTF-16 unit's low byte, as pdfkit's loop did", () => {
-    const units = Array.from({ length: 0x10000 }, (_, unit) => String.fromCharCode(unit)).join('');
-    const out = new Uint8Array(units.length);
-    Buffer.from(out.buffer, out.byteOffset, out.length).latin1Write(units);
-    expect(out.every((byte, i) => byte === (units.charCodeAt(i) & 0xff))).toBe(true);
   });
 });
