@@ -5,7 +5,8 @@
  * tables for every glyph of every string (kerning classes have thousands of ranges), so this was
  * much of a cold `fill`'s shaping time. It must find exactly what fontkit found before, in every
  * face we ship. (The patch also turns three for-of loops that run per glyph into indexed loops
- * over the same arrays; the shaping and byte tests cover those.)
+ * over the same arrays, which the shaping and byte tests cover; and subsetting decodes only the
+ * compound glyphs, for their components, where it decoded every glyph.)
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -142,6 +143,7 @@ describe('the fontkit patch', () => {
       expect(source).toContain('pln-worksheets patch: a sorted glyph list is searched by halves');
       expect(source).toContain('pln-worksheets patch: sorted ranges are searched by halves');
       expect(source).toContain('pln-worksheets patch: indexed loops over the feature names');
+      expect(source).toContain('pln-worksheets patch: only a compound glyph (fewer than zero contours');
     }
   });
 
@@ -157,6 +159,28 @@ describe('the fontkit patch', () => {
       expect(processor.coverageIndex(glyphs, glyph)).toBe(scannedCoverageIndex(glyphs, glyph));
     }
     expect(processor.getClassID(11, classDef)).toBe(1); // the first range that holds it, as before
+  });
+
+  it('subsets fonts to the same bytes (a compound glyph is still decoded for its components)', async () => {
+    const patchSwitch = globalThis as { plnWorksheetsLayoutPatch?: boolean };
+    const text = 'Ąčęėįšųūž ÀÉÎÕÜ àéîõü ßøåæœ fi fl 0123456789 “quotes” — dash… ЖЗИЙ αβγδ Hello, world';
+    for (const face of faces.filter((f) => /NotoSans_/.test(f.src))) {
+      const subset = (font: Font & { layout(t: string): { glyphs: { id: number }[] }; createSubset(): { includeGlyph(id: number): number; encode(): Uint8Array } }) => {
+        const s = font.createSubset();
+        for (const glyph of font.layout(text).glyphs) s.includeGlyph(glyph.id);
+        return Buffer.from(s.encode());
+      };
+      type Subsettable = Parameters<typeof subset>[0];
+      const bytes = readFileSync(face.src);
+      const patched = subset((await fontkit()).create(bytes) as Subsettable);
+      patchSwitch.plnWorksheetsLayoutPatch = false;
+      try {
+        const plain = subset((await fontkit()).create(bytes) as Subsettable);
+        expect(patched.equals(plain), face.src).toBe(true);
+      } finally {
+        delete patchSwitch.plnWorksheetsLayoutPatch;
+      }
+    }
   });
 
   for (const face of faces) {
