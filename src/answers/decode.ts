@@ -1,4 +1,5 @@
 /** Bytes → text for answers files: strict UTF-8, so a mis-encoded file is refused, never mangled. */
+import { isUtf8 } from "node:buffer";
 import { LIMITS } from "./limits.js";
 import { parseAnswers } from "./load.js";
 import { LineIndex } from "./position.js";
@@ -49,7 +50,8 @@ export function decodeDocument(bytes: Uint8Array, file: string): { ok: true; tex
   if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
     return whole("the file is saved as UTF-16; save it as UTF-8 (most editors offer this under “Save with encoding”)");
   }
-  const bad = firstInvalidUtf8(bytes);
+  // Node checks well-formed files natively (the same rules); the scan below locates a bad byte.
+  const bad = isUtf8(bytes) ? -1 : firstInvalidUtf8(bytes);
   if (bad >= 0) {
     // Locate the bad byte by decoding the valid text before it (the decoder drops a BOM, as editors hide it).
     const before = new TextDecoder("utf-8").decode(bytes.subarray(0, bad));

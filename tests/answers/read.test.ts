@@ -106,3 +106,26 @@ describe("parseAnswersBytes: strict UTF-8", () => {
     expect(result.ok && result.answers.learner.name).toBe("𝒜na 😀");
   });
 });
+
+describe("UTF-8 checking", () => {
+  it("Node's check of a whole file and the scan that locates a bad byte agree on every byte string", async () => {
+    const { isUtf8 } = await import("node:buffer");
+    const { firstInvalidUtf8 } = await import("../../src/answers/decode.js");
+    const fc = (await import("fast-check")).default;
+    const agree = (bytes: Uint8Array) => isUtf8(bytes) === (firstInvalidUtf8(bytes) === -1);
+    // Random bytes (mostly invalid), and valid text with one byte changed (mostly nearly valid).
+    fc.assert(fc.property(fc.uint8Array({ maxLength: 64 }), agree), { numRuns: 5000 });
+    fc.assert(
+      fc.property(fc.string({ unit: "binary", maxLength: 32 }), fc.nat(), fc.integer({ min: 0, max: 255 }), (text, at, byte) => {
+        const bytes = new TextEncoder().encode(text);
+        if (bytes.length > 0) bytes[at % bytes.length] = byte;
+        return agree(bytes);
+      }),
+      { numRuns: 5000 },
+    );
+    // The edges: overlongs, surrogates, beyond U+10FFFF, truncated sequences.
+    for (const bytes of [[0xc0, 0x80], [0xe0, 0x80, 0x80], [0xed, 0xa0, 0x80], [0xf4, 0x90, 0x80, 0x80], [0xf0, 0x9f, 0x98], [0xe2, 0x82, 0xac], [0xf0, 0x9f, 0x98, 0x80]]) {
+      expect(agree(new Uint8Array(bytes)), bytes.join(",")).toBe(true);
+    }
+  });
+});
