@@ -5,8 +5,9 @@
  * tables for every glyph of every string (kerning classes have thousands of ranges), so this was
  * much of a cold `fill`'s shaping time. It must find exactly what fontkit found before, in every
  * face we ship. (The patch also turns three for-of loops that run per glyph into indexed loops
- * over the same arrays, which the shaping and byte tests cover; and subsetting decodes only the
- * compound glyphs, for their components, where it decoded every glyph.)
+ * over the same arrays, which the shaping and byte tests cover; subsetting decodes only the
+ * compound glyphs, for their components, where it decoded every glyph; and a font's units per em
+ * are read from its head table once.)
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -144,6 +145,7 @@ describe('the fontkit patch', () => {
       expect(source).toContain('pln-worksheets patch: sorted ranges are searched by halves');
       expect(source).toContain('pln-worksheets patch: indexed loops over the feature names');
       expect(source).toContain('pln-worksheets patch: only a compound glyph (fewer than zero contours');
+      expect(source).toContain('pln-worksheets patch: kept after the first read');
     }
   });
 
