@@ -1,8 +1,8 @@
 /**
- * The packet cache: a rebuild renders only the packets whose inputs changed, a change to what every
- * packet shares (paper, locale, templates, branding) renders them all again, the bytes are the
- * same with or without the cache, the folder stays under its size bound, and the CLI's --no-cache
- * leaves no cache behind.
+ * The packet cache: a rebuild renders only the packets whose inputs changed (and the front matter
+ * only when pages moved), a change to what every packet shares (paper, locale, templates,
+ * branding) renders them all again, the bytes are the same with or without the cache, the folder
+ * stays under its size bound, and the CLI's --no-cache leaves no cache behind.
  */
 import { mkdir, mkdtemp, readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -20,6 +20,7 @@ const same = (a: Uint8Array, b: Uint8Array) => Buffer.from(a).equals(Buffer.from
 
 let work: string;
 let learners: Answers[];
+let renderedFirstLayoutPage: number;
 beforeAll(async () => {
   work = await mkdtemp(path.join(tmpdir(), 'bundle-cache-'));
   learners = syntheticCohort(4, 7);
@@ -46,14 +47,16 @@ describe('rebuilding with the cache', () => {
     dir = path.join(work, 'cache');
     const result = await renderBundleWithLayout(packetsOf(learners), { ...base, cache: { dir } });
     expect(result.stats).toMatchObject({ packets: 5, rendered: 5, reused: 0 });
+    expect(result.stats.frontDrawn).toBeGreaterThan(0);
     first = result.pdf;
+    renderedFirstLayoutPage = result.layout.packets[1]!.page;
   }, 120_000);
 
   it('gives the same bytes as a build without the cache, and reuses every packet the second time', async () => {
     const uncached = await renderBundleWithLayout(packetsOf(learners), base);
     expect(same(uncached.pdf, first)).toBe(true);
     const again = await renderBundleWithLayout(packetsOf(learners), { ...base, cache: { dir } });
-    expect(again.stats).toMatchObject({ rendered: 0, reused: 5 });
+    expect(again.stats).toMatchObject({ rendered: 0, reused: 5, frontDrawn: 0 }); // the front matter too
     expect(same(again.pdf, first)).toBe(true);
   });
 
@@ -61,10 +64,21 @@ describe('rebuilding with the cache', () => {
     const changed = structuredClone(learners);
     changed[2]!.goals!.coachSupport = 'Meet every second Friday instead.';
     const rebuilt = await renderBundleWithLayout(packetsOf(changed), { ...base, cache: { dir } });
-    expect(rebuilt.stats).toMatchObject({ rendered: 1, reused: 4 });
+    expect(rebuilt.stats).toMatchObject({ rendered: 1, reused: 4, frontDrawn: 0 }); // no page moved: same contents
     const fresh = await renderBundleWithLayout(packetsOf(changed), base);
     expect(same(rebuilt.pdf, fresh.pdf)).toBe(true);
     expect(same(rebuilt.pdf, first)).toBe(false);
+  });
+
+  it('draws the front matter again when a changed packet moves the pages after it, and gives the bytes of a fresh build', async () => {
+    const longer = structuredClone(learners);
+    longer[0]!.goals!.coachSupport = Array.from({ length: 130 }, (_, i) => `Sentence ${i + 1} of a much longer note about the support I need.`).join(' ');
+    const rebuilt = await renderBundleWithLayout(packetsOf(longer), { ...base, cache: { dir } });
+    expect(rebuilt.stats.rendered).toBe(1);
+    expect(rebuilt.stats.frontDrawn).toBeGreaterThan(0); // the contents' page numbers changed
+    const fresh = await renderBundleWithLayout(packetsOf(longer), base);
+    expect(fresh.layout.packets[1]!.page).toBeGreaterThan(renderedFirstLayoutPage); // it did move
+    expect(same(rebuilt.pdf, fresh.pdf)).toBe(true);
   });
 
   it('does not render again for the bundle title, order or page labels (the packets are the same)', async () => {
@@ -101,7 +115,7 @@ describe('rebuilding with the cache', () => {
     const entries = async () => (await files(small)).filter((file) => file.endsWith('.pdf'));
     await renderBundleWithLayout(packetsOf(learners), { ...base, cache: { dir: small } });
     const all = await entries();
-    expect(all).toHaveLength(5);
+    expect(all).toHaveLength(6); // five packets and the front matter
     const sizes = await Promise.all(all.map(async (file) => (await stat(file)).size));
     const bound = Math.max(...sizes) * 2 + 1;
     await renderBundleWithLayout(packetsOf(learners), { ...base, cache: { dir: small, maxBytes: bound } });
@@ -124,7 +138,7 @@ describe('the command line', () => {
     const a = await runCli([...args, '--out', path.join(work, 'a.pdf')], { env: { PLN_WORKSHEETS_CACHE_DIR: cached } });
     expect(a.stderr).toBe('');
     expect(a.code).toBe(0);
-    expect((await files(cached)).filter((f) => f.endsWith('.pdf'))).toHaveLength(2);
+    expect((await files(cached)).filter((f) => f.endsWith('.pdf'))).toHaveLength(3); // two packets and the front matter
     const b = await runCli([...args, '--no-cache', '--jobs', '2', '--out', path.join(work, 'b.pdf')], { env: { PLN_WORKSHEETS_CACHE_DIR: unused } });
     expect(b.code).toBe(0);
     await expect(stat(unused)).rejects.toThrow();

@@ -52,6 +52,8 @@ export interface BundleStats {
   reused: number;
   /** Worker threads used (0: rendered in this thread). */
   workers: number;
+  /** Times the front matter (title page, contents) was drawn, not taken from the cache. */
+  frontDrawn: number;
 }
 
 interface PlannedPacket {
@@ -136,7 +138,7 @@ export async function renderBundleWithLayout(packets: readonly PacketInput[], op
   const script = workerScript();
   const workers = script ? workerCount(toRender, options.jobs) : 0;
   const pool = workers > 0 && script ? new PacketPool(script, env, workers) : undefined;
-  const stats: BundleStats = { packets: jobs.length, rendered: 0, reused: 0, workers };
+  const stats: BundleStats = { packets: jobs.length, rendered: 0, reused: 0, workers, frontDrawn: 0 };
 
   const produce = async (index: number): Promise<Uint8Array> => {
     const hit = cached[index];
@@ -210,8 +212,18 @@ export async function renderBundleWithLayout(packets: readonly PacketInput[], op
       })),
     },
   });
-  // Drawn by a worker when there are workers (warm by then), else here.
-  const renderFront = async (job: FrontJob) => (pool ? pool.render(job) : (await drawing()).renderFrontJob(job));
+  // Drawn by a worker when there are workers (warm by then), else here; kept in the cache like a
+  // packet, so that a rebuild whose pages did not move draws no front matter (it drew it twice:
+  // the first drawing counts the contents' pages).
+  const renderFront = async (job: FrontJob): Promise<Uint8Array> => {
+    const key = cache?.key('front', job);
+    const known = key ? await cache!.get(key) : undefined;
+    if (known) return known;
+    const bytes = pool ? await pool.render(job) : await (await drawing()).renderFrontJob(job);
+    stats.frontDrawn += 1;
+    if (key) await cache!.put(key, bytes);
+    return bytes;
+  };
   const paddedCount = async (bytes: Uint8Array) => {
     const { pages } = await inspectPart(bytes);
     return pages + paddingAfter(pages);
