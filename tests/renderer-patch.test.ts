@@ -5,7 +5,8 @@
  * search in text that cannot hold one, and whole fragments kept as laid out for a page's relayout.
  * In textkit: left-to-right text skips the bidi pass, and a line's trailing white space is
  * measured without copying its glyphs. In pdfkit: a font object used again is not opened again,
- * and the font descriptor reads only the 'post' table's header. In Yoga's loader: the embedded
+ * the font descriptor reads only the 'post' table's header, and a standard font's width and
+ * kerning tables are built when first used. In Yoga's loader: the embedded
  * WebAssembly binary is decoded rather than fetched, and its glue calls functions directly.
  * Shortcuts for speed: they must change no byte of any PDF, except that kept fragments may move
  * a box by a float's last bit (a millionth of a point), so that one is compared within a tolerance.
@@ -60,6 +61,7 @@ describe('the renderer patches', () => {
     const pdfkit = createRequire(layout).resolve('pdfkit').replace(/pdfkit\.js$/, 'pdfkit.node.mjs');
     expect(readFileSync(pdfkit, 'utf8')).toContain('pln-worksheets patch: React-PDF passes a font object');
     expect(readFileSync(pdfkit, 'utf8')).toContain("pln-worksheets patch: the two values the font descriptor takes from the 'post' table");
+    expect(readFileSync(pdfkit, 'utf8')).toContain('pln-worksheets patch: the width and kerning tables are built when first asked for');
     const yoga = createRequire(layout).resolve('yoga-layout/load').replace(/src[\\/]load\.js$/, 'binaries/yoga-wasm-base64-esm.js');
     expect(readFileSync(yoga, 'utf8')).toContain('pln-worksheets patch: the embedded binary (a data: URI) is decoded, not fetched');
     expect(readFileSync(yoga, 'utf8')).toContain("pln-worksheets patch: the same calls without resetting two arrays' lengths");
@@ -150,6 +152,26 @@ describe('the renderer patches', () => {
       expect(await drawingDifferences(full, kept, 1e-4), name).toEqual([]);
     }
     expect(differentBytes).toBeGreaterThan(0); // the comparison saw kept fragments' float noise: it is not vacuous
+  });
+
+  it("pdfkit's standard fonts measure as before when their width and kerning tables are built on first use", async () => {
+    const fromLayout = createRequire(createRequire(createRequire(import.meta.url).resolve('@react-pdf/renderer')).resolve('@react-pdf/layout'));
+    const pdfkitFile = fromLayout.resolve('pdfkit').replace(/pdfkit\.js$/, 'pdfkit.node.mjs');
+    const { default: PDFDocument } = (await import(pathToFileURL(pdfkitFile).href)) as {
+      default: new (options: object) => { font(name: string): unknown; widthOfString(text: string, options?: object): number; _font: { font: { glyphWidths: object; kernPairs: object } } };
+    };
+    const text = 'AVAWAY To Tr. Yo, LT “quotes” — fi fl Ærø ßü 0123456789';
+    const measure = (face: string) => {
+      const doc = new PDFDocument({ autoFirstPage: false });
+      doc.font(face);
+      return { width: doc.widthOfString(text), widths: doc._font.font.glyphWidths, kerning: doc._font.font.kernPairs };
+    };
+    for (const face of ['Helvetica', 'Helvetica-Bold', 'Times-Italic', 'Courier']) {
+      const lazy = measure(face);
+      const eager = await withoutPatch(async () => measure(face));
+      expect(lazy, face).toEqual(eager);
+      expect(Object.keys(lazy.kerning).length, face).toBeGreaterThan(face === 'Courier' ? -1 : 500); // real tables were compared
+    }
   });
 
   it('the emoji pass skips only strings in which the emoji pattern cannot match', async () => {
