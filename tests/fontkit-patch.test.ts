@@ -6,8 +6,8 @@
  * much of a cold `fill`'s shaping time. It must find exactly what fontkit found before, in every
  * face we ship. (The patch also turns three for-of loops that run per glyph into indexed loops
  * over the same arrays, which the shaping and byte tests cover; subsetting decodes only the
- * compound glyphs, for their components, where it decoded every glyph; and a font's units per em
- * are read from its head table once.)
+ * compound glyphs, for their components, where it decoded every glyph; a font's units per em
+ * are read from its head table once; and the complex-script shapers' tables are built on first use.)
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -146,6 +146,7 @@ describe('the fontkit patch', () => {
       expect(source).toContain('pln-worksheets patch: indexed loops over the feature names');
       expect(source).toContain('pln-worksheets patch: only a compound glyph (fewer than zero contours');
       expect(source).toContain('pln-worksheets patch: kept after the first read');
+      expect(source).toContain('pln-worksheets patch: the Unicode tables of the Arabic, Indic and Universal shapers are built');
     }
   });
 
@@ -161,6 +162,20 @@ describe('the fontkit patch', () => {
       expect(processor.coverageIndex(glyphs, glyph)).toBe(scannedCoverageIndex(glyphs, glyph));
     }
     expect(processor.getClassID(11, classDef)).toBe(1); // the first range that holds it, as before
+  });
+
+  it("the complex-script shapers, whose tables are built on first use, still shape: Arabic joins, Devanagari reorders", async () => {
+    type Shaping = Font & { layout(text: string): { glyphs: { id: number }[] }; glyphForCodePoint(cp: number): { id: number } };
+    const open = async (file: string) => (await fontkit()).create(readFileSync(faces.find((f) => f.src.endsWith(file))!.src)) as Shaping;
+    const arabic = await open('IBMPlexSansArabic_400Regular.ttf');
+    const beh = arabic.layout('\u0628\u0628\u0628').glyphs.map((g) => g.id); // initial, medial, final forms
+    expect(new Set(beh).size).toBe(3);
+    expect(beh).not.toContain(arabic.glyphForCodePoint(0x0628).id); // none is the isolated form
+    const latin = await open('NotoSans_400Regular.ttf');
+    const ki = latin.layout('\u0915\u093F').glyphs.map((g) => g.id); // KA + vowel sign I: the sign is drawn first
+    expect(ki[0]).not.toBe(latin.glyphForCodePoint(0x0915).id);
+    expect(ki).toContain(latin.glyphForCodePoint(0x0915).id);
+    expect(() => latin.layout('\uA984\uA9B4')).not.toThrow(); // Javanese: the Universal shaper's table
   });
 
   it('subsets fonts to the same bytes (a compound glyph is still decoded for its components)', async () => {
