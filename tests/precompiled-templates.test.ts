@@ -6,23 +6,19 @@ import { readFileSync } from 'node:fs';
 import Handlebars from 'handlebars';
 import { describe, expect, it } from 'vitest';
 import { COMPILE_OPTIONS, compileCopy, readTemplateEntries } from '../src/copy/copy.js';
-import { builtInLocales, builtInTemplatesDir, readTemplateFiles } from '../src/copy/load.js';
+import { builtInTemplateFiles } from '../src/copy/load.js';
 import { precompiledModule } from '../src/copy/precompile.js';
 import { PRECOMPILED } from '../src/copy/precompiled-templates.js';
 import { SAMPLE_VARIABLES } from '../src/copy/variables.js';
 
-async function builtInFiles() {
-  return (await Promise.all((await builtInLocales()).map((locale) => readTemplateFiles(builtInTemplatesDir, locale)))).flat();
-}
-
 describe('precompiled built-in templates', () => {
   it('are those of templates/ as they are now (else run `npm run templates:precompile`)', async () => {
-    const generated = precompiledModule(await builtInFiles());
+    const generated = precompiledModule(await builtInTemplateFiles());
     expect(readFileSync(new URL('../src/copy/precompiled-templates.ts', import.meta.url), 'utf8')).toBe(generated);
   });
 
   it('cover every built-in template with a mustache, in every locale', async () => {
-    const sources = (await builtInFiles()).flatMap((file) => readTemplateEntries(file).map((entry) => entry.source)).filter((source) => source.includes('{{'));
+    const sources = (await builtInTemplateFiles()).flatMap((file) => readTemplateEntries(file).map((entry) => entry.source)).filter((source) => source.includes('{{'));
     expect(sources.length).toBeGreaterThan(5);
     expect(sources.filter((source) => !PRECOMPILED.has(source))).toEqual([]);
   });

@@ -35,6 +35,11 @@ export async function builtInLocales(): Promise<string[]> {
   return entries.filter((entry) => entry.isDirectory()).map((entry) => entry.name).sort();
 }
 
+/** Every template file of every built-in locale. */
+export async function builtInTemplateFiles(): Promise<TemplateFile[]> {
+  return (await Promise.all((await builtInLocales()).map((locale) => readTemplateFiles(builtInTemplatesDir, locale)))).flat();
+}
+
 let referenceKeys: Promise<string[]> | undefined;
 
 /** Every copy key of the reference locale (English). */

@@ -68,9 +68,7 @@ function runNode(args: string[], env: NodeJS.ProcessEnv = {}): Promise<ChildResu
 }
 
 async function repeat(times: number, run: () => Promise<ChildResult>): Promise<ChildResult[]> {
-  const results: ChildResult[] = [];
-  for (let i = 0; i < times; i++) results.push(await run());
-  return results;
+  return (await inTurns(times, { run })).run;
 }
 
 /**
@@ -183,13 +181,12 @@ async function bench(options: Options): Promise<void> {
     log(`machine: ${machine.cpus} cores, load ${machine.loadAverageAtStart.join(' ')}; cohort of ${options.learners} in ${work}`);
 
     log('node start, node start + renderer import, cold fill, and cold fill from the modules (for reference), in turns…');
-    const cold = await inTurns(options.repeat, {
+    const { bare, imported, fills, moduleFills } = await inTurns(options.repeat, {
       bare: () => runNode(['-e', '0']),
       imported: () => runNode(['--input-type=module', '-e', "await import('@react-pdf/renderer')"]),
       fills: () => runNode([bin, 'fill', one, '--out', path.join(work, 'one.pdf')]),
       moduleFills: () => runNode([bin, 'fill', one, '--out', path.join(work, 'one.pdf')], { PLN_WORKSHEETS_MODULES: '1' }),
     });
-    const { bare, imported, fills, moduleFills } = cold;
     const fillPages = await pageCount(path.join(work, 'one.pdf'));
     log('warm fill…');
     const warm = await repeat(options.repeat, () => runNode([SELF, '--child=warm', one, '5']));
@@ -201,7 +198,7 @@ async function bench(options: Options): Promise<void> {
     const smallPages = await pageCount(path.join(work, 'small.pdf'));
     log(`bundle of ${options.learners} (--no-cache), the engine floor for as many plain pages in one document, and the floor as React-PDF ships (for reference), in turns…`);
     let fullPages = 0; // known after the first bundle, which each turn starts with
-    const big = await inTurns(options.bigRepeat, {
+    const { full: fullRuns, floor: floors, stockFloor: stockFloors } = await inTurns(options.bigRepeat, {
       full: async () => {
         const run = await bundleRun(all, path.join(work, 'full.pdf'), ['--no-cache']);
         fullPages ||= await pageCount(path.join(work, 'full.pdf'));
@@ -210,7 +207,6 @@ async function bench(options: Options): Promise<void> {
       floor: () => runNode([SELF, '--child=floor', String(fullPages)]),
       stockFloor: () => runNode([SELF, '--child=floor', String(fullPages), 'stock']),
     });
-    const { full: fullRuns, floor: floors, stockFloor: stockFloors } = big;
 
     log('rebuild after one answers file changed (cache)…');
     const cacheDir = path.join(work, 'cache');
@@ -224,7 +220,6 @@ async function bench(options: Options): Promise<void> {
       rebuilds.push(await bundleRun(all, path.join(work, 'rebuilt.pdf'), [], cacheEnv));
     }
     const rebuildReport = rebuilds.map((run) => run.report);
-
 
     const ms = (runs: ChildResult[]) => median(runs.map((run) => run.wallMs));
     const peak = (runs: ChildResult[]) => median(runs.map((run) => run.peakMb));

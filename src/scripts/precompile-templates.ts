@@ -4,10 +4,9 @@
  */
 import { writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
-import { builtInLocales, builtInTemplatesDir, readTemplateFiles } from '../copy/load.js';
+import { builtInTemplateFiles } from '../copy/load.js';
 import { precompiledModule } from '../copy/precompile.js';
 
 const target = fileURLToPath(new URL('../../src/copy/precompiled-templates.ts', import.meta.url));
-const files = (await Promise.all((await builtInLocales()).map((locale) => readTemplateFiles(builtInTemplatesDir, locale)))).flat();
-await writeFile(target, precompiledModule(files));
+await writeFile(target, precompiledModule(await builtInTemplateFiles()));
 process.stdout.write(`${target}\n`);
