@@ -54,6 +54,14 @@ export function englishKeys(): Promise<string[]> {
  * English for the files it does not provide. Every key must exist and none may be unknown.
  */
 export async function loadCopy(locale = REFERENCE_LOCALE, overrideDir?: string): Promise<Copy> {
+  return compileCopy(locale, await templateFilesFor(locale, overrideDir), { referenceKeys: await englishKeys() });
+}
+
+/**
+ * The template files loadCopy compiles for a locale, in order (an override file after the file it
+ * overrides); the web build carries them to the browser. Checks as loadCopy does.
+ */
+export async function templateFilesFor(locale = REFERENCE_LOCALE, overrideDir?: string): Promise<TemplateFile[]> {
   if (!/^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/.test(locale)) {
     throw new TemplateError('--locale', 0, 0, `"${locale}" is not a language tag like en, es or pt-BR`);
   }
@@ -93,5 +101,5 @@ export async function loadCopy(locale = REFERENCE_LOCALE, overrideDir?: string):
   }
   // English's own files, just read, are the reference: not read a second time for its keys.
   if (locale === REFERENCE_LOCALE && hasBuiltIn) referenceKeys ??= Promise.resolve(copyKeys(bases));
-  return compileCopy(locale, files, { referenceKeys: await englishKeys() });
+  return files;
 }

@@ -1,12 +1,12 @@
-import { createRequire } from 'node:module';
 import { theme } from '../theme.js';
-
-const require = createRequire(import.meta.url);
+import { fontFile } from './font-file.js';
 
 /** One font file of a bundled family. */
 export interface BundledFace {
-  /** Absolute path of the static TTF (resolved inside node_modules). */
-  src: string;
+  /** The static TTF: its absolute path in node_modules (a data: URL in the web app). */
+  readonly src: string;
+  /** Its path inside node_modules, `@expo-google-fonts/<package>/<weight>/<file>.ttf`. */
+  readonly file: string;
   fontWeight: 400 | 700;
   fontStyle: 'normal' | 'italic';
 }
@@ -26,8 +26,13 @@ export const BASE_FAMILY: string = theme.font;
 type Weight = '400Regular' | '400Regular_Italic' | '700Bold';
 
 function face(pkg: string, prefix: string, weight: Weight): BundledFace {
+  const file = `@expo-google-fonts/${pkg}/${weight}/${prefix}_${weight}.ttf`;
   return {
-    src: require.resolve(`@expo-google-fonts/${pkg}/${weight}/${prefix}_${weight}.ttf`),
+    file,
+    // Located when read: in the web app a script's font arrives only when its text needs it.
+    get src() {
+      return fontFile(file);
+    },
     fontWeight: weight.startsWith('700') ? 700 : 400,
     fontStyle: weight.endsWith('_Italic') ? 'italic' : 'normal',
   };

@@ -1,0 +1,154 @@
+/**
+ * The static web app in out/site: index.html, app.js (one classic script, so it runs from file://
+ * and from any sub-path), app.css, and fonts/<family>.js for the scripts loaded only when answers
+ * need them. The browser bundle is the core itself, with the few modules that touch files or
+ * Node swapped for browser ones (src/web/seams/), and the copy read here, at build time.
+ *
+ *   node dist/scripts/build-site.js [--templates DIR] [--out DIR]
+ */
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import * as esbuild from 'esbuild';
+import { builtInLocales, builtInTemplatesDir, REFERENCE_LOCALE, readTemplateFiles, templateFilesFor } from '../copy/load.js';
+import { copyKeys } from '../copy/copy.js';
+import { precompiledModule } from '../copy/precompile.js';
+import { BASE_FAMILY, BUNDLED_FAMILIES, coverageFace } from '../pdf/unicode/registry.js';
+import { productVersion } from '../version.js';
+import { siteHtml } from './build-site-html.js';
+
+const require = createRequire(import.meta.url);
+const root = fileURLToPath(new URL('../../', import.meta.url));
+const src = path.join(root, 'src');
+const web = path.join(src, 'web');
+
+export interface SiteOptions {
+  outDir?: string;
+  /** An override folder with the layout of templates/ (as --templates). */
+  templatesDir?: string;
+}
+
+/** Core modules the browser bundle replaces (absolute .ts path → replacement). */
+const SEAMS: Record<string, string> = {
+  'pdf/unicode/font-file.ts': 'web/seams/font-file.ts',
+  'pdf/unicode/fontkit.ts': 'web/seams/fontkit.ts',
+  'copy/load.ts': 'web/seams/copy-load.ts',
+  'copy/precompiled-templates.ts': 'pln-site:precompiled',
+  'version.ts': 'pln-site:version',
+  'bundle/render.ts': 'web/seams/unavailable.ts',
+  'import/index.ts': 'web/seams/unavailable.ts',
+  'pdf/fillable/postprocess.ts': 'web/seams/unavailable.ts',
+};
+
+/** A family's file name under fonts/: "Noto Sans SC" → "noto-sans-sc.js". */
+export function fontScriptName(family: string): string {
+  return `fonts/${family.toLowerCase().replace(/[^a-z0-9]+/g, '-')}.js`;
+}
+
+async function dataUrl(file: string): Promise<string> {
+  return `data:font/ttf;base64,${(await readFile(file)).toString('base64')}`;
+}
+
+/** The code points a font draws, as [first, last] pairs, flattened. */
+function coverageRanges(file: string): number[] {
+  const fontkit = require('fontkit') as { openSync(p: string): { characterSet: number[] } };
+  const points = [...new Set(fontkit.openSync(file).characterSet)].sort((a, b) => a - b);
+  const ranges: number[] = [];
+  for (const point of points) {
+    if (ranges.length > 0 && ranges[ranges.length - 1] === point - 1) ranges[ranges.length - 1] = point;
+    else ranges.push(point, point);
+  }
+  return ranges;
+}
+
+async function virtualModules(options: SiteOptions): Promise<Record<string, string>> {
+  const locales = await builtInLocales();
+  const files = Object.fromEntries(await Promise.all(locales.map(async (l) => [l, await templateFilesFor(l, options.templatesDir)] as const)));
+  const referenceKeys = copyKeys(await readTemplateFiles(builtInTemplatesDir, REFERENCE_LOCALE));
+  const base = BUNDLED_FAMILIES.find((f) => f.family === BASE_FAMILY)!;
+  const baseFonts = Object.fromEntries(await Promise.all(base.faces.map(async (f) => [f.file, await dataUrl(f.src)] as const)));
+  const lazy = BUNDLED_FAMILIES.filter((f) => f.family !== BASE_FAMILY);
+  const coverage = Object.fromEntries(lazy.map((f) => [coverageFace(f).file, coverageRanges(coverageFace(f).src)]));
+  const lazyFonts = Object.fromEntries(lazy.map((f) => [f.family, { script: fontScriptName(f.family), files: f.faces.map((face) => face.file) }]));
+  return {
+    copy: `export const TEMPLATE_FILES = ${JSON.stringify(files)};\nexport const REFERENCE_KEYS = ${JSON.stringify(referenceKeys)};\nexport const LOCALES = ${JSON.stringify(locales)};\n`,
+    precompiled: precompiledModule(Object.values(files).flat()),
+    version: `export const productVersion = ${JSON.stringify(productVersion)};\n`,
+    'base-fonts': `export const BASE_FONTS = ${JSON.stringify(baseFonts)};\n`,
+    coverage: `export const COVERAGE = ${JSON.stringify(coverage)};\nexport const LAZY_FONTS = ${JSON.stringify(lazyFonts)};\n`,
+  };
+}
+
+function seamsPlugin(modules: Record<string, string>): esbuild.Plugin {
+  return {
+    name: 'pln-seams',
+    setup(build) {
+      const target = (replacement: string): esbuild.OnResolveResult =>
+        replacement.startsWith('pln-site:')
+          ? { path: replacement.slice('pln-site:'.length), namespace: 'pln-site' }
+          : { path: path.join(src, replacement) };
+      build.onResolve({ filter: /^pln-site:/ }, (args) => target(args.path));
+      build.onLoad({ filter: /.*/, namespace: 'pln-site' }, (args) => ({ contents: modules[args.path], loader: 'ts', resolveDir: web }));
+      build.onResolve({ filter: /^node:buffer$/ }, () => ({ path: path.join(web, 'seams/node-buffer.ts') }));
+      build.onResolve({ filter: /^zlib$/ }, () => ({ path: path.join(web, 'seams/zlib.ts') }));
+      build.onResolve({ filter: /^@react-pdf\/renderer$/ }, (args) =>
+        args.importer === path.join(web, 'seams/react-pdf.ts') ? undefined : { path: path.join(web, 'seams/react-pdf.ts') },
+      );
+      build.onResolve({ filter: /^\.\.?\// }, (args) => {
+        const resolved = path.relative(src, path.resolve(args.resolveDir, args.path.replace(/\.js$/, '.ts')));
+        const replacement = SEAMS[resolved] ?? SEAMS[resolved.replace(/\.ts$/, '.tsx')];
+        return replacement ? target(replacement) : undefined;
+      });
+    },
+  };
+}
+
+/** Writes the site; returns the files written (relative to outDir) with their sizes. */
+export async function buildSite(options: SiteOptions = {}): Promise<{ file: string; bytes: number }[]> {
+  const outDir = path.resolve(options.outDir ?? path.join(root, 'out/site'));
+  const modules = await virtualModules(options);
+  const result = await esbuild.build({
+    entryPoints: [path.join(web, 'app.ts')],
+    bundle: true,
+    write: false,
+    platform: 'browser',
+    format: 'iife',
+    target: 'es2022',
+    minify: true,
+    legalComments: 'none',
+    jsx: 'automatic',
+    tsconfig: path.join(web, 'tsconfig.json'),
+    // pdfkit's browser module builds a URL from import.meta.url at import; IIFE output has none.
+    define: { 'import.meta.url': '"file:///"', 'process.env.NODE_ENV': '"production"' },
+    plugins: [seamsPlugin(modules)],
+    logLevel: 'error',
+  });
+  const files: Record<string, string | Uint8Array> = {
+    'app.js': result.outputFiles[0]!.contents,
+    'app.css': await readFile(path.join(web, 'app.css')),
+    'index.html': siteHtml(),
+  };
+  for (const family of BUNDLED_FAMILIES.filter((f) => f.family !== BASE_FAMILY)) {
+    const lines = await Promise.all(family.faces.map(async (face) => `d[${JSON.stringify(face.file)}]=${JSON.stringify(await dataUrl(face.src))};`));
+    files[fontScriptName(family.family)] = `(function(){var d=window.plnFontData=window.plnFontData||{};${lines.join('')}})();\n`;
+  }
+  await rm(outDir, { recursive: true, force: true });
+  const written: { file: string; bytes: number }[] = [];
+  for (const [name, contents] of Object.entries(files)) {
+    await mkdir(path.dirname(path.join(outDir, name)), { recursive: true });
+    await writeFile(path.join(outDir, name), contents);
+    written.push({ file: name, bytes: typeof contents === 'string' ? Buffer.byteLength(contents) : contents.byteLength });
+  }
+  return written;
+}
+
+function argument(name: string): string | undefined {
+  const i = process.argv.indexOf(name);
+  return i > 0 ? process.argv[i + 1] : undefined;
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  const written = await buildSite({ outDir: argument('--out'), templatesDir: argument('--templates') });
+  for (const { file, bytes } of written) console.log(`out/site/${file}  (${Math.round(bytes / 1024)} KB)`);
+}

@@ -1,0 +1,252 @@
+/**
+ * The web app: the worksheets as a form, a live preview of the sheet being written, downloads.
+ * Everything happens in the page; the answers are kept in this browser's localStorage only.
+ */
+import { LOCALES } from 'pln-site:copy';
+import { parseAnswersBytes } from '../answers/decode.js';
+import { parseAnswers } from '../answers/load.js';
+import type { Problem } from '../answers/problem.js';
+import { loadCopy } from '../copy/load.js';
+import { createRenderContext } from '../pdf/components/context.js';
+import { SHEETS, SHEET_IDS, type SheetId } from '../worksheets/index.js';
+import { answersToDraft, draftToAnswers, setAt, type Draft } from './draft.js';
+import { el, fieldId } from './dom.js';
+import { headerForm, isEditable, sheetForm, type FormContext } from './form.js';
+import { filledPdf, latestOnly } from './render.js';
+import { clearDraft, loadDraft, loadSettings, saveDraft, saveSettings, type Settings } from './storage.js';
+import { uiText } from './ui-text.js';
+
+const PREVIEW_DELAY_MS = 400;
+
+let draft: Draft = loadDraft();
+let settings: Settings = loadSettings(LOCALES);
+let currentSheet: SheetId = 'goals';
+let previewUrl: string | undefined;
+let timer: ReturnType<typeof setTimeout> | undefined;
+
+const root = document.getElementById('app')!;
+
+function announce(message: string): void {
+  const region = document.getElementById('announcer');
+  if (region) region.textContent = message;
+}
+
+/** Problems shown at their fields: the nearest field of the problem's path (validate's words). */
+function showProblems(problems: readonly Problem[], withPlace: boolean): void {
+  for (const slot of document.querySelectorAll<HTMLElement>('[data-error-for]')) {
+    slot.hidden = true;
+    slot.textContent = '';
+  }
+  for (const control of document.querySelectorAll('[aria-invalid]')) control.removeAttribute('aria-invalid');
+  const general = document.getElementById('problems')!;
+  general.replaceChildren();
+  for (const problem of problems) {
+    let path = problem.path;
+    let slot: HTMLElement | null = null;
+    while (path && !(slot = document.querySelector<HTMLElement>(`[data-error-for="${CSS.escape(path)}"]`))) {
+      path = path.replace(/(\.[^.[\]]+|\[\d+\])$/, '');
+      if (!/[.[]/.test(path) && !document.querySelector(`[data-error-for="${CSS.escape(path)}"]`)) break;
+    }
+    const where = withPlace && problem.line > 0 ? ` (line ${problem.line}, column ${problem.column})` : '';
+    const message = `${problem.path ? `${problem.path}: ` : ''}${problem.message}${where}`;
+    if (slot) {
+      slot.hidden = false;
+      slot.append(el('span', {}, message));
+      document.getElementById(fieldId(problem.path))?.setAttribute('aria-invalid', 'true');
+    } else {
+      general.append(el('li', {}, message));
+    }
+  }
+}
+
+function validate(answers: ReturnType<typeof draftToAnswers>): Problem[] {
+  const result = parseAnswers(JSON.stringify(answers, null, 2), 'answers.json');
+  return result.ok ? [] : result.problems;
+}
+
+const preview = latestOnly(async (sheet: SheetId) => {
+  const ui = uiText(settings.locale);
+  const status = document.getElementById('preview-status')!;
+  const answers = draftToAnswers(draft);
+  const problems = validate(answers);
+  showProblems(problems, false);
+  if (problems.length > 0) {
+    status.textContent = ui.problems(problems.length);
+    return;
+  }
+  status.textContent = ui.previewBusy;
+  try {
+    const pdf = await filledPdf({ answers, locale: settings.locale, paper: settings.paper, sheets: [sheet] });
+    const url = URL.createObjectURL(new Blob([pdf as BlobPart], { type: 'application/pdf' }));
+    document.getElementById('preview-frame')!.setAttribute('src', url);
+    if (previewUrl) URL.revokeObjectURL(previewUrl);
+    previewUrl = url;
+    status.textContent = ui.previewReady;
+    document.body.dataset.previews = String(Number(document.body.dataset.previews ?? 0) + 1);
+  } catch (error) {
+    status.textContent = `${ui.renderFailed} ${(error as Error).message}`;
+  }
+});
+
+function schedulePreview(): void {
+  clearTimeout(timer);
+  timer = setTimeout(() => preview(currentSheet), PREVIEW_DELAY_MS);
+}
+
+function download(bytes: BlobPart, type: string, name: string): void {
+  const url = URL.createObjectURL(new Blob([bytes], { type }));
+  const link = el('a', { href: url, download: name, hidden: true });
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}
+
+async function downloadPdf(): Promise<void> {
+  const ui = uiText(settings.locale);
+  const answers = draftToAnswers(draft);
+  const problems = validate(answers);
+  showProblems(problems, false);
+  if (problems.length > 0) {
+    announce(ui.problems(problems.length));
+    return;
+  }
+  const pdf = await filledPdf({ answers, locale: settings.locale, paper: settings.paper });
+  download(pdf as BlobPart, 'application/pdf', `worksheets-${settings.paper}.pdf`);
+}
+
+async function importJson(file: File): Promise<void> {
+  const ui = uiText(settings.locale);
+  const result = parseAnswersBytes(new Uint8Array(await file.arrayBuffer()), file.name);
+  if (!result.ok) {
+    showProblems(result.problems, true);
+    announce(ui.importProblems(result.problems.length));
+    return;
+  }
+  draft = answersToDraft(result.answers);
+  saveDraft(draft);
+  render();
+  announce(ui.imported);
+  schedulePreview();
+}
+
+function setting<K extends keyof Settings>(key: K, value: Settings[K]): void {
+  settings = { ...settings, [key]: value };
+  saveSettings(settings);
+  render(`setting-${key}`);
+  schedulePreview();
+}
+
+/** Builds the whole page for the current draft and settings; focuses `focusId` if given. */
+async function render(focusId?: string): Promise<void> {
+  const ui = uiText(settings.locale);
+  const copy = await loadCopy(settings.locale);
+  const t = createRenderContext({ copy, paper: settings.paper }).t;
+  document.documentElement.lang = settings.locale;
+  document.title = t('common.product');
+  const ctx: FormContext = {
+    t,
+    ui,
+    draft: () => draft,
+    update(path, value) {
+      draft = setAt(draft, path, value);
+      saveDraft(draft);
+      schedulePreview();
+    },
+    restructure(path, value, focus, announcement) {
+      draft = setAt(draft, path, value);
+      saveDraft(draft);
+      void render(focus).then(() => announce(announcement));
+      schedulePreview();
+    },
+  };
+  const sheets = SHEET_IDS.map((id) => SHEETS[id]).filter(isEditable);
+  const form = el('form', { class: 'form', 'aria-label': ui.sheets, onsubmit: (e: Event) => e.preventDefault() }, headerForm(ctx), ...sheets.map((sheet) => sheetForm(ctx, sheet)));
+  form.addEventListener('focusin', (event) => {
+    const sheet = (event.target as HTMLElement).closest<HTMLElement>('[data-sheet]')?.dataset.sheet as SheetId | undefined;
+    if (sheet && sheet !== currentSheet) {
+      currentSheet = sheet;
+      schedulePreview();
+    }
+  });
+  const fileInput = el('input', {
+    type: 'file',
+    id: 'import-json',
+    accept: 'application/json,.json',
+    onchange: (event: Event) => {
+      const file = (event.target as HTMLInputElement).files?.[0];
+      if (file) void importJson(file);
+    },
+  });
+  root.replaceChildren(
+    el(
+      'header',
+      { class: 'top' },
+      el('h1', {}, t('common.product')),
+      el(
+        'div',
+        { class: 'settings' },
+        el('label', { for: 'setting-locale' }, ui.language),
+        el(
+          'select',
+          { id: 'setting-locale', onchange: (e: Event) => setting('locale', (e.target as HTMLSelectElement).value) },
+          ...LOCALES.map((locale) => el('option', { value: locale, selected: locale === settings.locale, lang: locale }, locale === 'es' ? 'Español' : locale === 'en' ? 'English' : locale)),
+        ),
+        el('label', { for: 'setting-paper' }, ui.paper),
+        el(
+          'select',
+          { id: 'setting-paper', onchange: (e: Event) => setting('paper', (e.target as HTMLSelectElement).value as Settings['paper']) },
+          el('option', { value: 'letter', selected: settings.paper === 'letter' }, ui.letter),
+          el('option', { value: 'a4', selected: settings.paper === 'a4' }, ui.a4),
+        ),
+      ),
+    ),
+    el(
+      'section',
+      { class: 'privacy', 'aria-labelledby': 'privacy-title' },
+      el('h2', { id: 'privacy-title' }, ui.privacyTitle),
+      el('p', {}, ui.privacy),
+      el(
+        'button',
+        {
+          type: 'button',
+          id: 'clear',
+          onclick: () => {
+            clearDraft();
+            draft = {};
+            void render('clear').then(() => announce(ui.clearConfirm));
+            schedulePreview();
+          },
+        },
+        ui.clear,
+      ),
+    ),
+    el(
+      'main',
+      { class: 'layout' },
+      el('div', {}, el('ul', { id: 'problems', class: 'error' }), form),
+      el(
+        'aside',
+        { class: 'preview', 'aria-labelledby': 'preview-title' },
+        el('h2', { id: 'preview-title' }, ui.preview),
+        el('p', { id: 'preview-status', role: 'status' }),
+        el('iframe', { id: 'preview-frame', title: ui.preview, src: previewUrl }),
+        el(
+          'div',
+          { class: 'actions' },
+          el('button', { type: 'button', id: 'download-pdf', onclick: () => void downloadPdf() }, ui.downloadPdf),
+          el('button', { type: 'button', id: 'download-json', onclick: () => download(`${JSON.stringify(draftToAnswers(draft), null, 2)}\n`, 'application/json', 'answers.json') }, ui.downloadJson),
+          el('label', { for: 'import-json', class: 'file' }, ui.importJson),
+          fileInput,
+        ),
+      ),
+    ),
+    el('div', { id: 'announcer', class: 'visually-hidden', role: 'status', 'aria-live': 'polite' }),
+  );
+  if (focusId) document.getElementById(focusId)?.focus();
+}
+
+void render().then(() => {
+  document.body.dataset.ready = 'true';
+  schedulePreview();
+});

@@ -1,0 +1,74 @@
+/**
+ * The form's draft: answers as typed (every value a string, lists as arrays of strings), and the
+ * answers file it stands for. Pure functions; the page keeps one draft and saves it as it changes.
+ */
+import type { Answers } from '../answers/schema.js';
+
+export type Draft = Record<string, unknown>;
+
+/** Splits `goals.woop.plan.if` or `goals.priorities[2]` into keys and indices. */
+export function pathKeys(path: string): (string | number)[] {
+  return path.split(/\.|\[(\d+)\]/).filter((part) => part !== undefined && part !== '').map((part) => (/^\d+$/.test(part) ? Number(part) : part));
+}
+
+export function getAt(draft: unknown, path: string): unknown {
+  let node = draft;
+  for (const key of pathKeys(path)) {
+    if (node === null || typeof node !== 'object') return undefined;
+    node = (node as Record<string | number, unknown>)[key];
+  }
+  return node;
+}
+
+/** A copy of `draft` with `value` at `path`, objects made on the way. */
+export function setAt(draft: Draft, path: string, value: unknown): Draft {
+  const keys = pathKeys(path);
+  const copy = structuredClone(draft);
+  let node = copy as Record<string | number, unknown>;
+  keys.slice(0, -1).forEach((key, i) => {
+    const next = node[key];
+    if (next === null || typeof next !== 'object') node[key] = typeof keys[i + 1] === 'number' ? [] : {};
+    node = node[key] as Record<string | number, unknown>;
+  });
+  node[keys[keys.length - 1]!] = value;
+  return copy;
+}
+
+function isEmpty(value: unknown): boolean {
+  if (value === undefined || value === '') return true;
+  if (Array.isArray(value)) return value.length === 0;
+  if (value && typeof value === 'object') return Object.keys(value).length === 0;
+  return false;
+}
+
+/** Empty text, lists and groups left out, recursively (what the learner has not written). */
+function pruned(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(pruned).filter((item) => !isEmpty(item));
+  if (value && typeof value === 'object') {
+    const entries = Object.entries(value).map(([k, v]) => [k, pruned(v)] as const);
+    return Object.fromEntries(entries.filter(([, v]) => !isEmpty(v)));
+  }
+  return value;
+}
+
+/**
+ * The answers file the draft stands for: what was written, as written, nothing else. The session
+ * number becomes a number when it is one; otherwise it stays text, for validation to point at.
+ */
+export function draftToAnswers(draft: Draft): Answers {
+  const answers = (pruned(draft) ?? {}) as Record<string, unknown>;
+  const learner = (answers.learner ?? {}) as Record<string, unknown>;
+  answers.learner = { ...learner, name: learner.name ?? '' };
+  const number = getAt(answers, 'session.number');
+  if (typeof number === 'string' && /^\s*\d+\s*$/.test(number)) (answers.session as Record<string, unknown>).number = Number(number);
+  return { version: 1, ...answers } as Answers;
+}
+
+/** The draft an answers file opens as: its values as text (the session number too). */
+export function answersToDraft(answers: Answers): Draft {
+  const draft = structuredClone(answers) as Draft;
+  delete draft.$schema;
+  delete draft.version;
+  const number = getAt(draft, 'session.number');
+  return number === undefined ? draft : setAt(draft, 'session.number', String(number));
+}

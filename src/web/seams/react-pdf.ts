@@ -1,0 +1,14 @@
+import { pdf } from '@react-pdf/renderer';
+import type { ReactElement } from 'react';
+
+// The browser build of React-PDF, for the core's `import … from '@react-pdf/renderer'`.
+export * from '@react-pdf/renderer';
+
+/**
+ * React-PDF's Node-only renderToBuffer, as the browser can do it (a Blob's bytes), so that
+ * src/pdf/render.tsx draws the same document in the page as in the command line.
+ */
+export async function renderToBuffer(document: ReactElement): Promise<Uint8Array> {
+  const blob = await pdf(document as Parameters<typeof pdf>[0]).toBlob();
+  return new Uint8Array(await blob.arrayBuffer());
+}

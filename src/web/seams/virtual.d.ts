@@ -1,0 +1,26 @@
+/** Modules the site build (src/scripts/build-site.ts) writes while bundling. */
+declare module 'pln-site:copy' {
+  import type { TemplateFile } from '../../copy/copy.js';
+  /** Per locale, the template files loadCopy would compile at build time. */
+  export const TEMPLATE_FILES: Record<string, TemplateFile[]>;
+  /** The reference locale's copy keys. */
+  export const REFERENCE_KEYS: string[];
+  export const LOCALES: string[];
+}
+declare module 'pln-site:coverage' {
+  /** Per font file (package path), the code points it draws as [first, last] pairs, flattened. */
+  export const COVERAGE: Record<string, number[]>;
+  /** Per family that loads on demand, its classic script (relative URL) and the faces it defines. */
+  export const LAZY_FONTS: Record<string, { script: string; files: string[] }>;
+}
+declare module 'pln-site:base-fonts' {
+  /** The base family's faces as data: URLs, by package path. */
+  export const BASE_FONTS: Record<string, string>;
+}
+declare module 'pln-site:version' {
+  export const productVersion: string;
+}
+declare module 'pln-site:precompiled' {
+  import type { TemplateSpecification } from 'handlebars';
+  export const PRECOMPILED: Map<string, TemplateSpecification>;
+}
