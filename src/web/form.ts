@@ -97,12 +97,17 @@ function maxItems(path: string): number {
  */
 function list(ctx: FormContext, field: ListField, label: string): HTMLElement {
   const base = fieldId(field.path);
-  const items = (getAt(ctx.draft(), field.path) as string[] | undefined) ?? [];
-  const rows = items.length > 0 ? items : [''];
+  // Rows as they are now: typing changes the draft without rebuilding the form, so a row action
+  // must read the draft when it happens, not when the form was built.
+  const current = (): string[] => {
+    const items = (getAt(ctx.draft(), field.path) as string[] | undefined) ?? [];
+    return items.length > 0 ? [...items] : [''];
+  };
+  const rows = current();
   const change = (next: string[], focus: string, announcement: string) => ctx.restructure(field.path, next, focus, announcement);
   const move = (from: number, to: number) => {
-    if (to < 0 || to >= rows.length) return;
-    const next = [...rows];
+    const next = current();
+    if (to < 0 || to >= next.length) return;
     [next[from], next[to]] = [next[to]!, next[from]!];
     change(next, `${base}-${to}`, ctx.ui.rowMoved);
   };
@@ -138,7 +143,7 @@ function list(ctx: FormContext, field: ListField, label: string): HTMLElement {
           class: 'small',
           'aria-label': `${ctx.ui.removeRow}: ${rowLabel}`,
           onclick: () => {
-            const next = rows.filter((_, j) => j !== i);
+            const next = current().filter((_, j) => j !== i);
             change(next, next.length > 0 ? `${base}-${Math.min(i, next.length - 1)}` : `${base}-add`, ctx.ui.rowRemoved);
           },
         },
@@ -159,7 +164,10 @@ function list(ctx: FormContext, field: ListField, label: string): HTMLElement {
         type: 'button',
         id: `${base}-add`,
         disabled: rows.length >= maxItems(field.path),
-        onclick: () => change([...rows, ''], `${base}-${rows.length}`, ctx.ui.rowAdded),
+        onclick: () => {
+          const next = current();
+          change([...next, ''], `${base}-${next.length}`, ctx.ui.rowAdded);
+        },
       },
       `${ctx.ui.addRow}: ${label}`,
     ),

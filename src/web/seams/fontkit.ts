@@ -13,7 +13,7 @@ export function dataUrlBytes(url: string): Uint8Array {
 }
 
 function openData(url: string): FontkitFont {
-  return (fontkit as unknown as { create(bytes: Uint8Array): FontkitFont }).create(dataUrlBytes(url));
+  return fontkit.create(dataUrlBytes(url)) as FontkitFont;
 }
 
 /** Whether `ranges` ([first, last] pairs, ascending) hold `codePoint`. */

@@ -1,7 +1,9 @@
 import { pdf } from '@react-pdf/renderer';
 import type { ReactElement } from 'react';
 
-// The browser build of React-PDF, for the core's `import … from '@react-pdf/renderer'`.
+// The browser build of React-PDF, for the core's `import … from '@react-pdf/renderer'`. Its
+// typings are `export =`, which TypeScript will not re-export with `*`; esbuild bundles it as ESM.
+// @ts-ignore TS2498
 export * from '@react-pdf/renderer';
 
 /**

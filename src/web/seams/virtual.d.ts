@@ -24,3 +24,7 @@ declare module 'pln-site:precompiled' {
   import type { TemplateSpecification } from 'handlebars';
   export const PRECOMPILED: Map<string, TemplateSpecification>;
 }
+declare module 'fontkit' {
+  /** fontkit's browser build: a font from its bytes. */
+  export function create(bytes: Uint8Array): unknown;
+}
