@@ -12,7 +12,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as esbuild from 'esbuild';
 import { builtInLocales, builtInTemplatesDir, REFERENCE_LOCALE, readTemplateFiles, templateFilesFor } from '../copy/load.js';
-import { copyKeys } from '../copy/copy.js';
+import { compileCopy, copyKeys, TemplateError } from '../copy/copy.js';
 import { precompiledModule } from '../copy/precompile.js';
 import { BASE_FAMILY, BUNDLED_FAMILIES, coverageFace } from '../pdf/unicode/registry.js';
 import { productVersion } from '../version.js';
@@ -66,6 +66,8 @@ async function virtualModules(options: SiteOptions): Promise<Record<string, stri
   const locales = await builtInLocales();
   const files = Object.fromEntries(await Promise.all(locales.map(async (l) => [l, await templateFilesFor(l, options.templatesDir)] as const)));
   const referenceKeys = copyKeys(await readTemplateFiles(builtInTemplatesDir, REFERENCE_LOCALE));
+  // Compiled here first, as loadCopy does, so a template mistake is reported at its file and line.
+  for (const locale of locales) compileCopy(locale, files[locale]!, { referenceKeys });
   const base = BUNDLED_FAMILIES.find((f) => f.family === BASE_FAMILY)!;
   const baseFonts = Object.fromEntries(await Promise.all(base.faces.map(async (f) => [f.file, await dataUrl(f.src)] as const)));
   const lazy = BUNDLED_FAMILIES.filter((f) => f.family !== BASE_FAMILY);
@@ -91,6 +93,9 @@ function seamsPlugin(modules: Record<string, string>): esbuild.Plugin {
       build.onResolve({ filter: /^pln-site:/ }, (args) => target(args.path));
       build.onLoad({ filter: /.*/, namespace: 'pln-site' }, (args) => ({ contents: modules[args.path], loader: 'ts', resolveDir: web }));
       build.onResolve({ filter: /^node:buffer$/ }, () => ({ path: path.join(web, 'seams/node-buffer.ts') }));
+      build.onResolve({ filter: /^unicode-name$/ }, (args) =>
+        args.importer.endsWith(path.join('web', 'names-entry.ts')) ? undefined : { path: path.join(web, 'seams/unicode-name.ts') },
+      );
       build.onResolve({ filter: /^zlib$/ }, () => ({ path: path.join(web, 'seams/zlib.ts') }));
       build.onResolve({ filter: /^@react-pdf\/renderer$/ }, (args) =>
         args.importer === path.join(web, 'seams/react-pdf.ts') ? undefined : { path: path.join(web, 'seams/react-pdf.ts') },
@@ -108,8 +113,8 @@ function seamsPlugin(modules: Record<string, string>): esbuild.Plugin {
 export async function buildSite(options: SiteOptions = {}): Promise<{ file: string; bytes: number }[]> {
   const outDir = path.resolve(options.outDir ?? path.join(root, 'out/site'));
   const modules = await virtualModules(options);
-  const result = await esbuild.build({
-    entryPoints: [path.join(web, 'app.ts')],
+  const bundle = (entry: string) => esbuild.build({
+    entryPoints: [path.join(web, entry)],
     bundle: true,
     write: false,
     platform: 'browser',
@@ -123,9 +128,13 @@ export async function buildSite(options: SiteOptions = {}): Promise<{ file: stri
     define: { 'import.meta.url': '"file:///"', 'process.env.NODE_ENV': '"production"' },
     plugins: [seamsPlugin(modules)],
     logLevel: 'error',
+    metafile: !!process.env.PLN_SITE_METAFILE,
   });
+  const [result, names] = await Promise.all([bundle('app.ts'), bundle('names-entry.ts')]);
+  if (result.metafile) await writeFile(process.env.PLN_SITE_METAFILE!, JSON.stringify(result.metafile));
   const files: Record<string, string | Uint8Array> = {
     'app.js': result.outputFiles[0]!.contents,
+    'names.js': names.outputFiles[0]!.contents,
     'app.css': await readFile(path.join(web, 'app.css')),
     'index.html': siteHtml(),
   };
@@ -149,6 +158,13 @@ function argument(name: string): string | undefined {
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  const written = await buildSite({ outDir: argument('--out'), templatesDir: argument('--templates') });
-  for (const { file, bytes } of written) console.log(`out/site/${file}  (${Math.round(bytes / 1024)} KB)`);
+  try {
+    const written = await buildSite({ outDir: argument('--out'), templatesDir: argument('--templates') });
+    for (const { file, bytes } of written) console.log(`out/site/${file}  (${Math.round(bytes / 1024)} KB)`);
+  } catch (error) {
+    // A template mistake is the user's to fix: its located message, no stack.
+    if (!(error instanceof TemplateError)) throw error;
+    console.error(error.message);
+    process.exitCode = 1;
+  }
 }

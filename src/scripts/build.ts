@@ -35,3 +35,7 @@ for (const example of examples) {
   await build(example.replace(/\.json$/, '.pdf'), () => renderFilled(loaded.answers, { date }));
 }
 if (failed) process.exitCode = 1;
+
+// The static web app (out/site), from the same core and templates/.
+const { buildSite } = await import('./build-site.js');
+for (const { file, bytes } of await buildSite()) console.log(`out/site/${file}  (${Math.round(bytes / 1024)} KB)`);

@@ -1,0 +1,56 @@
+/** The site build (no browser): relative URLs only, the copy read at build time, template errors located. */
+import { spawn } from 'node:child_process';
+import { mkdir, mkdtemp, readFile, readdir, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { buildSite } from '../../dist/scripts/build-site.js';
+
+const SCRIPT = fileURLToPath(new URL('../../dist/scripts/build-site.js', import.meta.url));
+let work: string;
+
+function run(args: string[]): Promise<{ code: number | null; stderr: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [SCRIPT, ...args], { stdio: ['ignore', 'ignore', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    child.on('close', (code) => resolve({ code, stderr }));
+  });
+}
+
+describe('site build', () => {
+  beforeAll(async () => {
+    work = await mkdtemp(path.join(os.tmpdir(), 'pln-site-build-'));
+  });
+
+  it('writes a page whose every URL is relative, under a policy that allows no other origin', async () => {
+    const out = path.join(work, 'plain');
+    await buildSite({ outDir: out });
+    const html = await readFile(path.join(out, 'index.html'), 'utf8');
+    const urls = [...html.matchAll(/(?:src|href)="([^"]*)"/g)].map((m) => m[1]);
+    expect(urls).toEqual(['./app.css', './app.js']);
+    expect(html).toMatch(/http-equiv="Content-Security-Policy" content="default-src 'none'; script-src 'self' 'wasm-unsafe-eval';/);
+    expect((await readdir(path.join(out, 'fonts'))).sort()).toEqual(['ibm-plex-sans-arabic.js', 'noto-sans-hebrew.js', 'noto-sans-kr.js', 'noto-sans-sc.js']);
+    // The CJK faces travel only in their own scripts.
+    const app = await readFile(path.join(out, 'app.js'), 'utf8');
+    expect(app).not.toContain('NotoSansSC_400Regular.ttf"]="data:');
+    expect(app.match(/data:font\/ttf;base64,/g)).toHaveLength(3);
+  });
+
+  it('carries a prompt from a --templates folder into the page, and reports a broken template at its line', async () => {
+    const override = path.join(work, 'override');
+    await mkdir(path.join(override, 'en'), { recursive: true });
+    await writeFile(path.join(override, 'en', 'goals.json'), '{"woop.wish.label": "What I most want this term"}\n');
+    const out = path.join(work, 'override-site');
+    await buildSite({ outDir: out, templatesDir: override });
+    expect(await readFile(path.join(out, 'app.js'), 'utf8')).toContain('What I most want this term');
+
+    await writeFile(path.join(override, 'en', 'goals.json'), '{"woop.wish.label": "What I {{want"}\n');
+    const broken = await run(['--templates', override, '--out', path.join(work, 'broken-site')]);
+    expect(broken.code).toBe(1);
+    expect(broken.stderr).toMatch(/goals\.json:1:\d+: "woop\.wish\.label"/);
+    expect(broken.stderr).not.toMatch(/\n\s+at /);
+    await expect(readdir(path.join(work, 'broken-site'))).rejects.toThrow();
+  });
+});
