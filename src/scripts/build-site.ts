@@ -96,6 +96,9 @@ function seamsPlugin(modules: Record<string, string>): esbuild.Plugin {
       build.onResolve({ filter: /^unicode-name$/ }, (args) =>
         args.importer.endsWith(path.join('web', 'names-entry.ts')) ? undefined : { path: path.join(web, 'seams/unicode-name.ts') },
       );
+      // Every template is precompiled above, so the page needs Handlebars' runtime, not its compiler.
+      build.onResolve({ filter: /^handlebars$/ }, () => ({ path: require.resolve('handlebars/runtime') }));
+      build.onResolve({ filter: /^brotli\/decompress\.js$/ }, () => ({ path: path.join(web, 'seams/brotli.ts') }));
       build.onResolve({ filter: /^zlib$/ }, () => ({ path: path.join(web, 'seams/zlib.ts') }));
       build.onResolve({ filter: /^@react-pdf\/renderer$/ }, (args) =>
         args.importer === path.join(web, 'seams/react-pdf.ts') ? undefined : { path: path.join(web, 'seams/react-pdf.ts') },
