@@ -2,9 +2,9 @@
  * Repros of answers that came out of the PDF altered while `fill` exited 0 (or failed on valid
  * input): each renders the answer and reads the PDF's text back.
  */
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { renderFilled } from '../src/api.js';
-import type { Answers } from '../src/answers/index.js';
+import { LIMITS, type Answers } from '../src/answers/index.js';
 import { PLACEHOLDER } from '../src/pdf/unicode/index.js';
 import { pdfText } from './support/pdf.js';
 
@@ -37,5 +37,18 @@ describe('learner text is printed as written', () => {
     expect(text).toContain('and');
     expect(text).toContain('\u0674');
     expect(text).toContain('\u0628');
+  });
+
+  it('fits an email at its limit under the sheet title, in full (wide characters, and one unbroken word)', async () => {
+    for (const email of ['\u5B66'.repeat(LIMITS.emailChars), 'W'.repeat(LIMITS.emailChars)]) {
+      const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+      try {
+        const pdf = await renderFilled({ learner: { name: 'T', email } }, { sheets: ['goals'], paper: 'letter' });
+        expect(warn.mock.calls.flat().join('\n')).not.toMatch(/exceeds available height/);
+        expect((await pdfText(pdf)).join('').replace(/\s+/g, '')).toContain(email);
+      } finally {
+        warn.mockRestore();
+      }
+    }
   });
 });

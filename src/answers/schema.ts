@@ -113,7 +113,7 @@ export const LearnerSchema = z
   .strictObject({
     name: text("The learner's name, printed on every sheet.", LIMITS.headerChars),
     program: text("Program or course, printed on every sheet.", LIMITS.headerChars).optional(),
-    email: text("Email address.").optional(),
+    email: text("Email address.", LIMITS.emailChars).optional(),
   })
   .meta({ title: "Learner", description: "Who these answers belong to." });
 

@@ -78,11 +78,22 @@ describe("documented limits: at the limit is fine, one more is a clear error", (
     expect(p.message).toContain("the limit is 120");
   });
 
+  it("the learner's email: at most LIMITS.emailChars characters (the longest deliverable address)", () => {
+    const local = "a".repeat(64);
+    const longest = `${local}@${"d".repeat(LIMITS.emailChars - local.length - 5)}.edu`;
+    expect([...longest]).toHaveLength(LIMITS.emailChars);
+    expect(parseAnswers(JSON.stringify({ learner: { name: "Ana", email: longest } }), "a.json").ok).toBe(true);
+    const p = onlyProblem(JSON.stringify({ learner: { name: "Ana", email: `${longest}x` } }));
+    expect(p.path).toBe("learner.email");
+    expect(p.message).toContain("the limit is 254");
+  });
+
   it("the limits are the documented numbers", () => {
     expect(LIMITS).toEqual({
       fileBytes: 1_048_576,
       textChars: 10_000,
       headerChars: 120,
+      emailChars: 254,
       nestingDepth: 32,
       items: {
         priorities: 20,
