@@ -42,9 +42,15 @@ afterAll(async () => {
 /** The answers of `answers` (in goal-sheet order) that cannot be found in its PDF. */
 /**
  * What the PDF must say, worked out without the code under test (prepareText): the answer less the
- * characters no bundled font has, which print as placeholders.
+ * characters no bundled font has, which print as placeholders. MuPDF's extraction drops the plane
+ * of a character beyond U+FFFF (U+30729 comes back as U+0729; poppler reads it right), so such a
+ * character is expected as MuPDF reads it.
  */
-const printable = (text: string) => [...text].filter((char) => isCovered(char.codePointAt(0)!)).join('');
+const printable = (text: string) =>
+  [...text]
+    .filter((char) => isCovered(char.codePointAt(0)!))
+    .map((char) => String.fromCodePoint(char.codePointAt(0)! & 0xffff))
+    .join('');
 
 async function alteredAnswers(answers: Answers): Promise<string[]> {
   const pdf = await renderFilled(answers, { sheets: ['goals'], paper: 'letter' });
@@ -79,7 +85,7 @@ describe(`fill with hostile answers (${CASES} answers in ${files.length} files, 
     expect(report).toEqual([]);
   });
 
-  it('exits 0 from the CLI, with nothing on stderr but warnings', async () => {
+  it('exits 0 from the CLI, with nothing on stderr but warnings', { timeout: Math.max(120_000, CLI_FILES * HANG_MS) }, async () => {
     for (const [index, answers] of files.slice(0, CLI_FILES).entries()) {
       const input = join(dir, `fuzz-${index}.json`);
       await writeFile(input, JSON.stringify(answers));
