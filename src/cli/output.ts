@@ -45,8 +45,9 @@ function cutToBytes(text: string, max: number): string {
   return text.slice(0, end);
 }
 
-export function defaultOutputPath(stem: string): string {
-  return path.join(DEFAULT_OUT_DIR, `${safeSlug(stem)}.pdf`);
+/** `out/<slug><suffix>.pdf`; the suffix (such as "-fillable") is kept whole however long the stem. */
+export function defaultOutputPath(stem: string, suffix = ''): string {
+  return path.join(DEFAULT_OUT_DIR, `${safeSlug(stem)}${suffix}.pdf`);
 }
 
 /** Plain words for the errors that writing a file or standard output meets. */
