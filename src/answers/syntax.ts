@@ -75,7 +75,8 @@ const hex4 = (c: number): string => c.toString(16).toUpperCase().padStart(4, "0"
 /** The token at `offset` for a message: strings as written, other tokens in backticks. */
 function describeToken(text: string, offset: number, length: number): string {
   if (offset >= text.length) return "the end of the file";
-  const token = shorten(text.slice(offset, offset + Math.max(length, 1)));
+  // Control characters are named, never printed: a raw NUL or ESC would reach the terminal.
+  const token = shorten(text.slice(offset, offset + Math.max(length, 1))).replace(/[\p{Cc}]/gu, (c) => `U+${hex4(c.codePointAt(0)!)}`);
   return token.startsWith('"') ? token : `\`${token}\``;
 }
 

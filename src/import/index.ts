@@ -7,8 +7,10 @@
 import { PDFCheckBox, PDFDocument, PDFDropdown, PDFTextField, EncryptedPDFError, PDFName, type PDFField } from 'pdf-lib';
 import { AnswersSchema, AREAS, type Answers } from '../answers/schema.js';
 import { infoDict, MARKER_FIELD, MARKER_INFO_KEY, FORM_VERSION, type FormMarker } from '../pdf/fillable/postprocess.js';
-import { pathKeys, setAtPath } from '../pdf/fillable/slots.js';
+import { OTHER_BOX } from '../pdf/fillable/fields.js';
 import { SHEETS, sheetFields } from '../worksheets/index.js';
+import { fieldPath, setAtKeys } from './paths.js';
+import { pdfHazard } from './prescan.js';
 
 /** A PDF that cannot be imported: one message per line, each naming the PDF. */
 export class ImportError extends Error {
@@ -36,6 +38,13 @@ const CHECKLISTS = new Map(
     .flatMap((field) => (field.kind === 'checklist' ? [[field.path, field.options.map((option) => option.value)] as const] : [])),
 );
 
+/** Checklist boxes that are not options (the "Other" box, whose write-in field is the answer). */
+const OTHER_BOXES = new Set(
+  Object.values(SHEETS)
+    .flatMap(sheetFields)
+    .flatMap((field) => (field.kind === 'checklist' && field.other ? [`${field.path}.${OTHER_BOX}`] : [])),
+);
+
 const TOP_ORDER = ['version', 'learner', 'coach', 'session', 'goals', 'network', 'social'];
 
 /**
@@ -52,6 +61,8 @@ export async function importAnswers(pdf: Uint8Array, source = 'the PDF'): Promis
   if (!head.includes('%PDF-')) fail('not a PDF file (it does not start with "%PDF-")');
   const tail = Buffer.from(pdf.subarray(Math.max(0, pdf.byteLength - 2048))).toString('latin1');
   if (!tail.includes('%%EOF')) fail('the PDF is damaged or incomplete (no end-of-file marker: was it cut short while copying or downloading?)');
+  const hazard = pdfHazard(pdf);
+  if (hazard) fail(hazard);
 
   let doc: PDFDocument;
   try {
@@ -84,32 +95,35 @@ export async function importAnswers(pdf: Uint8Array, source = 'the PDF'): Promis
 
   const raw: Record<string, unknown> = {};
   const ticked = new Map<string, Set<string>>();
+  const refused: string[] = [];
   for (const field of fields) {
     const name = field.getName();
     if (name === MARKER_FIELD) continue;
-    try {
-      pathKeys(name);
-    } catch {
-      continue; // A field someone added in a PDF editor: not ours to read.
-    }
     // The "Other" box of a checklist is for the reader: its write-in text is the answer.
     if (field instanceof PDFCheckBox) {
       const cut = name.lastIndexOf('.');
       const list = name.slice(0, cut);
-      if (!CHECKLISTS.has(list)) continue;
-      if (!ticked.has(list)) ticked.set(list, new Set());
-      if (field.isChecked()) ticked.get(list)!.add(name.slice(cut + 1));
+      const option = name.slice(cut + 1);
+      if (CHECKLISTS.get(list)?.includes(option)) {
+        if (!ticked.has(list)) ticked.set(list, new Set());
+        if (field.isChecked()) ticked.get(list)!.add(option);
+      } else if (!OTHER_BOXES.has(name)) refused.push(`form field "${printable(name)}": not a box on the worksheets; import reads only the worksheets' own fields`);
       continue;
     }
-    let value: string | undefined;
-    if (field instanceof PDFTextField) value = field.getText();
-    else if (field instanceof PDFDropdown) value = areaValue(field.getSelected()[0], marker.areas ?? {});
-    else continue;
+    // Signatures and buttons hold no answer.
+    if (!(field instanceof PDFTextField || field instanceof PDFDropdown)) continue;
+    const path = fieldPath(name);
+    if (!path.ok) {
+      refused.push(`form field "${printable(name)}": ${path.reason}; import reads only the worksheets' own fields`);
+      continue;
+    }
+    let value = field instanceof PDFTextField ? field.getText() : areaValue(field.getSelected()[0], marker.areas ?? {});
     if (value === undefined) continue;
     value = value.replace(/\r\n?/g, '\n');
     if (value.trim() === '') continue;
-    setAtPath(raw, name, value);
+    setAtKeys(raw, path.keys, value);
   }
+  if (refused.length > 0) fail(...refused);
 
   const problems: string[] = [];
   // Contacts: the tie is the list's; records need their required keys (before rows close up, so
@@ -139,7 +153,7 @@ export async function importAnswers(pdf: Uint8Array, source = 'the PDF'): Promis
     const set = ticked.get(list);
     if (!set || set.size === 0) continue;
     const values = options.filter((option) => set.has(option));
-    if (values.length > 0) setAtPath(raw, list, values);
+    if (values.length > 0) setAtKeys(raw, list.split('.'), values);
   }
   const session = raw.session as Record<string, unknown> | undefined;
   if (session && typeof session.number === 'string' && /^\s*\d+\s*$/.test(session.number)) session.number = Number(session.number);
@@ -161,6 +175,12 @@ export async function importAnswers(pdf: Uint8Array, source = 'the PDF'): Promis
     );
   }
   return ordered as Answers;
+}
+
+/** A field name as it can be printed: control characters shown as \u escapes, long names cut. */
+function printable(name: string): string {
+  const shown = name.replace(/[\p{Cc}\p{Cf}]/gu, (char) => `\\u${char.codePointAt(0)!.toString(16).padStart(4, '0')}`);
+  return shown.length > 120 ? `${shown.slice(0, 120)}…` : shown;
 }
 
 /** A dropdown's value (a printed area name, or the area value itself) as an area value. */

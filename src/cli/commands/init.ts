@@ -13,6 +13,7 @@ import path from 'node:path';
 import { starterAnswers } from '../../answers/index.js';
 import { writeFileAtomically } from '../../io/write.js';
 import { EXIT, InputError, UsageError } from '../errors.js';
+import { printOut } from '../output.js';
 import { reason, schemaText } from './schema.js';
 
 export const SCHEMA_FILE_NAME = 'answers.schema.json';
@@ -53,7 +54,7 @@ const refusal = (file: string) =>
  */
 async function createExclusively(target: string, text: string): Promise<void> {
   const dir = path.dirname(path.resolve(target));
-  const temporary = path.join(dir, `.${path.basename(target)}.${process.pid}.${Date.now()}.tmp`);
+  const temporary = path.join(dir, `.pln-init-${process.pid}-${Date.now()}.tmp`);
   try {
     await writeFileAtomically(temporary, text);
     try {
@@ -106,7 +107,7 @@ export async function runInit(args: InitArgs): Promise<number> {
         written.push(schemaFile);
       } catch (error) {
         // The answers file is written and valid; it only lacks editor autocomplete.
-        process.stdout.write(`${written.join('\n')}\n`);
+        await printOut(`${written.join('\n')}\n`);
         throw new InputError([`${schemaFile}: cannot write the schema: ${reason(error)} (the answers file was written)`]);
       }
     } else {
@@ -115,6 +116,6 @@ export async function runInit(args: InitArgs): Promise<number> {
       );
     }
   }
-  process.stdout.write(`${written.join('\n')}\n`);
+  await printOut(`${written.join('\n')}\n`);
   return EXIT.ok;
 }

@@ -9,6 +9,7 @@
  */
 import { formatProblem, loadAnswersFile } from '../../answers/index.js';
 import { EXIT } from '../errors.js';
+import { printOut } from '../output.js';
 
 /** More than this many problems in one file means it is the wrong file, or badly broken. */
 export const MAX_PROBLEMS_PER_FILE = 50;
@@ -27,7 +28,7 @@ export async function runValidate(args: ValidateArgs): Promise<number> {
   for (const file of args.files) {
     const result = await loadAnswersFile(file);
     if (result.ok) {
-      process.stdout.write(`${oneLine(file)}: valid\n`);
+      await printOut(`${oneLine(file)}: valid\n`);
       continue;
     }
     allValid = false;
