@@ -5,8 +5,7 @@
  * search in text that cannot hold one, and whole fragments kept as laid out for a page's relayout.
  * In textkit: left-to-right text skips the bidi pass, and a line's trailing white space is
  * measured without copying its glyphs. In pdfkit: a font object used again is not opened again.
- * In Yoga's loader: the embedded
- * WebAssembly binary is decoded rather than fetched, and its glue calls functions directly.
+ * In Yoga's glue: WebAssembly functions are called directly.
  * Shortcuts for speed: they must change no byte of any PDF, except that kept fragments may move
  * a box by a float's last bit (a millionth of a point), so that one is compared within a tolerance.
  */
