@@ -90,7 +90,7 @@ export async function main(argv: readonly string[]): Promise<number> {
       (y) =>
         known('bundle',
         worksheetFlags(y)
-          .positional('inputs', { type: 'string', array: true, default: undefined, describe: 'answers files, and folders of them (their *.json files, sorted by name)' })
+          .positional('inputs', { type: 'string', array: true, describe: 'answers files, and folders of them (their *.json files, sorted by name)' })
           .option('blank', { type: 'boolean', describe: 'a blank set first' })
           .option('roster', { type: 'string', describe: 'a CSV with a name column (and optional program): a named blank packet per participant' })
           .option('copies', { type: 'number', describe: 'this many unnamed blank packets at the end' })
