@@ -14,6 +14,8 @@ import type { RenderOptions } from './pdf/render.js';
 import { sheetsInOrder, SHEET_IDS, type SheetId } from './worksheets/index.js';
 import { sheetsWithAnswers } from './worksheets/values.js';
 import { productVersion } from './version.js';
+export { completenessReport, isAnswered, type CompletenessReport, type SheetReport, type SectionReport, type FieldStatus, type Recommendation } from './answers/report.js';
+export { nextSession, type NextSessionOptions } from './answers/next-session.js';
 
 export interface RenderSettings {
   paper?: Paper;

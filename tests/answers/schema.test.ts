@@ -133,7 +133,7 @@ describe("the starter file for init", () => {
     expect(AnswersSchema.safeParse(starterAnswers({ date: "2025-03-14" })).success).toBe(true);
   });
 
-  it("shows every field of the format, so a learner can discover them by editing", () => {
+  it("shows every field of the format outside lists, so a learner can discover them by editing", () => {
     const missing: string[] = [];
     const visit = (s: Json, value: unknown, at: string) => {
       if (s.type === "object") {
@@ -149,5 +149,17 @@ describe("the starter file for init", () => {
     visit(answersJsonSchema(), starterAnswers(), "");
     // Only the date is left out: a pure function cannot know today, and a made-up date would print.
     expect(missing).toEqual(["session.date"]);
+  });
+
+  it("holds no answer: every text is empty and every list starts empty, so nothing prints as if the learner wrote it", () => {
+    const values: unknown[] = [];
+    const collect = (value: unknown): void => {
+      if (Array.isArray(value)) values.push(value);
+      else if (value !== null && typeof value === "object") Object.values(value).forEach(collect);
+      else values.push(value);
+    };
+    const { $schema: _schema, version: _version, session: _session, ...rest } = starterAnswers();
+    collect(rest);
+    expect(values.filter((v) => !(v === "" || (Array.isArray(v) && v.length === 0)))).toEqual([]);
   });
 });
