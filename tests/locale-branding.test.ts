@@ -177,6 +177,8 @@ describe('branding from the config file', () => {
   it.each([
     ['a missing logo', { institution: { logo: 'nowhere.png' } }, /institution\.logo: the logo .*nowhere\.png: no such file/],
     ['an accent too light for black-and-white printing', { accentColour: '#ffd400' }, /accentColour: "#ffd400" is too light .*needs at least 4\.5:1/],
+    ['an accent colour by name', { accentColour: 'red' }, /accentColour: expected a hex colour, "#rrggbb" or "#rgb" \(like "#1d4e5c"\), found "red"/],
+    ['an accent a hair too light', { accentColour: '#777777' }, /accentColour: "#777777" is too light .*contrast 4\.47:1 against white; needs at least 4\.5:1/],
     ['a misspelt setting', { accentColor: '#702030' }, /unknown field `accentColor`.*did you mean `accentColour`/],
     ['a paper size we do not print', { paper: 'legal' }, /paper: expected one of "letter", "a4"/],
   ])('%s in the config file is exit 1 with a located message', async (_, config, message) => {
