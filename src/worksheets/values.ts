@@ -1,5 +1,5 @@
 import type { Answers } from '../answers/schema.js';
-import type { SheetId } from './model.js';
+import { SHEET_IDS, type SheetId } from './model.js';
 
 /** The value at a field's answers path (`goals.woop.wish`), or undefined. */
 export function valueAt(answers: Answers | undefined, path: string): unknown {
@@ -23,5 +23,5 @@ export function listAt<T>(answers: Answers | undefined, path: string): T[] {
 
 /** The sheets an answers file has answers for, in packet order. */
 export function sheetsWithAnswers(answers: Answers): SheetId[] {
-  return (['goals', 'network', 'social'] as const).filter((id) => answers[id] !== undefined);
+  return SHEET_IDS.filter((id) => answers[id] !== undefined);
 }
