@@ -164,7 +164,7 @@ describe('the fontkit patch', () => {
     expect(processor.getClassID(11, classDef)).toBe(1); // the first range that holds it, as before
   });
 
-  it("the complex-script shapers, whose tables are built on first use, still shape: Arabic joins, Devanagari reorders", async () => {
+  it('the complex-script shapers, whose tables are built on first use, still shape: Arabic joins, Devanagari reorders', async () => {
     type Shaping = Font & { layout(text: string): { glyphs: { id: number }[] }; glyphForCodePoint(cp: number): { id: number } };
     const open = async (file: string) => (await fontkit()).create(readFileSync(faces.find((f) => f.src.endsWith(file))!.src)) as Shaping;
     const arabic = await open('IBMPlexSansArabic_400Regular.ttf');

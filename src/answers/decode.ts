@@ -1,9 +1,9 @@
 /** Bytes → text for answers files: strict UTF-8, so a mis-encoded file is refused, never mangled. */
-import { isUtf8 } from "node:buffer";
-import { LIMITS } from "./limits.js";
-import { parseAnswers } from "./load.js";
-import { LineIndex } from "./position.js";
-import type { LoadResult, Problem } from "./problem.js";
+import { isUtf8 } from 'node:buffer';
+import { LIMITS } from './limits.js';
+import { parseAnswers } from './load.js';
+import { LineIndex } from './position.js';
+import type { LoadResult, Problem } from './problem.js';
 
 /** Index of the first byte that is not part of well-formed UTF-8, or -1 (overlongs and surrogates count as bad). */
 export function firstInvalidUtf8(bytes: Uint8Array): number {
@@ -43,20 +43,20 @@ export function parseAnswersBytes(bytes: Uint8Array, file: string): LoadResult {
 
 /** One of our JSON documents as bytes → its text, refusing oversized, UTF-16 and invalid UTF-8 files with a located problem. */
 export function decodeDocument(bytes: Uint8Array, file: string): { ok: true; text: string } | { ok: false; problems: Problem[] } {
-  const whole = (message: string) => ({ ok: false as const, problems: [{ file, line: 0, column: 0, path: "", message }] });
+  const whole = (message: string) => ({ ok: false as const, problems: [{ file, line: 0, column: 0, path: '', message }] });
   if (bytes.length > LIMITS.fileBytes) {
-    return whole(`the file is ${bytes.length.toLocaleString("en-US")} bytes; the limit is ${LIMITS.fileBytes.toLocaleString("en-US")} bytes (1 MiB)`);
+    return whole(`the file is ${bytes.length.toLocaleString('en-US')} bytes; the limit is ${LIMITS.fileBytes.toLocaleString('en-US')} bytes (1 MiB)`);
   }
   if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
-    return whole("the file is saved as UTF-16; save it as UTF-8 (most editors offer this under “Save with encoding”)");
+    return whole('the file is saved as UTF-16; save it as UTF-8 (most editors offer this under “Save with encoding”)');
   }
   // Node checks well-formed files natively (the same rules); the scan below locates a bad byte.
   const bad = isUtf8(bytes) ? -1 : firstInvalidUtf8(bytes);
   if (bad >= 0) {
     // Locate the bad byte by decoding the valid text before it (the decoder drops a BOM, as editors hide it).
-    const before = new TextDecoder("utf-8").decode(bytes.subarray(0, bad));
+    const before = new TextDecoder('utf-8').decode(bytes.subarray(0, bad));
     const { line, column } = new LineIndex(before).at(before.length);
-    const byte = (bytes[bad] ?? 0).toString(16).toUpperCase().padStart(2, "0");
+    const byte = (bytes[bad] ?? 0).toString(16).toUpperCase().padStart(2, '0');
     return {
       ok: false,
       problems: [
@@ -64,14 +64,14 @@ export function decodeDocument(bytes: Uint8Array, file: string): { ok: true; tex
           file,
           line,
           column,
-          path: "",
+          path: '',
           message: `the file is not valid UTF-8 (byte 0x${byte} at byte offset ${bad}); save it as UTF-8`,
-          expected: "UTF-8 text",
+          expected: 'UTF-8 text',
           found: `byte 0x${byte}`,
         },
       ],
     };
   }
   // TextDecoder drops a leading BOM by default; fatal is belt and braces after the check above.
-  return { ok: true, text: new TextDecoder("utf-8", { fatal: true }).decode(bytes) };
+  return { ok: true, text: new TextDecoder('utf-8', { fatal: true }).decode(bytes) };
 }
