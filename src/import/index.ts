@@ -8,6 +8,7 @@ import { PDFCheckBox, PDFDocument, PDFDropdown, PDFTextField, EncryptedPDFError,
 import { AnswersSchema, AREAS, type Answers } from '../answers/schema.js';
 import { infoDict, MARKER_FIELD, MARKER_INFO_KEY, FORM_VERSION, type FormMarker } from '../pdf/fillable/postprocess.js';
 import { pathKeys, setAtPath } from '../pdf/fillable/slots.js';
+import { RECORD_LISTS, TOP_ORDER } from './schema-lists.js';
 import { SHEETS, sheetFields } from '../worksheets/index.js';
 
 /** A PDF that cannot be imported: one message per line, each naming the PDF. */
@@ -21,22 +22,12 @@ export class ImportError extends Error {
 /** Largest PDF import reads (a prefilled form of the largest answers file is far smaller). */
 export const MAX_PDF_BYTES = 50 * 1024 * 1024;
 
-/** Records in lists, and the keys each needs (the answers format's required keys). */
-const RECORD_LISTS: Record<string, { required: string[]; order: string[] }> = {
-  'network.contacts': { required: ['name', 'area'], order: ['name', 'tie', 'area', 'role', 'notes'] },
-  'network.toAdd': { required: ['name'], order: ['name', 'role', 'area', 'why', 'how', 'by'] },
-  'network.actions': { required: ['action'], order: ['action', 'skill', 'support', 'by'] },
-  'social.platforms': { required: ['name'], order: ['name', 'handle', 'why'] },
-};
-
 /** The checklists of the sheets, with their options in printed order. */
 const CHECKLISTS = new Map(
   Object.values(SHEETS)
     .flatMap(sheetFields)
     .flatMap((field) => (field.kind === 'checklist' ? [[field.path, field.options.map((option) => option.value)] as const] : [])),
 );
-
-const TOP_ORDER = ['version', 'learner', 'coach', 'session', 'goals', 'network', 'social'];
 
 /**
  * Reads the answers out of a fillable PDF. `source` names the PDF in messages (its path).
@@ -124,7 +115,8 @@ export async function importAnswers(pdf: Uint8Array, source = 'the PDF'): Promis
         const tie = marker.ties[String(index)];
         if (tie) record.tie = tie;
       }
-      for (const required of spec.required) {
+      // A contact's tie is its list's (set above), not a field anyone fills in.
+      for (const required of spec.required.filter((k) => !(listPath === 'network.contacts' && k === 'tie'))) {
         if (record[required] === undefined) {
           const what = Object.entries(record)
             .filter(([k]) => k !== 'tie')

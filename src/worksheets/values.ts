@@ -1,15 +1,8 @@
 import type { Answers } from '../answers/schema.js';
 import { SHEET_IDS, type SheetId } from './model.js';
+import { valueAt } from './paths.js';
 
-/** The value at a field's answers path (`goals.woop.wish`), or undefined. */
-export function valueAt(answers: Answers | undefined, path: string): unknown {
-  let value: unknown = answers;
-  for (const key of path.split('.')) {
-    if (value === null || typeof value !== 'object') return undefined;
-    value = (value as Record<string, unknown>)[key];
-  }
-  return value;
-}
+export { valueAt } from './paths.js';
 
 export function textAt(answers: Answers | undefined, path: string): string | undefined {
   const value = valueAt(answers, path);
