@@ -2,6 +2,7 @@
  * The command line between sessions: an honest starter, `init --from`, `validate --report`, and
  * usage mistakes in plain words.
  */
+import type { Answers } from '../src/answers/schema.js';
 import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -22,7 +23,7 @@ afterAll(async () => {
 const EPOCH = { SOURCE_DATE_EPOCH: '1773489600' };
 const run = (args: string[]) => runCli(args, { cwd: dir, env: EPOCH });
 const put = (name: string, value: unknown) => writeFile(path.join(dir, name), `${JSON.stringify(value, null, 2)}\n`);
-const read = async (name: string) => JSON.parse(await readFile(path.join(dir, name), 'utf8')) as Record<string, any>;
+const read = async (name: string) => JSON.parse(await readFile(path.join(dir, name), 'utf8')) as Answers;
 
 const SESSION_1 = {
   learner: { name: 'Ana Lima', program: 'PGY-1' },

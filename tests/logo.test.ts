@@ -69,7 +69,7 @@ describe('logo files', () => {
   });
 
   it('an entity cannot hide a file path from the check', async () => {
-    const svg = `<?xml version="1.0"?><!DOCTYPE svg [<!ENTITY p "secret.png">]><svg xmlns="http://www.w3.org/2000/svg" width="40" height="20"><image href="&p;" width="10" height="10"/></svg>`;
+    const svg = '<?xml version="1.0"?><!DOCTYPE svg [<!ENTITY p "secret.png">]><svg xmlns="http://www.w3.org/2000/svg" width="40" height="20"><image href="&p;" width="10" height="10"/></svg>';
     const result = await blankWithLogo('entity', 'logo.svg', { 'logo.svg': svg, 'secret.png': png() });
     expectRefused(result, /the logo .*logo\.svg is not a valid SVG image/);
   });

@@ -3,7 +3,7 @@
  * goals, network and social plan carry forward untouched; what belongs to one session is reset
  * (the date, the session number, the next check-in agreed at it).
  */
-import type { Answers, Contact, Tie } from "./schema.js";
+import type { Answers, Contact, Tie } from './schema.js';
 
 export interface NextSessionOptions {
   /** The new session's date, YYYY-MM-DD. */
@@ -20,21 +20,21 @@ export interface NextSessionOptions {
 /** A reason the next session cannot be made as asked (a name not found, say). */
 export class NextSessionError extends Error {
   constructor(readonly lines: string[]) {
-    super(lines.join("\n"));
-    this.name = "NextSessionError";
+    super(lines.join('\n'));
+    this.name = 'NextSessionError';
   }
 }
 
 /** Names compare as a learner types them: ignoring case and surrounding spaces. */
-const sameName = (a: string, b: string) => a.trim().toLocaleLowerCase("en-US") === b.trim().toLocaleLowerCase("en-US");
+const sameName = (a: string, b: string) => a.trim().toLocaleLowerCase('en-US') === b.trim().toLocaleLowerCase('en-US');
 
 export function nextSession(previous: Answers, options: NextSessionOptions): Answers {
   // A structured copy: the result never shares objects with the file it came from.
   const next = structuredClone(previous);
   // A file without a number is taken as the first session.
   next.session = { ...next.session, date: options.date, number: (previous.session?.number ?? 1) + 1 };
-  if (next.goals?.nextCheckIn !== undefined) next.goals.nextCheckIn = "";
-  if (options.promote && options.promote.length > 0) promote(next, options.promote, options.promotedTie ?? "weak");
+  if (next.goals?.nextCheckIn !== undefined) next.goals.nextCheckIn = '';
+  if (options.promote && options.promote.length > 0) promote(next, options.promote, options.promotedTie ?? 'weak');
   return next;
 }
 
@@ -45,8 +45,8 @@ function promote(answers: Answers, names: readonly string[], tie: Tie): void {
   for (const name of names) {
     const index = toAdd.findIndex((person, i) => !chosen.has(i) && sameName(person.name, name));
     if (index < 0) {
-      const listed = toAdd.map((person) => `"${person.name}"`).join(", ");
-      problems.push(`"${name}" is not in network.toAdd (${listed ? `people to add: ${listed}` : "the list is empty"})`);
+      const listed = toAdd.map((person) => `"${person.name}"`).join(', ');
+      problems.push(`"${name}" is not in network.toAdd (${listed ? `people to add: ${listed}` : 'the list is empty'})`);
       continue;
     }
     if (!toAdd[index]!.area) {

@@ -6,12 +6,12 @@
  * Pure: a function of the answers and the worksheet definitions. Headings and labels are copy keys
  * (templates/<locale>/…), so each front end prints them in its own language.
  */
-import { BOUNDARIES, type Answers } from "./schema.js";
-import { codePointLength } from "./text.js";
-import { fieldsOf, SHEETS, SHEET_IDS, type Field, type Section, type SheetId } from "../worksheets/index.js";
-import { valueAt } from "../worksheets/values.js";
+import { BOUNDARIES, type Answers } from './schema.js';
+import { codePointLength } from './text.js';
+import { fieldsOf, SHEETS, SHEET_IDS, type Field, type Section, type SheetId } from '../worksheets/index.js';
+import { valueAt } from '../worksheets/values.js';
 
-export type RecommendationRule = "text-limit" | "five-people-to-add" | "smart-letter" | "boundaries";
+export type RecommendationRule = 'text-limit' | 'five-people-to-add' | 'smart-letter' | 'boundaries';
 
 export interface Recommendation {
   rule: RecommendationRule;
@@ -60,32 +60,32 @@ export interface CompletenessReport {
 export const PEOPLE_TO_ADD = 5;
 
 const SMART_LETTERS = [
-  ["specific", "Specific"],
-  ["measurable", "Measurable"],
-  ["assignable", "Assignable"],
-  ["relevant", "Relevant"],
-  ["timeBased", "Time-Based"],
+  ['specific', 'Specific'],
+  ['measurable', 'Measurable'],
+  ['assignable', 'Assignable'],
+  ['relevant', 'Relevant'],
+  ['timeBased', 'Time-Based'],
 ] as const;
 
-const hasText = (value: unknown): boolean => typeof value === "string" && value.trim().length > 0;
+const hasText = (value: unknown): boolean => typeof value === 'string' && value.trim().length > 0;
 
 /** Whether a field holds anything the learner wrote or ticked (blank text is not an answer). */
 export function isAnswered(field: Field, answers: Answers): boolean {
   const value = valueAt(answers, field.path);
   switch (field.kind) {
-    case "writing":
-    case "short":
-    case "characterBoxes":
+    case 'writing':
+    case 'short':
+    case 'characterBoxes':
       return hasText(value);
-    case "ifThen":
+    case 'ifThen':
       return hasText(valueAt(answers, `${field.path}.if`)) || hasText(valueAt(answers, `${field.path}.then`));
-    case "list":
+    case 'list':
       return Array.isArray(value) && value.some(hasText);
-    case "checklist":
+    case 'checklist':
       return (Array.isArray(value) && value.length > 0) || (field.other !== undefined && hasText(valueAt(answers, field.other.path)));
-    case "table":
-    case "connectionLists":
-    case "quadrantMap":
+    case 'table':
+    case 'connectionLists':
+    case 'quadrantMap':
       return Array.isArray(value) && value.length > 0;
   }
 }
@@ -93,32 +93,32 @@ export function isAnswered(field: Field, answers: Answers): boolean {
 /** The recommendations a field's answer breaks. */
 function fieldRecommendations(field: Field, answers: Answers): Recommendation[] {
   const value = valueAt(answers, field.path);
-  if (field.kind === "characterBoxes" && typeof value === "string") {
+  if (field.kind === 'characterBoxes' && typeof value === 'string') {
     const length = codePointLength(value);
     if (length > field.limit) {
-      return [{ rule: "text-limit", path: field.path, message: `${length} characters, over the ${field.limit}-character limit` }];
+      return [{ rule: 'text-limit', path: field.path, message: `${length} characters, over the ${field.limit}-character limit` }];
     }
   }
-  if (field.kind === "table" && field.path === "network.toAdd") {
+  if (field.kind === 'table' && field.path === 'network.toAdd') {
     const count = Array.isArray(value) ? value.length : 0;
     if (count < PEOPLE_TO_ADD) {
-      return [{ rule: "five-people-to-add", path: field.path, message: `${count} of ${PEOPLE_TO_ADD} people to add` }];
+      return [{ rule: 'five-people-to-add', path: field.path, message: `${count} of ${PEOPLE_TO_ADD} people to add` }];
     }
   }
-  if (field.kind === "checklist" && field.path === "social.boundaries") {
+  if (field.kind === 'checklist' && field.path === 'social.boundaries') {
     const ticked = new Set(Array.isArray(value) ? value : []);
     return BOUNDARIES.filter((item) => !ticked.has(item)).map((item) => ({
-      rule: "boundaries" as const,
+      rule: 'boundaries' as const,
       path: field.path,
       message: `"${item}" is not ticked`,
       subject: `social.boundary.${item}`,
     }));
   }
-  if (field.path.startsWith("goals.smart.") && field.kind === "writing") {
+  if (field.path.startsWith('goals.smart.') && field.kind === 'writing') {
     const letter = SMART_LETTERS.find(([key]) => field.path === `goals.smart.${key}`);
     // Only once the learner has begun a SMART goal: WOOP alone is a complete choice.
     if (letter && !hasText(value) && smartStarted(answers)) {
-      return [{ rule: "smart-letter", path: field.path, message: `SMART goal without its ${letter[1]} letter` }];
+      return [{ rule: 'smart-letter', path: field.path, message: `SMART goal without its ${letter[1]} letter` }];
     }
   }
   return [];
@@ -134,7 +134,7 @@ function sectionReport(section: Section, answers: Answers, started: boolean): Se
   return {
     id: section.id,
     heading: section.heading,
-    fields: fields.map((field) => ({ path: field.path, ...("label" in field && field.label ? { label: field.label } : {}), answered: isAnswered(field, answers) })),
+    fields: fields.map((field) => ({ path: field.path, ...('label' in field && field.label ? { label: field.label } : {}), answered: isAnswered(field, answers) })),
     recommendations: started ? fields.flatMap((field) => fieldRecommendations(field, answers)) : [],
   };
 }

@@ -5,7 +5,7 @@
  * allowed values (tie, area, purposes, boundaries) come from the schema the file points at, which
  * editors use for autocomplete.
  */
-import type { Answers } from "./schema.js";
+import type { Answers } from './schema.js';
 
 export interface StarterOptions {
   /**
@@ -19,36 +19,36 @@ export interface StarterOptions {
 
 export function starterAnswers(options: StarterOptions = {}): Answers {
   return {
-    $schema: options.schema ?? "./answers.schema.json",
+    $schema: options.schema ?? './answers.schema.json',
     version: 1,
-    learner: { name: "", program: "", email: "" },
-    coach: { name: "" },
+    learner: { name: '', program: '', email: '' },
+    coach: { name: '' },
     session: { ...(options.date ? { date: options.date } : {}), number: 1 },
     goals: {
       priorities: [],
-      focus: "",
-      woop: { timeframe: "", wish: "", outcome: "", feeling: "", obstacle: "", plan: { if: "", then: "" } },
-      smart: { draft: "", specific: "", measurable: "", assignable: "", relevant: "", timeBased: "", statement: "" },
-      coachSupport: "",
-      nextCheckIn: "",
+      focus: '',
+      woop: { timeframe: '', wish: '', outcome: '', feeling: '', obstacle: '', plan: { if: '', then: '' } },
+      smart: { draft: '', specific: '', measurable: '', assignable: '', relevant: '', timeBased: '', statement: '' },
+      coachSupport: '',
+      nextCheckIn: '',
     },
-    network: { contacts: [], gaps: "", toAdd: [], actions: [], maintain: "" },
+    network: { contacts: [], gaps: '', toAdd: [], actions: [], maintain: '' },
     social: {
       interests: [],
       purposes: [],
-      otherPurpose: "",
-      audience: "",
+      otherPurpose: '',
+      audience: '',
       knownFor: [],
       platforms: [],
-      bio: "",
+      bio: '',
       hashtags: [],
       follow: [],
-      share: "",
+      share: '',
       boundaries: [],
-      timeBudget: "",
-      guardrail: { if: "", then: "" },
-      discussion: "",
-      reviewDate: "",
+      timeBudget: '',
+      guardrail: { if: '', then: '' },
+      discussion: '',
+      reviewDate: '',
     },
   };
 }

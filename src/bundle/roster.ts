@@ -59,7 +59,7 @@ export function parseRoster(bytes: Uint8Array, file: string): RosterResult {
     const byte = encoding.byte.toString(16).toUpperCase().padStart(2, '0');
     return fail(lineAt(bytes, encoding.offset), `this line is not valid UTF-8 (byte 0x${byte} at byte offset ${encoding.offset}; the file may be saved as Windows-1252 or Latin-1); save it as CSV UTF-8`);
   }
-  let text = new TextDecoder('utf-8').decode(bytes); // drops a leading byte-order mark
+  const text = new TextDecoder('utf-8').decode(bytes); // drops a leading byte-order mark
   if (text.trim() === '') return fail(0, 'the roster is empty: it needs a header row with a "name" column, then one row per participant');
 
   let rows: Row[];

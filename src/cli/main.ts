@@ -27,7 +27,7 @@ export function worksheetFlags<T>(y: Argv<T>) {
     .option('out', { type: 'string', describe: 'output PDF file; - writes to standard output (default: a file in out/)' })
     .option('locale', { type: 'string', describe: 'language of the sheets: en, es… (default: the config file\'s, else en)' })
     .option('templates', { type: 'string', describe: 'a folder laid out like templates/ whose files replace the built-in copy' })
-    .option('config', { type: 'string', describe: `settings and branding (default: ./pln-worksheets.config.json if present)` });
+    .option('config', { type: 'string', describe: 'settings and branding (default: ./pln-worksheets.config.json if present)' });
 }
 
 /** Each command's flags, recorded as yargs builds it, for "did you mean" on a mistyped one. */

@@ -8,6 +8,7 @@ import { PDFCheckBox, PDFDocument, PDFDropdown, PDFTextField, EncryptedPDFError,
 import { AnswersSchema, AREAS, type Answers } from '../answers/schema.js';
 import { infoDict, MARKER_FIELD, MARKER_INFO_KEY, FORM_VERSION, type FormMarker } from '../pdf/fillable/postprocess.js';
 import { OTHER_BOX } from '../pdf/fillable/fields.js';
+import { RECORD_LISTS, TOP_ORDER } from './schema-lists.js';
 import { SHEETS, sheetFields } from '../worksheets/index.js';
 import { fieldPath, setAtKeys } from './paths.js';
 import { pdfHazard } from './prescan.js';
@@ -23,14 +24,6 @@ export class ImportError extends Error {
 /** Largest PDF import reads (a prefilled form of the largest answers file is far smaller). */
 export const MAX_PDF_BYTES = 50 * 1024 * 1024;
 
-/** Records in lists, and the keys each needs (the answers format's required keys). */
-const RECORD_LISTS: Record<string, { required: string[]; order: string[] }> = {
-  'network.contacts': { required: ['name', 'area'], order: ['name', 'tie', 'area', 'role', 'notes'] },
-  'network.toAdd': { required: ['name'], order: ['name', 'role', 'area', 'why', 'how', 'by'] },
-  'network.actions': { required: ['action'], order: ['action', 'skill', 'support', 'by'] },
-  'social.platforms': { required: ['name'], order: ['name', 'handle', 'why'] },
-};
-
 /** The checklists of the sheets, with their options in printed order. */
 const CHECKLISTS = new Map(
   Object.values(SHEETS)
@@ -44,8 +37,6 @@ const OTHER_BOXES = new Set(
     .flatMap(sheetFields)
     .flatMap((field) => (field.kind === 'checklist' && field.other ? [`${field.path}.${OTHER_BOX}`] : [])),
 );
-
-const TOP_ORDER = ['version', 'learner', 'coach', 'session', 'goals', 'network', 'social'];
 
 /**
  * Reads the answers out of a fillable PDF. `source` names the PDF in messages (its path).
@@ -138,7 +129,8 @@ export async function importAnswers(pdf: Uint8Array, source = 'the PDF'): Promis
         const tie = marker.ties[String(index)];
         if (tie) record.tie = tie;
       }
-      for (const required of spec.required) {
+      // A contact's tie is its list's (set above), not a field anyone fills in.
+      for (const required of spec.required.filter((k) => !(listPath === 'network.contacts' && k === 'tie'))) {
         if (record[required] === undefined) {
           const what = Object.entries(record)
             .filter(([k]) => k !== 'tie')
