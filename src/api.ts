@@ -1,19 +1,22 @@
 import type { Answers } from './answers/schema.js';
+import type { BundleOptions, BundleResult, PacketInput } from './bundle/model.js';
+import type { Copy } from './copy/copy.js';
 import { loadCopy } from './copy/load.js';
-import { formatDate, formatNumber } from './copy/format.js';
-import type { TemplateVariables } from './copy/variables.js';
+import { planPacket, stringsOf, type PlannedPacket } from './packet/plan.js';
+import type { Branding } from './pdf/branding.js';
+import type { DocumentMetadata } from './pdf/document.js';
+import { planLearnerText, type LearnerTextPlan } from './pdf/learner-text.js';
+import type { Paper } from './pdf/paper.js';
+import type { PacketSettings } from './pdf/render.js';
+import { nameCharacters, type MissingCharacter } from './pdf/unicode/index.js';
+import type { SheetId } from './worksheets/index.js';
+import { productVersion } from './version.js';
 
 export { formatDate } from './copy/format.js';
-import type { Branding } from './pdf/branding.js';
-import type { Copy } from './copy/copy.js';
-import type { HeaderValues } from './pdf/components/frame.js';
-import { planLearnerText, stringsOf } from './pdf/learner-text.js';
-import { nameCharacters, type MissingCharacter } from './pdf/unicode/index.js';
-import type { Paper } from './pdf/paper.js';
-import type { RenderOptions } from './pdf/render.js';
-import { sheetsInOrder, SHEET_IDS, type SheetId } from './worksheets/index.js';
-import { sheetsWithAnswers } from './worksheets/values.js';
-import { productVersion } from './version.js';
+export { headerValues, planPacket, type PacketSource, type PlannedPacket } from './packet/plan.js';
+export type { BundleOptions, BundleLayout, BundleResult, BundleStats, PacketInput, PacketPlacement, SheetPlacement } from './bundle/model.js';
+export { completenessReport, isAnswered, type CompletenessReport, type SheetReport, type SectionReport, type FieldStatus, type Recommendation } from './answers/report.js';
+export { nextSession, type NextSessionOptions } from './answers/next-session.js';
 
 export interface RenderSettings {
   paper?: Paper;
@@ -48,9 +51,9 @@ export interface FillOptions extends RenderSettings {
  * React-PDF, loaded when a document is drawn: importing the API (as the CLI and the bundle's main
  * thread do) does not load the renderer.
  */
-async function renderWorksheetPdf(options: RenderOptions): Promise<Uint8Array> {
-  const { renderWorksheetPdf: render } = await import('./pdf/render.js');
-  return render(options);
+async function renderPacket(plan: PlannedPacket, settings: PacketSettings): Promise<Uint8Array> {
+  const { renderPacket: render } = await import('./pdf/render.js');
+  return render(plan, settings);
 }
 
 /** The default PDF date: SOURCE_DATE_EPOCH is read by the CLI edge and passed in as `date`. */
@@ -59,39 +62,23 @@ export const DEFAULT_PDF_DATE = new Date(Date.UTC(2026, 0, 1));
 /** Blank worksheets for printing: the three sheets (or the chosen ones) as one PDF. */
 export async function renderBlank(options: BlankOptions = {}): Promise<Uint8Array> {
   const copy = await loadCopy(options.locale ?? 'en', options.templatesDir);
-  const sheets = sheetsInOrder(options.sheets ?? SHEET_IDS);
-  return renderWorksheetPdf({
-    sheets,
-    copy,
-    branding: options.branding,
-    paper: options.paper ?? 'letter',
-    fillable: options.fillable,
-    metadata: metadataFor(copy, sheets.map((sheet) => copy.text(sheet.title)), options),
-  });
+  const plan = planPacket({ kind: 'blank' }, copy.locale, options.sheets);
+  const metadata = metadataFor(copy, plan.sheets.map((sheet) => copy.text(sheet.title)), options);
+  return renderPacket(plan, packetSettings(copy, metadata, options));
 }
 
 /** One learner's filled worksheets; a chosen sheet without answers prints blank. */
 export async function renderFilled(answers: Answers, options: FillOptions = {}): Promise<Uint8Array> {
   const copy = await loadCopy(options.locale ?? 'en', options.templatesDir);
-  const chosen = options.sheets ?? sheetsWithAnswers(answers);
-  const sheets = sheetsInOrder(chosen.length > 0 ? chosen : SHEET_IDS);
+  const plan = planPacket({ kind: 'learner', answers }, copy.locale, options.sheets);
+  const text = planLearnerText(plan.texts);
+  if (options.onMissingCharacters) options.onMissingCharacters(await nameCharacters(text.missing));
   const metadata = metadataFor(copy, [answers.learner.name], options);
-  const learnerText = planLearnerText(stringsOf(answers));
-  if (options.onMissingCharacters) options.onMissingCharacters(await nameCharacters(learnerText.missing));
-  const header = headerValues(answers, copy.locale);
-  return renderWorksheetPdf({
-    sheets,
-    copy,
-    paper: options.paper ?? 'letter',
-    answers,
-    fillable: options.fillable,
-    branding: options.branding,
-    variables: learnerVariables(answers, header),
-    families: learnerText.families,
-    learnerText: learnerText.style,
-    header,
-    metadata: { ...metadata, author: answers.learner.name || metadata.author },
-  });
+  return renderPacket(plan, packetSettings(copy, { ...metadata, author: answers.learner.name || metadata.author }, options, text));
+}
+
+function packetSettings(copy: Copy, metadata: DocumentMetadata, options: RenderSettings, text?: LearnerTextPlan): PacketSettings {
+  return { copy, metadata, paper: options.paper ?? 'letter', branding: options.branding, fillable: options.fillable, ...(text ? { text } : {}) };
 }
 
 /**
@@ -113,26 +100,7 @@ export async function importAnswers(pdf: Uint8Array, source?: string): Promise<A
   return read(pdf, source);
 }
 
-export function headerValues(answers: Answers, locale = 'en'): HeaderValues {
-  return {
-    name: answers.learner.name,
-    program: answers.learner.program,
-    coach: answers.coach?.name,
-    date: answers.session?.date ? formatDate(answers.session.date, locale) : undefined,
-    session: answers.session?.number !== undefined ? formatNumber(locale, answers.session.number) : undefined,
-  };
-}
-
-/** The learner's details as template variables (a school may print them in its own copy). */
-function learnerVariables(answers: Answers, header: HeaderValues): Partial<TemplateVariables> {
-  return {
-    learner: { name: answers.learner.name, program: answers.learner.program ?? '' },
-    coach: { name: answers.coach?.name ?? '' },
-    session: { date: header.date ?? '', number: header.session ?? '' },
-  };
-}
-
-function metadataFor(copy: Copy, titleParts: string[], options: RenderSettings) {
+function metadataFor(copy: Copy, titleParts: string[], options: RenderSettings): DocumentMetadata {
   return {
     title: `${copy.text('common.product')}: ${titleParts.join(', ')}`,
     subject: copy.text('common.product'),
@@ -142,11 +110,6 @@ function metadataFor(copy: Copy, titleParts: string[], options: RenderSettings) 
     date: options.date ?? DEFAULT_PDF_DATE,
   };
 }
-
-import type { BundleOptions, PacketInput } from './bundle/model.js';
-import type { BundleResult } from './bundle/render.js';
-export type { BundleOptions, BundleLayout, PacketInput, PacketPlacement, SheetPlacement } from './bundle/model.js';
-export type { BundleResult } from './bundle/render.js';
 
 /**
  * Many packets in one PDF (a handbook appendix, a workshop pack): a title page, a contents page
@@ -159,7 +122,7 @@ export async function renderBundle(packets: readonly PacketInput[], options: Bun
 
 /** renderBundle, also telling where each packet and sheet landed (page numbers and labels). */
 export async function renderBundleWithLayout(packets: readonly PacketInput[], options: BundleOptions = {}): Promise<BundleResult> {
-  // Loaded on first use: the bundle code imports this module (headerValues).
+  // Loaded on first use: `fill` and `blank` do not need the bundle code.
   const { renderBundleWithLayout: render } = await import('./bundle/render.js');
   return render(packets, { ...options, date: options.date ?? DEFAULT_PDF_DATE });
 }

@@ -4,7 +4,7 @@
  * branding) renders them all again, the bytes are the same with or without the cache, the folder
  * stays under its size bound, and the CLI's --no-cache leaves no cache behind.
  */
-import { mkdir, mkdtemp, readdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readdir, readFile, stat, truncate, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -58,6 +58,19 @@ describe('rebuilding with the cache', () => {
     const again = await renderBundleWithLayout(packetsOf(learners), { ...base, cache: { dir } });
     expect(again.stats).toMatchObject({ rendered: 0, reused: 5, frontDrawn: 0 }); // the front matter too
     expect(same(again.pdf, first)).toBe(true);
+  });
+
+  it('renders a truncated entry again instead of failing every later bundle', async () => {
+    const damaged = path.join(work, 'damaged-cache');
+    await cp(dir, damaged, { recursive: true });
+    const entries = (await files(damaged)).filter((file) => file.endsWith('.pdf'));
+    expect(entries.length).toBeGreaterThan(0);
+    for (const entry of entries) await truncate(entry, Math.floor((await stat(entry)).size / 2));
+    const rebuilt = await renderBundleWithLayout(packetsOf(learners), { ...base, cache: { dir: damaged } });
+    expect(rebuilt.stats).toMatchObject({ rendered: 5, reused: 0 });
+    expect(same(rebuilt.pdf, first)).toBe(true);
+    const again = await renderBundleWithLayout(packetsOf(learners), { ...base, cache: { dir: damaged } });
+    expect(again.stats).toMatchObject({ rendered: 0, reused: 5 });
   });
 
   it('renders only the packet whose answers changed, and gives the bytes of a fresh build', async () => {

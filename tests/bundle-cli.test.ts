@@ -128,7 +128,7 @@ describe('bundle: a wrong command line is exit 2', () => {
     [['--blank', '--start-page', '0'], '--start-page must be a whole number of 1 or more'],
     [['--blank', '--sheet', 'goal'], 'unknown sheet "goal"'],
     [['--blank', '--paper', 'legal'], 'unknown paper "legal"'],
-    [['--blank', '--bogus'], 'Unknown argument: bogus'],
+    [['--blank', '--bogus'], 'unknown option --bogus'],
   ])('%j', async (args, message) => {
     const result = await runCli(['bundle', ...args]);
     expect(result.code).toBe(2);

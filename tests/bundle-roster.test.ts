@@ -113,7 +113,7 @@ describe('a bad roster is a located error', () => {
   it('text that is not UTF-8 (a Latin-1 export): the line', () => {
     const latin1 = Uint8Array.from([...utf8('name\nAna\nZo'), 0xeb, 0x0a]);
     expect(problems(latin1)).toEqual([
-      'roster.csv:3: this line is not valid UTF-8 (the file may be saved as Windows-1252 or Latin-1); save it as CSV UTF-8',
+      'roster.csv:3: this line is not valid UTF-8 (byte 0xEB at byte offset 11; the file may be saved as Windows-1252 or Latin-1); save it as CSV UTF-8',
     ]);
   });
 

@@ -256,7 +256,7 @@ describe('pln-worksheets init', () => {
     expect(result.code).toBe(0);
     expect(result.stdout.toString()).toBe('mine.json\nanswers.schema.json\n');
     const starter = JSON.parse(await read('mine.json')) as { learner: { name: string } };
-    expect(starter.learner.name).toBe('Your Name');
+    expect(starter.learner.name).toBe('');
     expect((await run(['validate', 'mine.json'])).code).toBe(0);
   });
 

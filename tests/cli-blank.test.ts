@@ -61,8 +61,8 @@ describe('pln-worksheets blank', () => {
   it.each([
     [['blank', '--paper', 'a5'], 'unknown paper "a5"'],
     [['blank', '--sheet', 'goal'], 'unknown sheet "goal"'],
-    [['blank', '--colour', 'red'], 'Unknown argument'],
-    [['frobnicate'], 'Unknown argument'],
+    [['blank', '--colour', 'red'], 'unknown option --colour'],
+    [['frobnicate'], '"frobnicate" is not a command'],
     [[], 'name a command'],
   ])('exits 2 with a one-line reason for a wrong command line: %j', async (args, reason) => {
     const result = await runCli(args, { cwd: dir });

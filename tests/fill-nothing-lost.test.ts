@@ -6,11 +6,11 @@ import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { LIMITS, type Answers } from '../src/answers/index.js';
 import { formatDate, renderFilled } from '../src/api.js';
-import { prepareText, textDirection } from '../src/pdf/unicode/index.js';
+import { prepareText } from '../src/pdf/unicode/index.js';
 import type { Copy } from '../src/copy/copy.js';
 import { loadCopy } from '../src/copy/load.js';
 import { arbitraryAnswers, arbitraryAnswersWith, SAMPLE_TEXTS } from './answers/arbitrary.js';
-import { comparable, learnerContent } from './support/content.js';
+import { comparable, found, learnerContent } from './support/content.js';
 import { pdfText } from './support/pdf.js';
 
 /** Enumerated values print as labels, ticks and markers, not as text; `$schema` is not learner text. */
@@ -39,54 +39,6 @@ let copy: Copy;
 beforeAll(async () => {
   copy = await loadCopy('en');
 });
-
-const RTL = /[\p{Script=Arabic}\p{Script=Hebrew}]/u;
-
-/** Whether some run of `haystack` as long as `needle` holds exactly its characters, in any order. */
-function containsAnagram(haystack: string[], needle: string[]): boolean {
-  if (needle.length === 0) return true;
-  const counts = new Map<string, number>();
-  let unmatched = 0;
-  const add = (char: string, delta: number) => {
-    const before = counts.get(char) ?? 0;
-    const after = before + delta;
-    counts.set(char, after);
-    if (before === 0) unmatched += 1;
-    if (after === 0) unmatched -= 1;
-  };
-  for (const char of needle) add(char, 1);
-  for (let i = 0; i < haystack.length; i++) {
-    add(haystack[i]!, -1);
-    if (i >= needle.length) add(haystack[i - needle.length]!, 1);
-    if (i >= needle.length - 1 && unmatched === 0) return true;
-  }
-  return false;
-}
-
-/**
- * Whether `text` is in the extracted `raw` text, whole. Text extraction reads each line left to
- * right, so text with right-to-left runs comes back in visual order (and Arabic ligatures' letters
- * swapped): such a text is found when its characters stand together, in whatever order.
- */
-function found(text: string, raw: string, scriptsOnly = false): boolean {
-  const keep = (s: string) => (scriptsOnly ? [...s].filter((char) => SUPPORTED.test(char)).join('') : s);
-  const expected = comparable(keep(prepareText(text)));
-  const have = comparable(keep(raw));
-  if (have.includes(expected)) return true;
-  // Laid out right to left, brackets are mirrored: "(" prints as ")".
-  const unmirrored = (chars: string) => [...chars.replace(/[()[\]{}<>（）［］｛｝＜＞«»‹›]/gu, '(')];
-  return (RTL.test(text) || textDirection(text) === 'rtl') && containsAnagram(unmirrored(have), unmirrored(expected));
-}
-
-/**
- * The characters of the scripts the worksheets promise (shared/spec/answers.md) plus ASCII. For
- * arbitrary code points (rare symbols, historic scripts) the text layer depends on the extractor:
- * MuPDF maps some Arabic presentation forms to unrelated code points and drops the plane of
- * characters beyond U+FFFF (U+1079B extracts as U+079B) where poppler reads them right. Those are
- * drawn (or shown as placeholders) but not compared.
- */
-const SUPPORTED =
-  /^(?![\uFB50-\uFDFF\uFE70-\uFEFF\u{10000}-\u{10FFFF}])[\p{Script=Latin}\p{Script=Greek}\p{Script=Cyrillic}\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\p{Script=Arabic}\p{Script=Hebrew}\x21-\x7e]$/u;
 
 /** Renders all three sheets and returns the strings that cannot be found in the PDF. */
 async function missingStrings(answers: Answers, paper: 'letter' | 'a4' = 'letter', scriptsOnly = false): Promise<string[]> {

@@ -4,10 +4,7 @@
  * glyph is looked up in them by halves instead of by scanning every range. Shaping reads these
  * tables for every glyph of every string (kerning classes have thousands of ranges), so this was
  * much of a cold `fill`'s shaping time. It must find exactly what fontkit found before, in every
- * face we ship. (The patch also turns three for-of loops that run per glyph into indexed loops
- * over the same arrays, which the shaping and byte tests cover; subsetting decodes only the
- * compound glyphs, for their components, where it decoded every glyph; a font's units per em
- * are read from its head table once; and the complex-script shapers' tables are built on first use.)
+ * face we ship.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -137,19 +134,6 @@ const plain = <T,>(value: T): T => JSON.parse(JSON.stringify(value)) as T;
 const faces: BundledFace[] = BUNDLED_FAMILIES.flatMap((family) => family.faces);
 
 describe('the fontkit patch', () => {
-  it('is applied to both of fontkit builds (the renderer runs the module, our font checks the CommonJS one)', () => {
-    for (const file of ['dist/module.mjs', 'dist/main.cjs']) {
-      const source = readFileSync(path.join(fontkitDir, file), 'utf8');
-      expect(source).toContain('pln-worksheets patch: coverage and class-definition range records are read as plain objects');
-      expect(source).toContain('pln-worksheets patch: a sorted glyph list is searched by halves');
-      expect(source).toContain('pln-worksheets patch: sorted ranges are searched by halves');
-      expect(source).toContain('pln-worksheets patch: indexed loops over the feature names');
-      expect(source).toContain('pln-worksheets patch: only a compound glyph (fewer than zero contours');
-      expect(source).toContain('pln-worksheets patch: kept after the first read');
-      expect(source).toContain('pln-worksheets patch: the Unicode tables of the Arabic, Indic and Universal shapers are built');
-    }
-  });
-
   it('still scans ranges that are out of order, finding what it found before', async () => {
     const font = (await fontkit()).create(readFileSync(faces[0]!.src));
     const processor = font._layoutEngine.engine.GPOSProcessor!;
@@ -162,42 +146,6 @@ describe('the fontkit patch', () => {
       expect(processor.coverageIndex(glyphs, glyph)).toBe(scannedCoverageIndex(glyphs, glyph));
     }
     expect(processor.getClassID(11, classDef)).toBe(1); // the first range that holds it, as before
-  });
-
-  it("the complex-script shapers, whose tables are built on first use, still shape: Arabic joins, Devanagari reorders", async () => {
-    type Shaping = Font & { layout(text: string): { glyphs: { id: number }[] }; glyphForCodePoint(cp: number): { id: number } };
-    const open = async (file: string) => (await fontkit()).create(readFileSync(faces.find((f) => f.src.endsWith(file))!.src)) as Shaping;
-    const arabic = await open('IBMPlexSansArabic_400Regular.ttf');
-    const beh = arabic.layout('\u0628\u0628\u0628').glyphs.map((g) => g.id); // initial, medial, final forms
-    expect(new Set(beh).size).toBe(3);
-    expect(beh).not.toContain(arabic.glyphForCodePoint(0x0628).id); // none is the isolated form
-    const latin = await open('NotoSans_400Regular.ttf');
-    const ki = latin.layout('\u0915\u093F').glyphs.map((g) => g.id); // KA + vowel sign I: the sign is drawn first
-    expect(ki[0]).not.toBe(latin.glyphForCodePoint(0x0915).id);
-    expect(ki).toContain(latin.glyphForCodePoint(0x0915).id);
-    expect(() => latin.layout('\uA984\uA9B4')).not.toThrow(); // Javanese: the Universal shaper's table
-  });
-
-  it('subsets fonts to the same bytes (a compound glyph is still decoded for its components)', async () => {
-    const patchSwitch = globalThis as { plnWorksheetsLayoutPatch?: boolean };
-    const text = 'Ąčęėįšųūž ÀÉÎÕÜ àéîõü ßøåæœ fi fl 0123456789 “quotes” — dash… ЖЗИЙ αβγδ Hello, world';
-    for (const face of faces.filter((f) => /NotoSans_/.test(f.src))) {
-      const subset = (font: Font & { layout(t: string): { glyphs: { id: number }[] }; createSubset(): { includeGlyph(id: number): number; encode(): Uint8Array } }) => {
-        const s = font.createSubset();
-        for (const glyph of font.layout(text).glyphs) s.includeGlyph(glyph.id);
-        return Buffer.from(s.encode());
-      };
-      type Subsettable = Parameters<typeof subset>[0];
-      const bytes = readFileSync(face.src);
-      const patched = subset((await fontkit()).create(bytes) as Subsettable);
-      patchSwitch.plnWorksheetsLayoutPatch = false;
-      try {
-        const plain = subset((await fontkit()).create(bytes) as Subsettable);
-        expect(patched.equals(plain), face.src).toBe(true);
-      } finally {
-        delete patchSwitch.plnWorksheetsLayoutPatch;
-      }
-    }
   });
 
   for (const face of faces) {

@@ -113,6 +113,10 @@ describe('template overrides (--templates)', () => {
     ['a misspelt variable', { 'footer.page': 'Page {{pag}} of {{pages}}' }, /common\.json:3:\d+: "footer\.page": unknown variable "pag"/],
     ['an unknown helper', { 'footer.page': 'Page {{shout page}}' }, /common\.json:3:\d+: "footer\.page": unknown helper "shout"/],
     ['a template that does not parse', { 'footer.page': 'Page {{#if page}} of' }, /common\.json:3:\d+: "footer\.page": Parse error/],
+    ['a call of helperMissing', { 'footer.page': 'Page {{helperMissing "x"}}' }, /common\.json:3:\d+: "footer\.page": unknown helper "helperMissing"/],
+    ['a call of blockHelperMissing', { 'footer.page': 'Page {{#blockHelperMissing page}}x{{/blockHelperMissing}}' }, /common\.json:3:\d+: "footer\.page": unknown helper "blockHelperMissing"/],
+    ['a log helper (it would write to standard output)', { 'footer.page': 'Page {{log page}}' }, /common\.json:3:\d+: "footer\.page": unknown helper "log"/],
+    ['a template of 6,000 characters', { 'footer.page': 'x'.repeat(6_000) }, /common\.json:3:\d+: "footer\.page" is 6000 characters long; a template may have at most 5000/],
     ['an unknown copy key', { 'footer.pgae': 'Page {{page}}' }, /common\.json:3:\d+: unknown copy key "footer\.pgae"; did you mean "footer\.page"\?/],
   ])('%s fails with the file, line and name, exit 1, and no PDF', async (_, entries, message) => {
     const templates = await overrideFolder(`bad-${Object.keys(entries)[0]}-${Math.random().toString(36).slice(2)}`, {
@@ -177,6 +181,8 @@ describe('branding from the config file', () => {
   it.each([
     ['a missing logo', { institution: { logo: 'nowhere.png' } }, /institution\.logo: the logo .*nowhere\.png: no such file/],
     ['an accent too light for black-and-white printing', { accentColour: '#ffd400' }, /accentColour: "#ffd400" is too light .*needs at least 4\.5:1/],
+    ['an accent colour by name', { accentColour: 'red' }, /accentColour: expected a hex colour, "#rrggbb" or "#rgb" \(like "#1d4e5c"\), found "red"/],
+    ['an accent a hair too light', { accentColour: '#777777' }, /accentColour: "#777777" is too light .*contrast 4\.47:1 against white; needs at least 4\.5:1/],
     ['a misspelt setting', { accentColor: '#702030' }, /unknown field `accentColor`.*did you mean `accentColour`/],
     ['a paper size we do not print', { paper: 'legal' }, /paper: expected one of "letter", "a4"/],
   ])('%s in the config file is exit 1 with a located message', async (_, config, message) => {

@@ -4,10 +4,8 @@
  * asked for once per asset pass, whether a subtree has render props known per node, no emoji
  * search in text that cannot hold one, and whole fragments kept as laid out for a page's relayout.
  * In textkit: left-to-right text skips the bidi pass, and a line's trailing white space is
- * measured without copying its glyphs. In pdfkit: a font object used again is not opened again,
- * the font descriptor reads only the 'post' table's header, and a standard font's width and
- * kerning tables are built when first used. In Yoga's loader: the embedded
- * WebAssembly binary is decoded rather than fetched, and its glue calls functions directly.
+ * measured without copying its glyphs. In pdfkit: a font object used again is not opened again.
+ * In Yoga's glue: WebAssembly functions are called directly.
  * Shortcuts for speed: they must change no byte of any PDF, except that kept fragments may move
  * a box by a float's last bit (a millionth of a point), so that one is compared within a tolerance.
  */
@@ -45,28 +43,6 @@ describe('the renderer patches', () => {
   afterEach(() => {
     delete patchSwitch.plnWorksheetsLayoutPatch;
     delete patchSwitch.plnWorksheetsKeepFragments;
-  });
-
-  it('is applied to the installed renderer', () => {
-    const require = createRequire(import.meta.url);
-    const renderer = require.resolve('@react-pdf/renderer');
-    const layout = createRequire(renderer).resolve('@react-pdf/layout');
-    const source = readFileSync(layout, 'utf8');
-    expect(source).toContain('pln-worksheets patch: a memo of text layout');
-    expect(source).toContain('plnWorksheetsLayoutPatch');
-    expect(source).toContain('pln-worksheets patch: each font (family, style, weight) is asked for once per call');
-    expect(source).toContain('pln-worksheets patch: the answer is kept per node object');
-    expect(source).toContain('pln-worksheets patch: the emoji regex is not run on a string with no code unit from U+231A on');
-    expect(source).toContain("pln-worksheets patch: a page's relayout lays a whole fragment");
-    const pdfkit = createRequire(layout).resolve('pdfkit').replace(/pdfkit\.js$/, 'pdfkit.node.mjs');
-    expect(readFileSync(pdfkit, 'utf8')).toContain('pln-worksheets patch: React-PDF passes a font object');
-    expect(readFileSync(pdfkit, 'utf8')).toContain("pln-worksheets patch: the two values the font descriptor takes from the 'post' table");
-    expect(readFileSync(pdfkit, 'utf8')).toContain('pln-worksheets patch: the width and kerning tables are built when first asked for');
-    const yoga = createRequire(layout).resolve('yoga-layout/load').replace(/src[\\/]load\.js$/, 'binaries/yoga-wasm-base64-esm.js');
-    expect(readFileSync(yoga, 'utf8')).toContain('pln-worksheets patch: the embedded binary (a data: URI) is decoded, not fetched');
-    expect(readFileSync(yoga, 'utf8')).toContain("pln-worksheets patch: the same calls without resetting two arrays' lengths");
-    const textkit = createRequire(layout).resolve('@react-pdf/textkit');
-    expect(readFileSync(textkit, 'utf8')).toContain('pln-worksheets patch: text with no right-to-left letter');
   });
 
   it("Yoga's glue passes every argument, whatever their number: a known layout comes out", async () => {
@@ -152,26 +128,6 @@ describe('the renderer patches', () => {
       expect(await drawingDifferences(full, kept, 1e-4), name).toEqual([]);
     }
     expect(differentBytes).toBeGreaterThan(0); // the comparison saw kept fragments' float noise: it is not vacuous
-  });
-
-  it("pdfkit's standard fonts measure as before when their width and kerning tables are built on first use", async () => {
-    const fromLayout = createRequire(createRequire(createRequire(import.meta.url).resolve('@react-pdf/renderer')).resolve('@react-pdf/layout'));
-    const pdfkitFile = fromLayout.resolve('pdfkit').replace(/pdfkit\.js$/, 'pdfkit.node.mjs');
-    const { default: PDFDocument } = (await import(pathToFileURL(pdfkitFile).href)) as {
-      default: new (options: object) => { font(name: string): unknown; widthOfString(text: string, options?: object): number; _font: { font: { glyphWidths: object; kernPairs: object } } };
-    };
-    const text = 'AVAWAY To Tr. Yo, LT “quotes” — fi fl Ærø ßü 0123456789';
-    const measure = (face: string) => {
-      const doc = new PDFDocument({ autoFirstPage: false });
-      doc.font(face);
-      return { width: doc.widthOfString(text), widths: doc._font.font.glyphWidths, kerning: doc._font.font.kernPairs };
-    };
-    for (const face of ['Helvetica', 'Helvetica-Bold', 'Times-Italic', 'Courier']) {
-      const lazy = measure(face);
-      const eager = await withoutPatch(async () => measure(face));
-      expect(lazy, face).toEqual(eager);
-      expect(Object.keys(lazy.kerning).length, face).toBeGreaterThan(face === 'Courier' ? -1 : 500); // real tables were compared
-    }
   });
 
   it('the emoji pass skips only strings in which the emoji pattern cannot match', async () => {

@@ -1,6 +1,6 @@
 /** Small helpers that turn locations and values into the words of a problem message. */
-import { distance } from "fastest-levenshtein";
-import type { Node } from "jsonc-parser";
+import { distance } from 'fastest-levenshtein';
+import type { Node } from 'jsonc-parser';
 
 export type PathSegment = string | number;
 
@@ -8,9 +8,9 @@ const IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
 
 /** `["network", "contacts", 2, "tie"]` → `network.contacts[2].tie`; odd keys in brackets. */
 export function formatPath(path: readonly PathSegment[]): string {
-  let out = "";
+  let out = '';
   for (const seg of path) {
-    if (typeof seg === "number") out += `[${seg}]`;
+    if (typeof seg === 'number') out += `[${seg}]`;
     else if (IDENTIFIER.test(seg)) out += out ? `.${seg}` : seg;
     else out += `[${JSON.stringify(seg)}]`;
   }
@@ -19,7 +19,7 @@ export function formatPath(path: readonly PathSegment[]): string {
 
 /** "in learner", or "at the top level" for the root object. */
 export function placeOf(path: readonly PathSegment[]): string {
-  return path.length ? `in ${formatPath(path)}` : "at the top level";
+  return path.length ? `in ${formatPath(path)}` : 'at the top level';
 }
 
 const MAX_FOUND = 60;
@@ -28,7 +28,7 @@ const MAX_FOUND = 60;
 export function shorten(s: string): string {
   const chars = Array.from(s);
   if (chars.length <= MAX_FOUND) return s;
-  const head = chars.slice(0, MAX_FOUND - 10).join("");
+  const head = chars.slice(0, MAX_FOUND - 10).join('');
   return s.startsWith('"') ? `${head}…"` : `${head}…`;
 }
 
@@ -38,21 +38,21 @@ export function shorten(s: string): string {
  */
 export function describeNode(node: Node, text: string): string {
   switch (node.type) {
-    case "object":
-      return node.children?.length ? `an object {…} with ${plural(node.children.length, "field")}` : "an empty object {}";
-    case "array":
-      return node.children?.length ? `a list […] of ${plural(node.children.length, "item")}` : "an empty list []";
+    case 'object':
+      return node.children?.length ? `an object {…} with ${plural(node.children.length, 'field')}` : 'an empty object {}';
+    case 'array':
+      return node.children?.length ? `a list […] of ${plural(node.children.length, 'item')}` : 'an empty list []';
     default:
       return shorten(text.slice(node.offset, node.offset + node.length));
   }
 }
 
 export function plural(n: number, word: string): string {
-  return `${n.toLocaleString("en-US")} ${word}${n === 1 ? "" : "s"}`;
+  return `${n.toLocaleString('en-US')} ${word}${n === 1 ? '' : 's'}`;
 }
 
 /** Lower case without separators, so `time_based`, `TimeBased` and `timebased` all match `timeBased`. */
-const fold = (s: string): string => s.toLowerCase().replace(/[-_\s]/g, "");
+const fold = (s: string): string => s.toLowerCase().replace(/[-_\s]/g, '');
 
 /**
  * The candidate `word` was probably meant to be, or undefined when none is close: same letters up
@@ -89,5 +89,5 @@ function isSwap(a: string, b: string): boolean {
 
 /** `"strong", "weak" or "mentor"` style list for messages. */
 export function listValues(values: readonly unknown[]): string {
-  return values.map((v) => JSON.stringify(v)).join(", ");
+  return values.map((v) => JSON.stringify(v)).join(', ');
 }

@@ -24,11 +24,11 @@ export {
   type Network,
   type Platform,
   type Social,
-} from "./schema.js";
-export { LIMITS, type Limits } from "./limits.js";
-export { formatProblem, type Problem, type LoadResult } from "./problem.js";
-export { parseAnswers, parseJsonDocument, type JsonDocumentSpec, type JsonDocumentResult } from "./load.js";
-export { parseAnswersBytes } from "./decode.js";
-export { loadAnswersFile, loadJsonDocument } from "./read.js";
-export { starterAnswers, type StarterOptions } from "./starter.js";
-export { codePointLength } from "./text.js";
+} from './schema.js';
+export { LIMITS, type Limits } from './limits.js';
+export { formatProblem, type Problem, type LoadResult } from './problem.js';
+export { parseAnswers, parseJsonDocument, type JsonDocumentSpec, type JsonDocumentResult } from './load.js';
+export { parseAnswersBytes } from './decode.js';
+export { loadAnswersFile, loadJsonDocument } from './read.js';
+export { starterAnswers, type StarterOptions } from './starter.js';
+export { codePointLength } from './text.js';

@@ -20,6 +20,12 @@ export const LIMITS = {
    */
   headerChars: 120,
   /**
+   * Longest learner email, in characters: 254, the longest address email can deliver to
+   * (RFC 5321). It prints under the sheet's title, beside the logo, in a block that cannot break
+   * across pages, so a longer text would run off the page.
+   */
+  emailChars: 254,
+  /**
    * Deepest nesting of objects and arrays. A valid file nests 4 levels; the cap protects the
    * recursive parser from files such as `[[[[…]]]]` that would otherwise overflow the stack.
    */

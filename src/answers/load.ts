@@ -2,16 +2,16 @@
  * parseAnswers: answers-file text → validated Answers, or every problem at once, each located by
  * file, line, column and JSON path. Pure: no I/O, no console, no exit.
  */
-import { parseTree, type Node, type ParseError } from "jsonc-parser";
-import { formatPath } from "./describe.js";
-import { LIMITS } from "./limits.js";
-import { LineIndex } from "./position.js";
-import { sortProblems, type LoadResult, type Problem } from "./problem.js";
-import type * as z from "zod";
-import { AnswersSchema, type Answers } from "./schema.js";
-import { describeSyntaxErrors, findTooDeep } from "./syntax.js";
-import { issueToProblems } from "./issues.js";
-import { nodeAt, treeValue } from "./tree.js";
+import { parseTree, type Node, type ParseError } from 'jsonc-parser';
+import { formatPath } from './describe.js';
+import { LIMITS } from './limits.js';
+import { LineIndex } from './position.js';
+import { sortProblems, type LoadResult, type Problem } from './problem.js';
+import type * as z from 'zod';
+import { AnswersSchema, type Answers } from './schema.js';
+import { describeSyntaxErrors, findTooDeep } from './syntax.js';
+import { issueToProblems } from './issues.js';
+import { nodeAt, treeValue } from './tree.js';
 
 
 /** Bytes `text` takes as UTF-8 (without allocating an encoded copy). */
@@ -29,14 +29,14 @@ export function utf8Length(text: string): number {
   return n;
 }
 
-const KIND: Record<Node["type"], string> = {
-  object: "an object",
-  array: "a list (JSON array)",
-  property: "a property",
-  string: "text (a JSON string)",
-  number: "a number",
-  boolean: "true or false",
-  null: "null",
+const KIND: Record<Node['type'], string> = {
+  object: 'an object',
+  array: 'a list (JSON array)',
+  property: 'a property',
+  string: 'text (a JSON string)',
+  number: 'a number',
+  boolean: 'true or false',
+  null: 'null',
 };
 
 /** What a located JSON document is checked against: answers files and the config file share the loader. */
@@ -70,7 +70,7 @@ export function parseAnswers(text: string, file: string): LoadResult {
  */
 export function parseJsonDocument<T>(text: string, file: string, spec: JsonDocumentSpec<T>): JsonDocumentResult<T> {
   const fail = (problems: Problem[]): { ok: false; problems: Problem[] } => ({ ok: false, problems: sortProblems(problems) });
-  const whole = (message: string, extra: Partial<Problem> = {}): Problem => ({ file, line: 0, column: 0, path: "", message, ...extra });
+  const whole = (message: string, extra: Partial<Problem> = {}): Problem => ({ file, line: 0, column: 0, path: '', message, ...extra });
 
   // A BOM is invisible in editors; dropping it keeps columns on line 1 matching what people see.
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
@@ -78,14 +78,14 @@ export function parseJsonDocument<T>(text: string, file: string, spec: JsonDocum
   const bytes = utf8Length(text);
   if (bytes > LIMITS.fileBytes) {
     return fail([
-      whole(`the file is ${bytes.toLocaleString("en-US")} bytes; the limit is ${LIMITS.fileBytes.toLocaleString("en-US")} bytes (1 MiB)`, {
+      whole(`the file is ${bytes.toLocaleString('en-US')} bytes; the limit is ${LIMITS.fileBytes.toLocaleString('en-US')} bytes (1 MiB)`, {
         expected: `at most ${LIMITS.fileBytes} bytes`,
         found: `${bytes} bytes`,
       }),
     ]);
   }
-  if (text.trim() === "") {
-    return fail([{ file, line: 1, column: 1, path: "", message: `the file is empty; ${spec.kind} is a JSON object like ${spec.example}`, expected: "a JSON object" }]);
+  if (text.trim() === '') {
+    return fail([{ file, line: 1, column: 1, path: '', message: `the file is empty; ${spec.kind} is a JSON object like ${spec.example}`, expected: 'a JSON object' }]);
   }
 
   const lines = new LineIndex(text);
@@ -97,7 +97,7 @@ export function parseJsonDocument<T>(text: string, file: string, spec: JsonDocum
       {
         file,
         ...at(deep),
-        path: "",
+        path: '',
         message: `objects and lists are nested more than ${LIMITS.nestingDepth} levels deep here; ${spec.kind} needs at most 4`,
         expected: `at most ${LIMITS.nestingDepth} levels of nesting`,
       },
@@ -107,17 +107,17 @@ export function parseJsonDocument<T>(text: string, file: string, spec: JsonDocum
   const errors: ParseError[] = [];
   const root = parseTree(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
   if (errors.length > 0 || !root) {
-    return fail(describeSyntaxErrors(text, errors, lines).map((s) => ({ file, ...at(s.offset), path: "", ...withoutOffset(s) })));
+    return fail(describeSyntaxErrors(text, errors, lines).map((s) => ({ file, ...at(s.offset), path: '', ...withoutOffset(s) })));
   }
 
-  if (root.type !== "object") {
+  if (root.type !== 'object') {
     return fail([
       {
         file,
         ...at(root.offset),
-        path: "",
+        path: '',
         message: `the file holds ${KIND[root.type]}, but ${spec.kind} is a JSON object like ${spec.example}`,
-        expected: "a JSON object {…}",
+        expected: 'a JSON object {…}',
         found: KIND[root.type],
       },
     ]);
@@ -126,16 +126,16 @@ export function parseJsonDocument<T>(text: string, file: string, spec: JsonDocum
   const { value, duplicates } = treeValue(root);
 
   // A different version means a different format: its other fields would only produce noise.
-  const version = nodeAt(root, ["version"]);
-  if (spec.versioned && version.exact && version.node.type === "number" && version.node.value !== 1) {
+  const version = nodeAt(root, ['version']);
+  if (spec.versioned && version.exact && version.node.type === 'number' && version.node.value !== 1) {
     const found = text.slice(version.node.offset, version.node.offset + version.node.length);
     return fail([
       {
         file,
         ...at(version.node.offset),
-        path: "version",
+        path: 'version',
         message: `this tool reads version 1 of the answers format; the file says version ${found}`,
-        expected: "1",
+        expected: '1',
         found,
       },
     ]);
@@ -143,13 +143,13 @@ export function parseJsonDocument<T>(text: string, file: string, spec: JsonDocum
 
   const problems: Problem[] = duplicates.map((d) => {
     const first = at(d.first.offset);
-    const place = d.parent.length ? `in ${formatPath(d.parent)}` : "at the top level";
+    const place = d.parent.length ? `in ${formatPath(d.parent)}` : 'at the top level';
     return {
       file,
       ...at(d.again.offset),
       path: formatPath([...d.parent, d.key]),
       message: `duplicate field \`${d.key}\` ${place} (first at line ${first.line}, column ${first.column}); JSON would keep only the last one and lose the other answer, so keep one`,
-      expected: "each field once",
+      expected: 'each field once',
       found: `\`${d.key}\` twice`,
     };
   });
@@ -166,7 +166,7 @@ export function parseJsonDocument<T>(text: string, file: string, spec: JsonDocum
   return { ok: true, value: result.data };
 }
 
-function withoutOffset<T extends { offset: number }>(s: T): Omit<T, "offset"> {
+function withoutOffset<T extends { offset: number }>(s: T): Omit<T, 'offset'> {
   const { offset: _offset, ...rest } = s;
   return rest;
 }

@@ -1,4 +1,4 @@
-import type { Answers } from "./schema.js";
+import type { Answers } from './schema.js';
 
 /**
  * One thing wrong with an answers file, located for a person to fix it.

@@ -4,25 +4,25 @@
  *
  * Field names are a public contract: add optional fields if needed, never rename, remove or retype.
  */
-import * as z from "zod";
-import { LIMITS } from "./limits.js";
-import { codePointLength, findTextFault } from "./text.js";
+import * as z from 'zod';
+import { LIMITS } from './limits.js';
+import { codePointLength, findTextFault } from './text.js';
 
 // Enumerations, as const arrays: the renderer prints checklists and legends in this order.
-export const AREAS = ["academic", "expertise", "professional-identity", "informal"] as const;
-export const TIES = ["strong", "weak", "mentor"] as const;
-export const PURPOSES = ["learn", "network", "explore-specialties", "share-work", "advocacy", "community"] as const;
+export const AREAS = ['academic', 'expertise', 'professional-identity', 'informal'] as const;
+export const TIES = ['strong', 'weak', 'mentor'] as const;
+export const PURPOSES = ['learn', 'network', 'explore-specialties', 'share-work', 'advocacy', 'community'] as const;
 export const BOUNDARIES = [
-  "patient-privacy",
-  "one-identity",
-  "permanence",
-  "patient-boundaries",
-  "conflicts",
-  "institution-policy",
-  "self-audit",
+  'patient-privacy',
+  'one-identity',
+  'permanence',
+  'patient-boundaries',
+  'conflicts',
+  'institution-policy',
+  'self-audit',
 ] as const;
 
-export const ANSWERS_SCHEMA_ID = "https://pln-worksheets.example/answers.schema.json";
+export const ANSWERS_SCHEMA_ID = 'https://pln-worksheets.example/answers.schema.json';
 
 /**
  * Learner text: any printable Unicode, at most LIMITS.textChars code points. The checks live in the
@@ -33,14 +33,14 @@ function text(description: string, maxChars: number = LIMITS.textChars) {
     .string()
     .superRefine((s, ctx) => {
       const fault = findTextFault(s);
-      if (fault) ctx.addIssue({ code: "custom", input: s, message: fault.message, params: { expected: fault.expected } });
+      if (fault) ctx.addIssue({ code: 'custom', input: s, message: fault.message, params: { expected: fault.expected } });
       const length = codePointLength(s);
       if (length > maxChars) {
         ctx.addIssue({
-          code: "custom",
+          code: 'custom',
           input: s,
-          message: `is ${length.toLocaleString("en-US")} characters long; the limit is ${maxChars.toLocaleString("en-US")}`,
-          params: { expected: `at most ${maxChars.toLocaleString("en-US")} characters`, limit: maxChars, actual: length },
+          message: `is ${length.toLocaleString('en-US')} characters long; the limit is ${maxChars.toLocaleString('en-US')}`,
+          params: { expected: `at most ${maxChars.toLocaleString('en-US')} characters`, limit: maxChars, actual: length },
         });
       }
     })
@@ -55,7 +55,7 @@ const evenWithBadItems = { when: (payload: { value: unknown }) => Array.isArray(
 
 function maxItems(values: readonly unknown[], max: number, ctx: z.RefinementCtx): void {
   if (values.length > max) {
-    ctx.addIssue({ code: "too_big", origin: "array", maximum: max, inclusive: true, input: values, message: `has ${values.length} items; the limit is ${max}` });
+    ctx.addIssue({ code: 'too_big', origin: 'array', maximum: max, inclusive: true, input: values, message: `has ${values.length} items; the limit is ${max}` });
   }
 }
 
@@ -77,11 +77,11 @@ function checklist<T extends z.ZodType<string>>(item: T, max: number, descriptio
       values.forEach((v, i) => {
         if (seen.has(v)) {
           ctx.addIssue({
-            code: "custom",
+            code: 'custom',
             input: v,
             path: [i],
             message: `lists "${v}" more than once`,
-            params: { expected: "each value at most once" },
+            params: { expected: 'each value at most once' },
           });
         }
         seen.add(v);
@@ -91,149 +91,149 @@ function checklist<T extends z.ZodType<string>>(item: T, max: number, descriptio
 }
 
 export const AreaSchema = z.enum(AREAS).meta({
-  title: "Area",
-  description: "Quadrant of the network map: academic, expertise, professional-identity or informal.",
+  title: 'Area',
+  description: 'Quadrant of the network map: academic, expertise, professional-identity or informal.',
 });
-export const TieSchema = z.enum(TIES).meta({ title: "Tie", description: "Strength of the tie: strong, weak or mentor." });
-export const PurposeSchema = z.enum(PURPOSES).meta({ title: "Purpose", description: "A purpose for using social media." });
+export const TieSchema = z.enum(TIES).meta({ title: 'Tie', description: 'Strength of the tie: strong, weak or mentor.' });
+export const PurposeSchema = z.enum(PURPOSES).meta({ title: 'Purpose', description: 'A purpose for using social media.' });
 export const BoundarySchema = z.enum(BOUNDARIES).meta({
-  title: "Boundary",
-  description: "A boundaries-checklist item the learner has ticked.",
+  title: 'Boundary',
+  description: 'A boundaries-checklist item the learner has ticked.',
 });
 
 const IfThenSchema = (description: string) =>
   z
     .strictObject({
-      if: text("If (the situation or obstacle) …").optional(),
-      then: text("… then I will (the response).").optional(),
+      if: text('If (the situation or obstacle) …').optional(),
+      then: text('… then I will (the response).').optional(),
     })
     .meta({ description });
 
 export const LearnerSchema = z
   .strictObject({
     name: text("The learner's name, printed on every sheet.", LIMITS.headerChars),
-    program: text("Program or course, printed on every sheet.", LIMITS.headerChars).optional(),
-    email: text("Email address.").optional(),
+    program: text('Program or course, printed on every sheet.', LIMITS.headerChars).optional(),
+    email: text('Email address.', LIMITS.emailChars).optional(),
   })
-  .meta({ title: "Learner", description: "Who these answers belong to." });
+  .meta({ title: 'Learner', description: 'Who these answers belong to.' });
 
 export const CoachSchema = z
   .strictObject({ name: text("The coach's name, printed on every sheet.", LIMITS.headerChars).optional() })
-  .meta({ title: "Coach", description: "The coach for this session." });
+  .meta({ title: 'Coach', description: 'The coach for this session.' });
 
 export const SessionSchema = z
   .strictObject({
-    date: z.iso.date().meta({ description: "Session date, YYYY-MM-DD (a real calendar date)." }).optional(),
-    number: z.number().int().positive().meta({ description: "Session number: 1, 2, 3 …" }).optional(),
+    date: z.iso.date().meta({ description: 'Session date, YYYY-MM-DD (a real calendar date).' }).optional(),
+    number: z.number().int().positive().meta({ description: 'Session number: 1, 2, 3 …' }).optional(),
   })
-  .meta({ title: "Session", description: "Which coaching session this is." });
+  .meta({ title: 'Session', description: 'Which coaching session this is.' });
 
 export const WoopSchema = z
   .strictObject({
-    timeframe: text("Timeframe for the wish.").optional(),
-    wish: text("Wish: what I want to accomplish.").optional(),
-    outcome: text("Outcome: the best result of fulfilling the wish.").optional(),
-    feeling: text("How achieving the outcome would feel.").optional(),
-    obstacle: text("Obstacle: what inside me holds me back.").optional(),
-    plan: IfThenSchema("Plan: if (obstacle), then I will (action).").optional(),
+    timeframe: text('Timeframe for the wish.').optional(),
+    wish: text('Wish: what I want to accomplish.').optional(),
+    outcome: text('Outcome: the best result of fulfilling the wish.').optional(),
+    feeling: text('How achieving the outcome would feel.').optional(),
+    obstacle: text('Obstacle: what inside me holds me back.').optional(),
+    plan: IfThenSchema('Plan: if (obstacle), then I will (action).').optional(),
   })
-  .meta({ title: "WOOP", description: "Wish, Outcome, Obstacle, Plan." });
+  .meta({ title: 'WOOP', description: 'Wish, Outcome, Obstacle, Plan.' });
 
 export const SmartSchema = z
   .strictObject({
-    draft: text("First draft of the goal.").optional(),
-    specific: text("Specific: what exactly.").optional(),
-    measurable: text("Measurable: how I will know.").optional(),
-    assignable: text("Assignable: who will do it.").optional(),
-    relevant: text("Relevant: why it matters.").optional(),
-    timeBased: text("Time-based: by when.").optional(),
-    statement: text("The final SMART goal statement.").optional(),
+    draft: text('First draft of the goal.').optional(),
+    specific: text('Specific: what exactly.').optional(),
+    measurable: text('Measurable: how I will know.').optional(),
+    assignable: text('Assignable: who will do it.').optional(),
+    relevant: text('Relevant: why it matters.').optional(),
+    timeBased: text('Time-based: by when.').optional(),
+    statement: text('The final SMART goal statement.').optional(),
   })
-  .meta({ title: "SMART goal", description: "Specific, Measurable, Assignable, Relevant, Time-based." });
+  .meta({ title: 'SMART goal', description: 'Specific, Measurable, Assignable, Relevant, Time-based.' });
 
 export const GoalsSchema = z
   .strictObject({
-    priorities: list(text("A priority."), LIMITS.items.priorities, "The elements or interests most important to me.").optional(),
-    focus: text("The one to work on first.").optional(),
+    priorities: list(text('A priority.'), LIMITS.items.priorities, 'The elements or interests most important to me.').optional(),
+    focus: text('The one to work on first.').optional(),
     woop: WoopSchema.optional(),
     smart: SmartSchema.optional(),
-    coachSupport: text("How my coach can support me.").optional(),
+    coachSupport: text('How my coach can support me.').optional(),
     nextCheckIn: text('Next check-in: free text ("in two weeks") or a date.').optional(),
   })
-  .meta({ title: "Goals", description: "The goal sheet." });
+  .meta({ title: 'Goals', description: 'The goal sheet.' });
 
 export const ContactSchema = z
   .strictObject({
     name: text("The person's name."),
     tie: TieSchema,
     area: AreaSchema,
-    role: text("Their role.").optional(),
-    notes: text("Notes.").optional(),
+    role: text('Their role.').optional(),
+    notes: text('Notes.').optional(),
   })
-  .meta({ title: "Contact", description: "A person on the network map." });
+  .meta({ title: 'Contact', description: 'A person on the network map.' });
 
 export const ContactToAddSchema = z
   .strictObject({
-    name: text("Who to add (a name or a kind of person)."),
-    role: text("Their role.").optional(),
+    name: text('Who to add (a name or a kind of person).'),
+    role: text('Their role.').optional(),
     area: AreaSchema.optional(),
-    why: text("Why add them.").optional(),
-    how: text("How to reach them.").optional(),
-    by: text("By when.").optional(),
+    why: text('Why add them.').optional(),
+    how: text('How to reach them.').optional(),
+    by: text('By when.').optional(),
   })
-  .meta({ title: "Contact to add", description: "A person to add to the network." });
+  .meta({ title: 'Contact to add', description: 'A person to add to the network.' });
 
 export const NetworkActionSchema = z
   .strictObject({
-    action: text("The action."),
-    skill: text("Skill it needs or builds.").optional(),
-    support: text("Support needed.").optional(),
-    by: text("By when.").optional(),
+    action: text('The action.'),
+    skill: text('Skill it needs or builds.').optional(),
+    support: text('Support needed.').optional(),
+    by: text('By when.').optional(),
   })
-  .meta({ title: "Network action", description: "An action to grow or maintain the network." });
+  .meta({ title: 'Network action', description: 'An action to grow or maintain the network.' });
 
 export const NetworkSchema = z
   .strictObject({
-    contacts: list(ContactSchema, LIMITS.items.contacts, "The people on the network map.").optional(),
-    gaps: text("Gaps in the network.").optional(),
-    toAdd: list(ContactToAddSchema, LIMITS.items.toAdd, "People to add.").optional(),
-    actions: list(NetworkActionSchema, LIMITS.items.actions, "Planned actions.").optional(),
-    maintain: text("How I will maintain the network.").optional(),
+    contacts: list(ContactSchema, LIMITS.items.contacts, 'The people on the network map.').optional(),
+    gaps: text('Gaps in the network.').optional(),
+    toAdd: list(ContactToAddSchema, LIMITS.items.toAdd, 'People to add.').optional(),
+    actions: list(NetworkActionSchema, LIMITS.items.actions, 'Planned actions.').optional(),
+    maintain: text('How I will maintain the network.').optional(),
   })
-  .meta({ title: "Network", description: "The network map sheet." });
+  .meta({ title: 'Network', description: 'The network map sheet.' });
 
 export const PlatformSchema = z
   .strictObject({
-    name: text("Platform name."),
-    handle: text("My handle there.").optional(),
-    why: text("Why this platform.").optional(),
+    name: text('Platform name.'),
+    handle: text('My handle there.').optional(),
+    why: text('Why this platform.').optional(),
   })
-  .meta({ title: "Platform", description: "A social media platform I use or plan to use." });
+  .meta({ title: 'Platform', description: 'A social media platform I use or plan to use.' });
 
 export const SocialSchema = z
   .strictObject({
-    interests: list(text("An interest."), LIMITS.items.interests, "Professional interests.").optional(),
-    purposes: checklist(PurposeSchema, LIMITS.items.purposes, "Why I use social media (each at most once).").optional(),
-    otherPurpose: text("Another purpose, in my words.").optional(),
-    audience: text("Who I want to reach.").optional(),
-    knownFor: list(text("A word or phrase."), LIMITS.items.knownFor, "Three words or phrases I want to be known for.").optional(),
-    platforms: list(PlatformSchema, LIMITS.items.platforms, "Platforms.").optional(),
-    bio: text("Profile bio.").optional(),
-    hashtags: list(text("A hashtag."), LIMITS.items.hashtags, "Hashtags to use or follow.").optional(),
-    follow: list(text("An account or person."), LIMITS.items.follow, "Accounts or people to follow.").optional(),
-    share: text("What I will share.").optional(),
-    boundaries: checklist(BoundarySchema, LIMITS.items.boundaries, "Boundaries checklist items I have ticked.").optional(),
-    timeBudget: text("Time I will spend.").optional(),
-    guardrail: IfThenSchema("Guardrail: if (situation), then I will (response).").optional(),
-    discussion: text("Points to discuss with my coach.").optional(),
-    reviewDate: text("When I will review this (free text or a date).").optional(),
+    interests: list(text('An interest.'), LIMITS.items.interests, 'Professional interests.').optional(),
+    purposes: checklist(PurposeSchema, LIMITS.items.purposes, 'Why I use social media (each at most once).').optional(),
+    otherPurpose: text('Another purpose, in my words.').optional(),
+    audience: text('Who I want to reach.').optional(),
+    knownFor: list(text('A word or phrase.'), LIMITS.items.knownFor, 'Three words or phrases I want to be known for.').optional(),
+    platforms: list(PlatformSchema, LIMITS.items.platforms, 'Platforms.').optional(),
+    bio: text('Profile bio.').optional(),
+    hashtags: list(text('A hashtag.'), LIMITS.items.hashtags, 'Hashtags to use or follow.').optional(),
+    follow: list(text('An account or person.'), LIMITS.items.follow, 'Accounts or people to follow.').optional(),
+    share: text('What I will share.').optional(),
+    boundaries: checklist(BoundarySchema, LIMITS.items.boundaries, 'Boundaries checklist items I have ticked.').optional(),
+    timeBudget: text('Time I will spend.').optional(),
+    guardrail: IfThenSchema('Guardrail: if (situation), then I will (response).').optional(),
+    discussion: text('Points to discuss with my coach.').optional(),
+    reviewDate: text('When I will review this (free text or a date).').optional(),
   })
-  .meta({ title: "Social", description: "The social media reflection sheet." });
+  .meta({ title: 'Social', description: 'The social media reflection sheet.' });
 
 export const AnswersSchema = z
   .strictObject({
-    $schema: text("JSON Schema of this file, for editor autocomplete.").optional(),
-    version: z.literal(1).meta({ description: "Answers format version. Absent means 1." }).optional(),
+    $schema: text('JSON Schema of this file, for editor autocomplete.').optional(),
+    version: z.literal(1).meta({ description: 'Answers format version. Absent means 1.' }).optional(),
     learner: LearnerSchema,
     coach: CoachSchema.optional(),
     session: SessionSchema.optional(),
@@ -242,7 +242,7 @@ export const AnswersSchema = z
     social: SocialSchema.optional(),
   })
   .meta({
-    title: "PLN worksheet answers",
+    title: 'PLN worksheet answers',
     description: "One learner's answers for one coaching session (format version 1).",
   });
 
@@ -270,7 +270,7 @@ export type Answers = z.infer<typeof AnswersSchema>;
  * each checklist value once) are enforced by the loader but only partly expressible here.
  */
 export function answersJsonSchema(): Record<string, unknown> {
-  const generated = z.toJSONSchema(AnswersSchema, { target: "draft-2020-12" }) as Record<string, unknown>;
+  const generated = z.toJSONSchema(AnswersSchema, { target: 'draft-2020-12' }) as Record<string, unknown>;
   // $schema and $id first so the printed schema reads naturally.
   const { $schema, ...rest } = generated;
   return { $schema, $id: ANSWERS_SCHEMA_ID, ...rest };

@@ -30,7 +30,7 @@ export interface TextFault {
   expected: string;
 }
 
-const hex = (c: number): string => c.toString(16).toUpperCase().padStart(4, "0");
+const hex = (c: number): string => c.toString(16).toUpperCase().padStart(4, '0');
 
 /** The first reason `s` cannot be printed, or undefined when it is fine. */
 export function findTextFault(s: string): TextFault | undefined {
@@ -48,14 +48,14 @@ export function findTextFault(s: string): TextFault | undefined {
     if (c >= 0xd800 && c <= 0xdfff) {
       return {
         message: `contains an invalid character (unpaired surrogate \\u${hex(c).toLowerCase()} at character ${position}), which cannot be printed`,
-        expected: "text without unpaired surrogates",
+        expected: 'text without unpaired surrogates',
       };
     }
     const control = (c < 0x20 && c !== 0x09 && c !== 0x0a && c !== 0x0d) || (c >= 0x7f && c <= 0x9f);
     if (control) {
       return {
         message: `contains the control character U+${hex(c)} at character ${position}, which cannot be printed; remove it (tabs and line breaks are fine)`,
-        expected: "text without control characters",
+        expected: 'text without control characters',
       };
     }
   }

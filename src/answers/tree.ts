@@ -1,6 +1,6 @@
 /** Walking jsonc-parser's syntax tree: building the value, finding duplicates, locating paths. */
-import type { Node } from "jsonc-parser";
-import type { PathSegment } from "./describe.js";
+import type { Node } from 'jsonc-parser';
+import type { PathSegment } from './describe.js';
 
 export interface DuplicateKey {
   /** Path of the object holding the key. */
@@ -20,7 +20,7 @@ export function treeValue(root: Node): { value: unknown; duplicates: DuplicateKe
   const duplicates: DuplicateKey[] = [];
   const build = (node: Node, path: PathSegment[]): unknown => {
     switch (node.type) {
-      case "object": {
+      case 'object': {
         const obj: Record<string, unknown> = {};
         const seen = new Map<string, Node>();
         for (const prop of node.children ?? []) {
@@ -35,7 +35,7 @@ export function treeValue(root: Node): { value: unknown; duplicates: DuplicateKe
         }
         return obj;
       }
-      case "array":
+      case 'array':
         return (node.children ?? []).map((child, i) => build(child, [...path, i]));
       default:
         return node.value;
@@ -59,8 +59,8 @@ export function nodeAt(root: Node, path: readonly PathSegment[]): { node: Node; 
   let node = root;
   for (const seg of path) {
     let next: Node | undefined;
-    if (node.type === "object" && typeof seg === "string") next = propertyNode(node, seg)?.children?.[1];
-    else if (node.type === "array" && typeof seg === "number") next = node.children?.[seg];
+    if (node.type === 'object' && typeof seg === 'string') next = propertyNode(node, seg)?.children?.[1];
+    else if (node.type === 'array' && typeof seg === 'number') next = node.children?.[seg];
     if (!next) return { node, exact: false };
     node = next;
   }

@@ -119,6 +119,21 @@ export async function envFingerprint(env: RenderEnv): Promise<string> {
   return hash.digest('hex');
 }
 
+/** Every entry ends with the SHA-256 of the bytes before it. */
+const CHECKSUM_BYTES = 32;
+
+function sha256(bytes: Uint8Array): Buffer {
+  return createHash('sha256').update(bytes).digest();
+}
+
+/** An entry's PDF bytes if its checksum holds. */
+function checkedBody(stored: Buffer): Uint8Array | undefined {
+  if (stored.length <= CHECKSUM_BYTES) return undefined;
+  const body = stored.subarray(0, stored.length - CHECKSUM_BYTES);
+  if (!sha256(body).equals(stored.subarray(stored.length - CHECKSUM_BYTES))) return undefined;
+  return new Uint8Array(body.buffer, body.byteOffset, body.byteLength);
+}
+
 export class PacketCache {
   private constructor(
     private readonly dir: string,
@@ -137,24 +152,33 @@ export class PacketCache {
     return createHash('sha256').update(this.envKey).update(`\n${kind}\n`).update(JSON.stringify(input)).digest('hex');
   }
 
-  /** The entry, or undefined (missing, or gone in a concurrent prune). */
+  /**
+   * The entry, or undefined (missing, gone in a concurrent prune, or damaged: a truncated or
+   * altered entry fails its checksum, is removed, and is rendered again by the caller).
+   */
   async get(key: string): Promise<Uint8Array | undefined> {
     const file = this.file(key);
+    let stored: Buffer;
     try {
-      const bytes = await readFile(file);
-      const now = new Date();
-      await utimes(file, now, now).catch(() => undefined);
-      return new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+      stored = await readFile(file);
     } catch {
       return undefined;
     }
+    const body = checkedBody(stored);
+    if (!body) {
+      await rm(file, { force: true });
+      return undefined;
+    }
+    const now = new Date();
+    await utimes(file, now, now).catch(() => undefined);
+    return body;
   }
 
   async put(key: string, bytes: Uint8Array): Promise<void> {
     const file = this.file(key);
     await ensureDirectory(path.dirname(file));
     const temporary = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
-    await writeFile(temporary, bytes);
+    await writeFile(temporary, Buffer.concat([bytes, sha256(bytes)]));
     await rename(temporary, file);
   }
 

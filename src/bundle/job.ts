@@ -9,12 +9,12 @@ import type { TemplateVariables } from '../copy/variables.js';
 import type { Branding } from '../pdf/branding.js';
 import type { HeaderValues } from '../pdf/components/frame.js';
 import type { DocumentMetadata } from '../pdf/document.js';
-import { registerFonts } from '../pdf/fonts.js';
 import { planLearnerText } from '../pdf/learner-text.js';
 import type { Paper } from '../pdf/paper.js';
 import { sheetsInOrder, type SheetId } from '../worksheets/index.js';
 import { frontMatterPages, type FrontMatterProps } from './front.js';
-import { renderPacketPdf, renderPages } from './packet.js';
+import { renderPacket, renderPages } from '../pdf/render.js';
+import { sheetMarker } from './model.js';
 
 /** What every packet of a bundle shares. */
 export interface RenderEnv {
@@ -67,22 +67,13 @@ export function packetMetadata(locale: string): DocumentMetadata {
   return { title: 'packet', subject: 'packet', author: 'pln-worksheets', creator: 'pln-worksheets', language: locale, date: new Date(Date.UTC(2026, 0, 1)) };
 }
 
-/** Renders one packet as a PDF of its own (see packet.tsx). */
+/**
+ * Renders one packet as a PDF of its own: its footers number its pages "page x of y" within the
+ * packet, and each sheet's first page carries its marker for the assembler.
+ */
 export function renderJob(env: RenderEnv, copy: Copy, job: PacketJob): Promise<Uint8Array> {
-  const text = planLearnerText(job.texts);
-  registerFonts(text.families);
-  return renderPacketPdf({
-    sheets: sheetsInOrder(job.sheets),
-    copy,
-    paper: env.paper,
-    branding: env.branding,
-    variables: job.variables,
-    metadata: packetMetadata(env.locale),
-    families: text.families,
-    learnerText: text.style,
-    header: job.header,
-    answers: job.answers,
-  });
+  const plan = { sheets: sheetsInOrder(job.sheets), header: job.header, variables: job.variables, answers: job.answers, texts: job.texts };
+  return renderPacket(plan, { copy, paper: env.paper, branding: env.branding, metadata: packetMetadata(env.locale), sheetMarker });
 }
 
 /** Branding after a structured clone (worker threads): the logo's bytes back as a Buffer. */

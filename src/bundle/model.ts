@@ -94,3 +94,23 @@ export interface BundleLayout {
   /** Each page's label, in page order. */
   labels: string[];
 }
+
+/** A bundle's PDF and where everything landed in it. */
+export interface BundleResult {
+  pdf: Uint8Array;
+  layout: BundleLayout;
+  /** How the packets were made. */
+  stats: BundleStats;
+}
+
+export interface BundleStats {
+  packets: number;
+  /** Packets rendered in this run. */
+  rendered: number;
+  /** Packets taken from the cache. */
+  reused: number;
+  /** Worker threads used (0: rendered in this thread). */
+  workers: number;
+  /** Times the front matter (title page, contents) was drawn, not taken from the cache. */
+  frontDrawn: number;
+}

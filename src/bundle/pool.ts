@@ -22,16 +22,12 @@ export function workerScript(): URL | undefined {
 /**
  * A worker's heap, in MB. V8 lets the heap grow between major collections by a factor that
  * depends on the heap's limit: near 1.1 for a limit of a few hundred MB, rising to 4 at 2 GB. So
- * the old generation's limit chooses between collecting often and holding garbage. Measured on
- * 200 learners, two workers (2026-11-26, peak of the whole process): limits 192/16 (old/young)
- * took 26–29 s at 380–410 MB; 1280/16, 22.7–24.5 s at 455–465 MB; 1280/32, about the same time
- * at up to 500 MB; 2048 or none, about 21 s at 690–750 MB, over the 500 MB we allow. Measured
- * again after the renderer patches of 2026-11-27 made packets lighter (three alternating runs
- * each, /usr/bin/time): 1280/16, 19.4–20.9 s at 369–381 MB; 1280/32, 18.3–18.7 s at 401–407 MB
- * (fewer scavenges, fewer short-lived objects promoted); 1280/64, about 18 s at 470 MB; 2048/16,
- * 18.8–19.4 s at 570–585 MB. A packet that needs more than its worker's limit (a learner far
- * beyond any real answers file) fails in the worker with ERR_WORKER_OUT_OF_MEMORY and is rendered
- * again in the main thread (render.ts).
+ * the old generation's limit chooses between collecting often and holding garbage: 1280 MB keeps
+ * the 200-learner bundle near its fastest with the whole process's peak under 500 MB, and a
+ * 32 MB young generation saves scavenges for about 30 MB more (the measurements behind these
+ * choices are in docs/performance.md). A packet that needs more than its worker's limit (a
+ * learner far beyond any real answers file) fails in the worker with ERR_WORKER_OUT_OF_MEMORY and
+ * is rendered again in the main thread (render.ts).
  */
 const WORKER_OLD_GENERATION_MB = 1280;
 const WORKER_YOUNG_GENERATION_MB = 32;

@@ -1,7 +1,7 @@
 /**
  * A bundle: a title page, the contents, then one packet per learner or participant, in one PDF.
  *
- * How it is made, so that a cohort of hundreds does not hold every page in memory at once:
+ * How it is made (plan, produce, place, front matter, assemble), so that a cohort of hundreds does not hold every page in memory at once:
  * 1. each packet is rendered by React-PDF as a PDF of its own (its footers number its pages
  *    within the packet). Packets render in worker threads, one per core (pool.ts), a bounded
  *    window ahead of this thread, which takes them strictly in order and reads where each one
@@ -17,54 +17,59 @@
  *    never carry their position in the book).
  */
 import path from 'node:path';
-import { headerValues } from '../api.js';
-import { loadCopy } from '../copy/load.js';
-import type { TemplateVariables } from '../copy/variables.js';
-import type { RenderContext } from '../pdf/components/context.js';
-import type { HeaderValues } from '../pdf/components/frame.js';
-import type { DocumentMetadata } from '../pdf/document.js';
-import { createRenderContext } from '../pdf/components/context.js';
-import { planLearnerText, stringsOf } from '../pdf/learner-text.js';
-import { productVersion } from '../version.js';
 import { availableParallelism } from 'node:os';
-import { sheetsInOrder, SHEET_IDS, type Sheet } from '../worksheets/index.js';
-import { sheetsWithAnswers } from '../worksheets/values.js';
-import type { Answers } from '../answers/schema.js';
+import { loadCopy } from '../copy/load.js';
+import type { Copy } from '../copy/copy.js';
+import { planPacket, type PlannedPacket } from '../packet/plan.js';
+import { createRenderContext, type RenderContext } from '../pdf/components/context.js';
+import type { DocumentMetadata } from '../pdf/document.js';
+import { planLearnerText } from '../pdf/learner-text.js';
+import type { Paper } from '../pdf/paper.js';
+import { sheetsInOrder } from '../worksheets/index.js';
+import { productVersion } from '../version.js';
 import { BundleAssembler, inspectPart, type OutlineItem } from './assemble.js';
-import { sheetMarker, type BundleLayout, type BundleOptions, type PacketInput, type PacketPlacement } from './model.js';
+import { sheetMarker, type BundleLayout, type BundleOptions, type BundleResult, type BundleStats, type PacketInput, type PacketPlacement } from './model.js';
 import { PacketCache } from './cache.js';
 import type { FrontJob, PacketJob, RenderEnv } from './job.js';
 import { PacketPool, workerScript } from './pool.js';
 
-/** A bundle's PDF and where everything landed in it. */
-export interface BundleResult {
-  pdf: Uint8Array;
-  layout: BundleLayout;
-  /** How the packets were made. */
-  stats: BundleStats;
-}
-
-export interface BundleStats {
-  packets: number;
-  /** Packets rendered in this run. */
-  rendered: number;
-  /** Packets taken from the cache. */
-  reused: number;
-  /** Worker threads used (0: rendered in this thread). */
-  workers: number;
-  /** Times the front matter (title page, contents) was drawn, not taken from the cache. */
-  frontDrawn: number;
-}
-
-interface PlannedPacket {
+/** A packet of the bundle, planned, with the titles it has in the contents and the outline. */
+interface BundlePacket extends PlannedPacket {
   title: string;
   subtitle?: string;
-  sheets: Sheet[];
-  header?: HeaderValues;
-  variables?: Partial<TemplateVariables>;
-  answers?: Answers;
-  /** The texts whose scripts choose the packet's fonts. */
-  texts: string[];
+}
+
+/** Everything decided before any page is drawn. */
+interface BundlePlan {
+  copy: Copy;
+  ctx: RenderContext;
+  paper: Paper;
+  env: RenderEnv;
+  metadata: DocumentMetadata;
+  packets: BundlePacket[];
+  jobs: PacketJob[];
+  frontMatter: boolean;
+  /** The title page's own words, as given. */
+  titlePage: Pick<BundleOptions, 'title' | 'subtitle' | 'institution'>;
+  /** Padding pages after a part of `pages` pages: printed on both sides, every part starts on a right-hand page. */
+  paddingAfter(pages: number): number;
+  /** A page's label from its 0-based index in the PDF. */
+  label(index: number): string;
+}
+
+/** Where a packet landed, relative to the first packet page. */
+interface Placed {
+  start: number;
+  /** Its pages, padding included. */
+  pages: number;
+  padding: number;
+  sheetStarts: number[];
+}
+
+/** The front matter as drawn, and the page count its contents' labels assumed. */
+interface Front {
+  bytes: Uint8Array;
+  guess: number;
 }
 
 /**
@@ -73,8 +78,8 @@ interface PlannedPacket {
  * While workers render, the main thread then holds no renderer of its own (about 50 MB).
  */
 async function drawing() {
-  const [job, packet, front] = await Promise.all([import('./job.js'), import('./packet.js'), import('./front.js')]);
-  return { renderJob: job.renderJob, renderFrontJob: job.renderFrontJob, renderPages: packet.renderPages, labelStrips: front.labelStrips, paddingPage: front.paddingPage };
+  const [job, render, front] = await Promise.all([import('./job.js'), import('../pdf/render.js'), import('./front.js')]);
+  return { renderJob: job.renderJob, renderFrontJob: job.renderFrontJob, renderPages: render.renderPages, labelStrips: front.labelStrips, paddingPage: front.paddingPage };
 }
 
 /** Outline open beyond this many packets would be a wall of entries: packets show closed. */
@@ -94,112 +99,240 @@ export function workerCount(toRender: number, jobs?: number): number {
 
 export async function renderBundleWithLayout(packets: readonly PacketInput[], options: BundleOptions & { date: Date }): Promise<BundleResult> {
   if (packets.length === 0) throw new Error('a bundle needs at least one packet');
-  const copy = await loadCopy(options.locale ?? 'en', options.templatesDir);
+  const plan = await planBundle(packets, options);
+  const producer = await Producer.open(plan, options);
+  let parts: { bytes: Uint8Array[]; placed: Placed[] };
+  let front: Front | undefined;
+  try {
+    parts = await producePackets(plan, producer, options.onProgress);
+    // With workers, a warm worker draws the front matter before they stop (cold here, it took twice as long).
+    front = plan.frontMatter ? await renderFrontMatter(plan, producer, parts.placed) : undefined;
+  } finally {
+    await producer.close();
+  }
+  await producer.prune();
+  const { pdf, frontPages, pages } = await assemble(plan, parts, front, options);
+  return { pdf, layout: layoutOf(plan, parts.placed, frontPages, pages), stats: producer.stats };
+}
+
+/** Step 1, plan: the copy, the metadata, and each packet's titles, sheets, header and fonts. */
+async function planBundle(packets: readonly PacketInput[], options: BundleOptions & { date: Date }): Promise<BundlePlan> {
+  const locale = options.locale ?? 'en';
+  const copy = await loadCopy(locale, options.templatesDir);
   const paper = options.paper ?? 'letter';
   const ctx = createRenderContext({ copy, paper, branding: options.branding });
   const product = ctx.t('common.product');
-  const frontMatter = options.frontMatter ?? true;
-  const duplex = options.duplex ?? false;
-  // Printed on both sides, every packet and the front matter start on a right-hand page.
-  const paddingAfter = (pages: number) => (duplex && pages % 2 === 1 ? 1 : 0);
   const prefix = options.pagePrefix ?? '';
   const startPage = options.startPage ?? 1;
-  const label = (index: number) => `${prefix}${startPage + index}`;
-  const metadata: DocumentMetadata = {
-    title: options.title?.trim() || product,
-    subject: product,
-    author: options.institution?.trim() || 'pln-worksheets',
-    creator: `pln-worksheets ${productVersion}`,
-    language: options.locale ?? 'en',
-    date: options.date,
-  };
+  const duplex = options.duplex ?? false;
   const planned = planPackets(packets, ctx, options);
-  const padding = async () => {
-    const { renderPages, paddingPage } = await drawing();
-    return renderPages([paddingPage(paper, ctx.t('bundle.padding'))], metadata);
+  return {
+    copy,
+    ctx,
+    paper,
+    env: { paper, locale, templatesDir: options.templatesDir, branding: options.branding },
+    metadata: {
+      title: options.title?.trim() || product,
+      subject: product,
+      author: options.institution?.trim() || 'pln-worksheets',
+      creator: `pln-worksheets ${productVersion}`,
+      language: locale,
+      date: options.date,
+    },
+    packets: planned,
+    jobs: planned.map(
+      (packet): PacketJob => ({
+        sheets: packet.sheets.map((sheet) => sheet.id),
+        ...(packet.header ? { header: packet.header } : {}),
+        ...(packet.variables ? { variables: packet.variables } : {}),
+        ...(packet.answers ? { answers: packet.answers } : {}),
+        texts: packet.texts,
+      }),
+    ),
+    frontMatter: options.frontMatter ?? true,
+    titlePage: { title: options.title, subtitle: options.subtitle, institution: options.institution },
+    paddingAfter: (pages) => (duplex && pages % 2 === 1 ? 1 : 0),
+    label: (index) => `${prefix}${startPage + index}`,
   };
+}
 
-  // 1. The packets, each rendered alone (in parallel, or taken from the cache), joined in order;
-  //    positions relative to the first packet page.
-  const env: RenderEnv = { paper, locale: options.locale ?? 'en', templatesDir: options.templatesDir, branding: options.branding };
-  const jobs = planned.map(
-    (packet): PacketJob => ({
-      sheets: packet.sheets.map((sheet) => sheet.id),
-      ...(packet.header ? { header: packet.header } : {}),
-      ...(packet.variables ? { variables: packet.variables } : {}),
-      ...(packet.answers ? { answers: packet.answers } : {}),
-      texts: packet.texts,
-    }),
-  );
-  const cache = options.cache ? await PacketCache.open(options.cache, env) : undefined;
-  const keys = cache ? jobs.map((job) => cache.key('packet', job)) : [];
-  const cached = cache ? await Promise.all(keys.map((key) => cache.get(key))) : [];
-  const toRender = jobs.length - cached.filter((bytes) => bytes !== undefined).length;
-  const script = workerScript();
-  const workers = script ? workerCount(toRender, options.jobs) : 0;
-  const pool = workers > 0 && script ? new PacketPool(script, env, workers) : undefined;
-  const stats: BundleStats = { packets: jobs.length, rendered: 0, reused: 0, workers, frontDrawn: 0 };
+/** Titles of each packet, and its plan (src/packet/plan.ts). */
+function planPackets(packets: readonly PacketInput[], ctx: RenderContext, options: BundleOptions): BundlePacket[] {
+  const unnamed = packets.filter((packet) => packet.kind === 'blank' && !packet.name?.trim()).length;
+  let unnamedNumber = 0;
+  return packets.map((packet, index) => {
+    const plan = planPacket(packet, ctx.locale, options.sheets);
+    if (packet.kind === 'learner') {
+      const stem = packet.source ? path.basename(packet.source, path.extname(packet.source)) : `${index + 1}`;
+      const program = packet.answers.learner.program?.trim();
+      return { ...plan, title: packet.answers.learner.name.trim() || stem, ...(program ? { subtitle: program } : {}) };
+    }
+    const name = packet.name?.trim();
+    const program = packet.program?.trim();
+    if (name) return { ...plan, title: name, ...(program ? { subtitle: program } : {}) };
+    unnamedNumber += 1;
+    // Numbered "2/5" rather than in words: the copy's words stay in the templates.
+    return { ...plan, title: unnamed > 1 ? `${ctx.t('bundle.blank')} ${unnamedNumber}/${unnamed}` : ctx.t('bundle.blank') };
+  });
+}
 
-  const produce = async (index: number): Promise<Uint8Array> => {
-    const hit = cached[index];
+/**
+ * Step 2, produce: a packet's or the front matter's bytes, from the cache, a worker of the pool,
+ * or this thread. A part's bytes do not depend on where it was made, so neither do the bundle's.
+ */
+class Producer {
+  readonly stats: BundleStats;
+
+  private constructor(
+    private readonly plan: BundlePlan,
+    private readonly cache: PacketCache | undefined,
+    private readonly keys: string[],
+    private readonly cached: (Uint8Array | undefined)[],
+    private readonly pool: PacketPool | undefined,
+  ) {
+    this.stats = { packets: plan.jobs.length, rendered: 0, reused: 0, workers: pool?.size ?? 0, frontDrawn: 0 };
+  }
+
+  static async open(plan: BundlePlan, options: BundleOptions): Promise<Producer> {
+    const cache = options.cache ? await PacketCache.open(options.cache, plan.env) : undefined;
+    const keys = cache ? plan.jobs.map((job) => cache.key('packet', job)) : [];
+    const cached = cache ? await Promise.all(keys.map((key) => cache.get(key))) : [];
+    const toRender = plan.jobs.length - cached.filter((bytes) => bytes !== undefined).length;
+    const script = workerScript();
+    const workers = script ? workerCount(toRender, options.jobs) : 0;
+    const pool = workers > 0 && script ? new PacketPool(script, plan.env, workers) : undefined;
+    return new Producer(plan, cache, keys, cached, pool);
+  }
+
+  /** Packets made ahead of the assembly: a bounded window (memory); one at a time in this thread. */
+  get window(): number {
+    return this.pool ? this.pool.size * 4 : 1;
+  }
+
+  async packet(index: number): Promise<Uint8Array> {
+    const hit = this.cached[index];
     if (hit) {
-      cached[index] = undefined;
-      stats.reused += 1;
+      this.cached[index] = undefined;
+      this.stats.reused += 1;
       return hit;
     }
-    const bytes = pool
-      ? await pool.render(jobs[index]!).catch((error: unknown) => {
+    const { env, copy, jobs } = this.plan;
+    const job = jobs[index]!;
+    const bytes = this.pool
+      ? await this.pool.render(job).catch((error: unknown) => {
           if (!PacketPool.outOfMemory(error)) throw error;
-          return drawing().then(({ renderJob }) => renderJob(env, copy, jobs[index]!));
+          return drawing().then(({ renderJob }) => renderJob(env, copy, job));
         })
-      : await (await drawing()).renderJob(env, copy, jobs[index]!);
-    stats.rendered += 1;
-    if (cache) await cache.put(keys[index]!, bytes);
+      : await (await drawing()).renderJob(env, copy, job);
+    this.stats.rendered += 1;
+    if (this.cache) await this.cache.put(this.keys[index]!, bytes);
     return bytes;
-  };
-  // Packets render a bounded window ahead of the assembly (memory); one at a time in this thread.
-  const window = pool ? pool.size * 4 : 1;
+  }
+
+  /**
+   * The front matter, kept in the cache like a packet, so that a rebuild whose pages did not move
+   * draws no front matter (it is drawn twice: the first drawing counts the contents' pages).
+   */
+  async front(job: FrontJob): Promise<Uint8Array> {
+    const key = this.cache?.key('front', job);
+    const known = key ? await this.cache!.get(key) : undefined;
+    if (known) return known;
+    const bytes = this.pool ? await this.pool.render(job) : await (await drawing()).renderFrontJob(job);
+    this.stats.frontDrawn += 1;
+    if (key) await this.cache!.put(key, bytes);
+    return bytes;
+  }
+
+  async close(): Promise<void> {
+    await this.pool?.close();
+  }
+
+  async prune(): Promise<void> {
+    await this.cache?.prune();
+  }
+}
+
+/**
+ * Steps 2 and 3, produce and place: the packets, made a window ahead and taken strictly in order,
+ * each placed as it comes. Only their compressed bytes are held (about 65 kB each), not pdf-lib's
+ * objects for every page so far, which kept peak memory above 500 MB for 200 learners.
+ */
+async function producePackets(
+  plan: BundlePlan,
+  producer: Producer,
+  onProgress: BundleOptions['onProgress'],
+): Promise<{ bytes: Uint8Array[]; placed: Placed[] }> {
+  const total = plan.jobs.length;
   const pending = new Map<number, Promise<Uint8Array>>();
   let started = 0;
-  const startUpTo = (limit: number) => {
-    for (; started < Math.min(limit, jobs.length); started++) {
-      const promise = produce(started);
+  const bytes: Uint8Array[] = [];
+  const placed: Placed[] = [];
+  for (let index = 0; index < total; index++) {
+    for (; started < Math.min(index + producer.window, total); started++) {
+      const promise = producer.packet(started);
       promise.catch(() => undefined); // awaited in order below; not an unhandled rejection meanwhile
       pending.set(started, promise);
     }
-  };
+    const part = await pending.get(index)!;
+    pending.delete(index);
+    placed.push(await place(plan, placed, index, part));
+    bytes.push(part);
+    onProgress?.({ done: index + 1, total });
+  }
+  return { bytes, placed };
+}
 
-  // Where each packet lands (relative to the first packet page), read from its PDF as it comes.
-  const placed: { start: number; pages: number; padding: number; sheetStarts: number[] }[] = [];
-  const place = async (index: number, bytes: Uint8Array) => {
-    const part = await inspectPart(bytes);
-    const start = placed.length === 0 ? 0 : placed[placed.length - 1]!.start + placed[placed.length - 1]!.pages;
-    const sheetStarts = planned[index]!.sheets.map((sheet) => {
-      const at = part.markers.get(sheetMarker(sheet.id));
-      if (at === undefined) throw new Error(`internal: no start page found for sheet ${sheet.id} of packet ${index + 1}`);
-      return start + at;
-    });
-    const pad = paddingAfter(part.pages);
-    placed.push({ start, pages: part.pages + pad, padding: pad, sheetStarts });
-  };
+/** Where a packet lands (relative to the first packet page), read from its PDF's sheet markers. */
+async function place(plan: BundlePlan, before: readonly Placed[], index: number, bytes: Uint8Array): Promise<Placed> {
+  const part = await inspectPart(bytes);
+  const last = before[before.length - 1];
+  const start = last ? last.start + last.pages : 0;
+  const sheetStarts = plan.packets[index]!.sheets.map((sheet) => {
+    const at = part.markers.get(sheetMarker(sheet.id));
+    if (at === undefined) throw new Error(`internal: no start page found for sheet ${sheet.id} of packet ${index + 1}`);
+    return start + at;
+  });
+  const padding = plan.paddingAfter(part.pages);
+  return { start, pages: part.pages + padding, padding, sheetStarts };
+}
 
-  // The front matter: title page and contents, as plain data (see FrontJob).
-  const sheetsInBundle = sheetsInOrder(planned.flatMap((packet) => packet.sheets.map((sheet) => sheet.id)));
-  const frontJob = (offset: number): FrontJob => ({
+/**
+ * Step 4, front matter: the title page and contents, drawn once every packet is placed. The
+ * number of front pages decides every label in the contents; the contents' length does not
+ * depend on the labels (they sit in a fixed-width column), so this settles at once.
+ */
+async function renderFrontMatter(plan: BundlePlan, producer: Producer, placed: readonly Placed[]): Promise<Front> {
+  let guess = 2;
+  let bytes = await producer.front(frontJob(plan, placed, guess));
+  for (let attempt = 0; ; attempt++) {
+    const { pages } = await inspectPart(bytes);
+    const count = pages + plan.paddingAfter(pages);
+    if (count === guess) return { bytes, guess };
+    if (attempt >= 4) throw new Error('internal: the contents did not settle on a page count');
+    guess = count;
+    bytes = await producer.front(frontJob(plan, placed, guess));
+  }
+}
+
+/** The front matter as plain data (see FrontJob), its labels assuming `offset` front pages. */
+function frontJob(plan: BundlePlan, placed: readonly Placed[], offset: number): FrontJob {
+  const { ctx, packets, label, titlePage } = plan;
+  const sheetsInBundle = sheetsInOrder(packets.flatMap((packet) => packet.sheets.map((sheet) => sheet.id)));
+  return {
     kind: 'front',
-    metadata,
-    texts: [options.title ?? '', options.subtitle ?? '', options.institution ?? '', ...planned.flatMap((packet) => [packet.title, packet.subtitle ?? ''])],
+    metadata: plan.metadata,
+    texts: [titlePage.title ?? '', titlePage.subtitle ?? '', titlePage.institution ?? '', ...packets.flatMap((packet) => [packet.title, packet.subtitle ?? ''])],
     props: {
-      paper,
+      paper: plan.paper,
       accent: ctx.accent,
-      kicker: options.title?.trim() ? ctx.t('bundle.title.kicker') : undefined,
-      title: options.title?.trim() || ctx.t('bundle.title.default'),
-      subtitle: options.subtitle?.trim() || undefined,
-      institution: options.institution?.trim() || undefined,
+      kicker: titlePage.title?.trim() ? ctx.t('bundle.title.kicker') : undefined,
+      title: titlePage.title?.trim() || ctx.t('bundle.title.default'),
+      subtitle: titlePage.subtitle?.trim() || undefined,
+      institution: titlePage.institution?.trim() || undefined,
       sheetsLine: sheetsInBundle.map((sheet) => ctx.t(sheet.title)).join('  ·  '),
       contentsHeading: ctx.t('bundle.contents'),
       contentsContinued: ctx.t('bundle.contents.continued'),
-      entries: planned.map((packet, index) => ({
+      entries: packets.map((packet, index) => ({
         title: packet.title,
         subtitle: packet.subtitle,
         label: label(offset + placed[index]!.start),
@@ -211,182 +344,102 @@ export async function renderBundleWithLayout(packets: readonly PacketInput[], op
         })),
       })),
     },
-  });
-  // Drawn by a worker when there are workers (warm by then), else here; kept in the cache like a
-  // packet, so that a rebuild whose pages did not move draws no front matter (it drew it twice:
-  // the first drawing counts the contents' pages).
-  const renderFront = async (job: FrontJob): Promise<Uint8Array> => {
-    const key = cache?.key('front', job);
-    const known = key ? await cache!.get(key) : undefined;
-    if (known) return known;
-    const bytes = pool ? await pool.render(job) : await (await drawing()).renderFrontJob(job);
-    stats.frontDrawn += 1;
-    if (key) await cache!.put(key, bytes);
-    return bytes;
   };
-  const paddedCount = async (bytes: Uint8Array) => {
-    const { pages } = await inspectPart(bytes);
-    return pages + paddingAfter(pages);
-  };
-  // With workers, packets are joined once the workers are done: while they render, this thread
-  // holds the packets' compressed bytes (about 65 kB each), not pdf-lib's objects for every page
-  // so far, which kept peak memory above 500 MB for 200 learners.
-  const waiting: (Uint8Array | undefined)[] = [];
-  let frontBytes: Uint8Array | undefined;
-  let frontGuess = 0;
-  try {
-    for (let index = 0; index < planned.length; index++) {
-      startUpTo(index + window);
-      const bytes = await pending.get(index)!;
-      pending.delete(index);
-      await place(index, bytes);
-      waiting.push(bytes);
-      options.onProgress?.({ done: index + 1, total: planned.length });
-    }
-    // The number of front pages decides every label in the contents; the contents' length does
-    // not depend on the labels (they sit in a fixed-width column), so this settles at once. With
-    // workers, a warm worker draws it before they stop (drawn cold here, it took twice as long).
-    if (frontMatter) {
-      frontGuess = 2;
-      frontBytes = await renderFront(frontJob(frontGuess));
-      for (let attempt = 0; ; attempt++) {
-        const count = await paddedCount(frontBytes);
-        if (count === frontGuess) break;
-        if (attempt >= 4) throw new Error('internal: the contents did not settle on a page count');
-        frontGuess = count;
-        frontBytes = await renderFront(frontJob(frontGuess));
-      }
-    }
-  } finally {
-    await pool?.close();
-  }
-  if (cache) await cache.prune();
+}
 
-  // 2. Joined: the packets in order, then the front matter before them.
+/**
+ * Step 5, assemble: pdf-lib joins the packets in order and the front matter before them, points
+ * the contents' links at their pages, adds the outline, the page labels and the metadata.
+ */
+async function assemble(
+  plan: BundlePlan,
+  parts: { bytes: (Uint8Array | undefined)[]; placed: readonly Placed[] },
+  front: Front | undefined,
+  options: BundleOptions,
+): Promise<{ pdf: Uint8Array; frontPages: number; pages: number }> {
+  const { packets } = plan;
+  const { placed } = parts;
+  const padding = async () => {
+    const { renderPages, paddingPage } = await drawing();
+    return renderPages([paddingPage(plan.paper, plan.ctx.t('bundle.padding'))], plan.metadata);
+  };
   const assembler = await BundleAssembler.create();
-  for (let index = 0; index < waiting.length; index++) {
-    const part = await assembler.append(waiting[index]!);
-    waiting[index] = undefined;
+  for (let index = 0; index < parts.bytes.length; index++) {
+    const part = await assembler.append(parts.bytes[index]!);
+    parts.bytes[index] = undefined; // let the packet's bytes go as soon as they are joined
     if (part.start !== placed[index]!.start) throw new Error(`internal: packet ${index + 1} landed on page ${part.start + 1}, not ${placed[index]!.start + 1}`);
     if (placed[index]!.padding) await assembler.appendPadding(padding);
   }
-  let front = 0;
-  if (frontBytes) {
-    const part = await assembler.append(frontBytes, 0);
-    front = part.pages;
-    if (front < frontGuess) {
-      await assembler.insertPadding(front, padding);
-      front += 1;
+  let frontPages = 0;
+  if (front) {
+    const part = await assembler.append(front.bytes, 0);
+    frontPages = part.pages;
+    if (frontPages < front.guess) {
+      await assembler.insertPadding(frontPages, padding);
+      frontPages += 1;
     }
     const targets = new Map<string, number>();
     placed.forEach((packet, index) => {
-      targets.set(`packet-${index}`, front + packet.start);
-      planned[index]!.sheets.forEach((sheet, sheetIndex) => targets.set(`packet-${index}-${sheet.id}`, front + packet.sheetStarts[sheetIndex]!));
+      targets.set(`packet-${index}`, frontPages + packet.start);
+      packets[index]!.sheets.forEach((sheet, sheetIndex) => targets.set(`packet-${index}-${sheet.id}`, frontPages + packet.sheetStarts[sheetIndex]!));
     });
     const unresolved = assembler.resolveLinks(
-      Array.from({ length: front }, (_, i) => i),
+      Array.from({ length: frontPages }, (_, i) => i),
       targets,
     );
     if (unresolved.length > 0) throw new Error(`internal: contents links without a target: ${unresolved.join(', ')}`);
   }
 
-  // 3. Outline, labels, metadata.
-  const open = planned.length <= OPEN_OUTLINE_PACKETS;
+  const open = packets.length <= OPEN_OUTLINE_PACKETS;
   const outline: OutlineItem[] = [];
-  if (frontMatter) outline.push({ title: ctx.t('bundle.contents'), page: 1 });
-  planned.forEach((packet, index) => {
-    const place = placed[index]!;
+  if (front) outline.push({ title: plan.ctx.t('bundle.contents'), page: 1 });
+  packets.forEach((packet, index) => {
+    const at = placed[index]!;
     outline.push({
       title: packet.title,
-      page: front + place.start,
+      page: frontPages + at.start,
       open,
-      children: packet.sheets.map((sheet, sheetIndex) => ({ title: ctx.t(sheet.title), page: front + place.sheetStarts[sheetIndex]! })),
+      children: packet.sheets.map((sheet, sheetIndex) => ({ title: plan.ctx.t(sheet.title), page: frontPages + at.sheetStarts[sheetIndex]! })),
     });
   });
   assembler.setOutline(outline);
   if (options.pagePrefix !== undefined || options.startPage !== undefined) {
-    assembler.setPageLabels(prefix, startPage);
+    assembler.setPageLabels(options.pagePrefix ?? '', options.startPage ?? 1);
     // Printed too (books print no number on the title page), so that paper matches the contents.
-    const labelled = Array.from({ length: assembler.pageCount }, (_, i) => i).filter((i) => !(frontMatter && i === 0));
-    const labels = labelled.map(label);
+    const labelled = Array.from({ length: assembler.pageCount }, (_, i) => i).filter((i) => !(plan.frontMatter && i === 0));
+    const labels = labelled.map(plan.label);
     const text = planLearnerText(labels);
     const { labelStrips, renderPages } = await drawing();
-    await assembler.stampLabels(await renderPages(labelStrips(paper, labels, text.style), metadata, text.families), labelled);
+    await assembler.stampLabels(await renderPages(labelStrips(plan.paper, labels, text.style), plan.metadata, text.families), labelled);
   }
-  assembler.setMetadata(metadata);
+  assembler.setMetadata(plan.metadata);
   const pdf = await assembler.save();
+  return { pdf, frontPages, pages: assembler.pageCount };
+}
 
-  const total = assembler.pageCount;
-  const layout: BundleLayout = {
-    pages: total,
-    frontPages: front,
-    labels: Array.from({ length: total }, (_, i) => label(i)),
-    packets: planned.map((packet, index): PacketPlacement => {
-      const place = placed[index]!;
+/** Where everything landed, as the API reports it. */
+function layoutOf(plan: BundlePlan, placed: readonly Placed[], frontPages: number, pages: number): BundleLayout {
+  const { ctx, label } = plan;
+  return {
+    pages,
+    frontPages,
+    labels: Array.from({ length: pages }, (_, i) => label(i)),
+    packets: plan.packets.map((packet, index): PacketPlacement => {
+      const at = placed[index]!;
       return {
         title: packet.title,
         ...(packet.subtitle ? { subtitle: packet.subtitle } : {}),
-        page: front + place.start + 1,
-        label: label(front + place.start),
-        pages: place.pages,
-        padding: place.padding,
+        page: frontPages + at.start + 1,
+        label: label(frontPages + at.start),
+        pages: at.pages,
+        padding: at.padding,
         sheets: packet.sheets.map((sheet, sheetIndex) => ({
           id: sheet.id,
           title: ctx.t(sheet.title),
-          page: front + place.sheetStarts[sheetIndex]! + 1,
-          label: label(front + place.sheetStarts[sheetIndex]!),
+          page: frontPages + at.sheetStarts[sheetIndex]! + 1,
+          label: label(frontPages + at.sheetStarts[sheetIndex]!),
         })),
       };
     }),
   };
-  return { pdf, layout, stats };
-}
-
-/** Titles, sheets, headers and fonts of each packet. */
-function planPackets(packets: readonly PacketInput[], ctx: RenderContext, options: BundleOptions): PlannedPacket[] {
-  const unnamed = packets.filter((packet) => packet.kind === 'blank' && !packet.name?.trim()).length;
-  let unnamedNumber = 0;
-  return packets.map((packet, index) => {
-    if (packet.kind === 'learner') {
-      const chosen = options.sheets ?? sheetsWithAnswers(packet.answers);
-      const name = packet.answers.learner.name.trim();
-      const stem = packet.source ? path.basename(packet.source, path.extname(packet.source)) : `${index + 1}`;
-      const program = packet.answers.learner.program?.trim();
-      const header = headerValues(packet.answers, ctx.locale);
-      return {
-        title: name || stem,
-        ...(program ? { subtitle: program } : {}),
-        sheets: sheetsInOrder(chosen.length > 0 ? chosen : SHEET_IDS),
-        header,
-        // As renderFilled gives them: the templates may name the learner, coach and session.
-        variables: {
-          learner: { name: packet.answers.learner.name, program: packet.answers.learner.program ?? '' },
-          coach: { name: packet.answers.coach?.name ?? '' },
-          session: { date: header.date ?? '', number: header.session ?? '' },
-        },
-        answers: packet.answers,
-        texts: stringsOf(packet.answers),
-      };
-    }
-    const sheets = sheetsInOrder(options.sheets ?? SHEET_IDS);
-    const name = packet.name?.trim();
-    const program = packet.program?.trim();
-    if (name) {
-      return {
-        title: name,
-        ...(program ? { subtitle: program } : {}),
-        sheets,
-        header: { name, ...(program ? { program } : {}) },
-        variables: { learner: { name, program: program ?? '' } },
-        texts: [name, program ?? ''],
-      };
-    }
-    unnamedNumber += 1;
-    return {
-      // Numbered "2/5" rather than in words: the copy's words stay in the templates.
-      title: unnamed > 1 ? `${ctx.t('bundle.blank')} ${unnamedNumber}/${unnamed}` : ctx.t('bundle.blank'),
-      sheets,
-      texts: [],
-    };
-  });
 }

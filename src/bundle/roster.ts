@@ -16,7 +16,11 @@
  */
 import { open, type FileHandle } from 'node:fs/promises';
 import { CsvError, parse } from 'csv-parse/sync';
+import { findEncodingProblem } from '../answers/decode.js';
 import { LIMITS } from '../answers/limits.js';
+
+/** Control characters other than the white space that `oneLine` folds (tab, line breaks). */
+const CONTROL_CHARACTER = /[^\P{Cc}\t\n\r]/u;
 
 export interface Participant {
   name: string;
@@ -49,17 +53,13 @@ interface Row {
 /** Parses a roster's bytes. Never throws for bad input: every failure is a located problem. */
 export function parseRoster(bytes: Uint8Array, file: string): RosterResult {
   const fail = (line: number, message: string): RosterResult => ({ ok: false, problems: [{ file, line, message }] });
-  if (bytes.length >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff))) {
-    return fail(1, 'the file is saved as UTF-16; save it as CSV UTF-8');
+  const encoding = findEncodingProblem(bytes);
+  if (encoding?.kind === 'utf16') return fail(1, `the file is saved as UTF-16${encoding.bom ? '' : ' (without a byte-order mark)'}; save it as CSV UTF-8`);
+  if (encoding) {
+    const byte = encoding.byte.toString(16).toUpperCase().padStart(2, '0');
+    return fail(lineAt(bytes, encoding.offset), `this line is not valid UTF-8 (byte 0x${byte} at byte offset ${encoding.offset}; the file may be saved as Windows-1252 or Latin-1); save it as CSV UTF-8`);
   }
-  let text: string;
-  try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    const line = lineOfFirstInvalidUtf8(bytes);
-    return fail(line, 'this line is not valid UTF-8 (the file may be saved as Windows-1252 or Latin-1); save it as CSV UTF-8');
-  }
-  if (text.startsWith('\uFEFF')) text = text.slice(1);
+  const text = new TextDecoder('utf-8').decode(bytes); // drops a leading byte-order mark
   if (text.trim() === '') return fail(0, 'the roster is empty: it needs a header row with a "name" column, then one row per participant');
 
   let rows: Row[];
@@ -95,6 +95,14 @@ export function parseRoster(bytes: Uint8Array, file: string): RosterResult {
           `this row has ${row.cells.length} cells but the header has ${header.cells.length} columns; ` +
           'a name or program containing a comma must be in double quotes, e.g. "Lima, Ana"',
       });
+      continue;
+    }
+    const control = [row.cells[nameIndex], programIndex === undefined ? undefined : row.cells[programIndex]]
+      .map((cell) => CONTROL_CHARACTER.exec(cell ?? '')?.[0])
+      .find((found) => found !== undefined);
+    if (control) {
+      const code = `U+${control.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
+      problems.push({ file, line: row.line, message: `this row has a control character (${code}), which cannot be printed; delete it` });
       continue;
     }
     const name = oneLine(row.cells[nameIndex] ?? '');
@@ -223,20 +231,9 @@ function lineOfUnclosedQuote(text: string): number | undefined {
   return opened;
 }
 
-function lineOfFirstInvalidUtf8(bytes: Uint8Array): number {
-  const decoder = new TextDecoder('utf-8', { fatal: true });
+/** The 1-based line of a byte offset (line feeds before it, plus one). */
+function lineAt(bytes: Uint8Array, offset: number): number {
   let line = 1;
-  let start = 0;
-  for (let i = 0; i <= bytes.length; i++) {
-    if (i === bytes.length || bytes[i] === 0x0a) {
-      try {
-        decoder.decode(bytes.subarray(start, i));
-      } catch {
-        return line;
-      }
-      line++;
-      start = i + 1;
-    }
-  }
-  return 1;
+  for (let i = 0; i < offset; i++) if (bytes[i] === 0x0a) line++;
+  return line;
 }

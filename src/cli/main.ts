@@ -2,8 +2,18 @@ import yargs, { type Argv } from 'yargs';
 import { ConfigError } from '../config/load.js';
 import { TemplateError } from '../copy/copy.js';
 import { EXIT, InputError, UsageError } from './errors.js';
+import { plainUsageMessage, unknownCommand } from './usage.js';
 
 const EPILOGUE = 'Exit codes: 0 success, 1 invalid or unreadable input, 2 wrong command line.';
+
+/**
+ * Examples as the help's closing text, each command on a line of its own: yargs' two-column
+ * examples wrap long commands in the middle, where they can no longer be copied.
+ */
+function helpEpilogue(examples: readonly (readonly [command: string, description: string])[]): string {
+  const lines = examples.map(([command, description]) => `  ${command.replaceAll('$0', 'pln-worksheets')}\n      ${description}`);
+  return `Examples:\n${lines.join('\n\n')}\n\n${EPILOGUE}`;
+}
 
 /** Flags shared by the commands that write worksheets. */
 export function worksheetFlags<T>(y: Argv<T>) {
@@ -17,12 +27,33 @@ export function worksheetFlags<T>(y: Argv<T>) {
     .option('out', { type: 'string', describe: 'output PDF file; - writes to standard output (default: a file in out/)' })
     .option('locale', { type: 'string', describe: 'language of the sheets: en, es… (default: the config file\'s, else en)' })
     .option('templates', { type: 'string', describe: 'a folder laid out like templates/ whose files replace the built-in copy' })
-    .option('config', { type: 'string', describe: `settings and branding (default: ./pln-worksheets.config.json if present)` });
+    .option('config', { type: 'string', describe: 'settings and branding (default: ./pln-worksheets.config.json if present)' });
 }
+
+/** Each command's flags, recorded as yargs builds it, for "did you mean" on a mistyped one. */
+const flagsOf: Record<string, string[]> = {};
+
+function known<T>(command: string, y: Argv<T>): Argv<T> {
+  const options = (y as unknown as { getOptions(): { key: Record<string, unknown> } }).getOptions();
+  flagsOf[command] = Object.keys(options.key).filter((name) => name.length > 1 && !name.includes('_'));
+  return y;
+}
+
+const COMMANDS = ['blank', 'fill', 'bundle', 'validate', 'init', 'schema', 'import'];
+
+/** What a command needs when its file argument is left out. */
+const MISSING: Record<string, string> = {
+  fill: 'name the answers file to print, e.g. pln-worksheets fill answers.json',
+  validate: 'name the answers files to check, e.g. pln-worksheets validate answers.json',
+  import: 'name the filled-in PDF to read, e.g. pln-worksheets import filled.pdf --out answers.json',
+};
 
 /** Runs the command line; returns the exit code (the bin sets process.exitCode). */
 export async function main(argv: readonly string[]): Promise<number> {
   const debug = argv.includes('--debug');
+  const usage = { argv, commands: COMMANDS, flags: flagsOf, missing: MISSING };
+  const notACommand = unknownCommand(usage);
+  if (notACommand) return report(new UsageError(notACommand), debug);
   let exitCode: number = EXIT.ok;
   const parser = yargs(joinDashValues(argv))
     .scriptName('pln-worksheets')
@@ -32,10 +63,10 @@ export async function main(argv: readonly string[]): Promise<number> {
       'blank',
       'blank worksheets for printing',
       (y) =>
+        known('blank',
         worksheetFlags(y)
-          .option('fillable', { type: 'boolean', default: false, describe: 'form fields to type into in a PDF reader (read back with import)' })
-          .example('$0 blank --sheet all --paper a4 --out blank-a4.pdf', 'all three sheets on A4')
-          .example('$0 blank --fillable --out form.pdf', 'a fillable form to email to a learner'),
+          .option('fillable', { type: 'boolean', describe: 'form fields to type into in a PDF reader (read back with import)' })
+          .epilogue(helpEpilogue([['$0 blank --sheet all --paper a4 --out blank-a4.pdf', 'all three sheets on A4'], ['$0 blank --fillable --out form.pdf', 'a fillable form to email to a learner']]))),
       async (args) => {
         exitCode = await (await import('./commands/blank.js')).runBlank(args);
       },
@@ -44,11 +75,11 @@ export async function main(argv: readonly string[]): Promise<number> {
       'fill <answers>',
       "one learner's filled worksheets",
       (y) =>
+        known('fill',
         worksheetFlags(y)
           .positional('answers', { type: 'string', demandOption: true, describe: 'the answers file (JSON)' })
-          .option('fillable', { type: 'boolean', default: false, describe: 'a fillable PDF prefilled with the answers, to keep editing in a reader' })
-          .example('$0 fill examples/first-year-woop.json', "the sheets the file has answers for, into out/<learner's name>.pdf")
-          .example('$0 fill answers.json --sheet all --paper a4 --out packet.pdf', 'all three sheets; sheets without answers print blank'),
+          .option('fillable', { type: 'boolean', describe: 'a fillable PDF prefilled with the answers, to keep editing in a reader' })
+          .epilogue(helpEpilogue([['$0 fill examples/first-year-woop.json', "the sheets the file has answers for, into out/<learner's name>.pdf"], ['$0 fill answers.json --sheet all --paper a4 --out packet.pdf', 'all three sheets; sheets without answers print blank']]))),
       async (args) => {
         exitCode = await (await import('./commands/fill.js')).runFill(args);
       },
@@ -57,6 +88,7 @@ export async function main(argv: readonly string[]): Promise<number> {
       'bundle [inputs..]',
       'many learners and/or blank sets in one PDF (handbook appendix, workshop pack)',
       (y) =>
+        known('bundle',
         worksheetFlags(y)
           .positional('inputs', { type: 'string', array: true, describe: 'answers files, and folders of them (their *.json files, sorted by name)' })
           .option('blank', { type: 'boolean', describe: 'a blank set first' })
@@ -72,8 +104,7 @@ export async function main(argv: readonly string[]): Promise<number> {
           .option('quiet', { type: 'boolean', describe: 'no progress bar' })
           .option('cache', { type: 'boolean', describe: 'reuse packets rendered before (default true; --no-cache builds from scratch)' })
           .option('jobs', { type: 'number', describe: 'worker threads rendering packets (default: one per core for a large bundle)' })
-          .example('$0 bundle examples --blank --title "Appendix C: Personal learning network worksheets" --page-prefix C-', 'a handbook appendix: a blank set, then every learner in examples/')
-          .example('$0 bundle --roster roster.csv --duplex --copies 2', 'a workshop pack: a named packet per participant, two spare ones, ready for two-sided printing'),
+          .epilogue(helpEpilogue([['$0 bundle examples --blank --title "Appendix C" --page-prefix C-', 'a handbook appendix: a blank set, then every learner in examples/'], ['$0 bundle --roster roster.csv --duplex --copies 2', 'a workshop pack: a named packet per participant, two spare ones, ready for two-sided printing']]))),
       async (args) => {
         exitCode = await (await import('./commands/bundle.js')).runBundle(args);
       },
@@ -82,21 +113,28 @@ export async function main(argv: readonly string[]): Promise<number> {
       'validate <files..>',
       'check answers files; report every problem',
       (y) =>
+        known('validate',
         y
-          .positional('files', { type: 'string', array: true, demandOption: true, describe: 'answers files (JSON)' })
-          .example('$0 validate examples/*.json', 'exit 0 when every file is valid, 1 otherwise'),
+          // No default: yargs' own ([]) would show as "[default: []]" on a required argument.
+          .positional('files', { type: 'string', array: true, default: undefined, describe: 'answers files (JSON)' })
+          .option('report', { type: 'boolean', describe: 'also say, per sheet and section, what is answered, what is empty and which recommendations are not met' })
+          .option('json', { type: 'boolean', describe: 'print the results as JSON, for tools' })
+          .epilogue(helpEpilogue([['$0 validate examples/*.json', 'exit 0 when every file is valid, 1 otherwise'], ['$0 validate answers.json --report', 'what is still to do before the next session']]))),
       async (args) => {
-        exitCode = await (await import('./commands/validate.js')).runValidate(args);
+        exitCode = await (await import('./commands/validate.js')).runValidate({ ...args, files: args.files ?? [] });
       },
     )
     .command(
       'init [file]',
       'write a starter answers file',
       (y) =>
+        known('init',
         y
-          .positional('file', { type: 'string', default: 'answers.json', describe: 'where to write it' })
-          .option('force', { type: 'boolean', default: false, describe: 'overwrite an existing file' })
-          .example('$0 init my-answers.json', 'a starter file that validates, with "$schema" for editor autocomplete'),
+          .positional('file', { type: 'string', describe: 'where to write it (default: answers.json)' })
+          .option('force', { type: 'boolean', describe: 'overwrite an existing file' })
+          .option('from', { type: 'string', describe: "the last session's answers file: carry it forward into the next session's" })
+          .option('promote', { type: 'string', array: true, describe: 'with --from: a name from "people to add" that is now a contact on the map (repeatable)' })
+          .epilogue(helpEpilogue([['$0 init my-answers.json', 'an empty answers file, with "$schema" for editor autocomplete'], ['$0 init --from session-1.json session-2.json', "the next session's file: today's date, session number + 1, the check-in cleared"], ['$0 init --from session-1.json session-2.json --promote "Dr. Lee"', 'the same, with Dr. Lee moved from "people to add" onto the map']]))),
       async (args) => {
         exitCode = await (await import('./commands/init.js')).runInit(args);
       },
@@ -104,7 +142,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     .command(
       'schema',
       'print the answers JSON Schema',
-      (y) => y.option('out', { type: 'string', describe: 'write it to a file instead' }).example('$0 schema > answers.schema.json', 'save the schema'),
+      (y) => known('schema', y.option('out', { type: 'string', describe: 'write it to a file instead' }).epilogue(helpEpilogue([['$0 schema > answers.schema.json', 'save the schema']]))),
       async (args) => {
         exitCode = await (await import('./commands/schema.js')).runSchema(args);
       },
@@ -113,28 +151,26 @@ export async function main(argv: readonly string[]): Promise<number> {
       'import <pdf>',
       'read a filled-in fillable PDF back into an answers file',
       (y) =>
+        known('import',
         y
           .positional('pdf', { type: 'string', demandOption: true, describe: 'a PDF made with blank --fillable or fill --fillable, filled in a reader' })
           .option('out', { type: 'string', describe: 'answers file to write (default: standard output)' })
-          .option('force', { type: 'boolean', default: false, describe: 'overwrite an existing --out file' })
-          .example('$0 import filled.pdf --out answers.json', 'the answers typed into the form, as an answers file')
-          .example('$0 import filled.pdf > answers.json', 'the same, through standard output'),
+          .option('force', { type: 'boolean', describe: 'overwrite an existing --out file' })
+          .epilogue(helpEpilogue([['$0 import filled.pdf --out answers.json', 'the answers typed into the form, as an answers file'], ['$0 import filled.pdf > answers.json', 'the same, through standard output']]))),
       async (args) => {
         exitCode = await (await import('./commands/import.js')).runImport(args);
       },
     )
-    .example('$0 blank --paper a4', 'blank worksheets, all three sheets, on A4')
-    .example('$0 blank --sheet network --out network.pdf', 'just the network map')
+    .epilogue(helpEpilogue([['$0 blank --paper a4', 'blank worksheets, all three sheets, on A4'], ['$0 blank --sheet network --out network.pdf', 'just the network map']]))
     .demandCommand(1, 'name a command: blank, fill, bundle, validate, init, schema or import')
     .strict()
     .help()
     .alias('help', 'h')
     .version()
-    .epilogue(EPILOGUE)
     .wrap(Math.min(100, process.stdout.columns || 100))
     .exitProcess(false)
     .fail((message, error) => {
-      throw error ?? new UsageError(message);
+      throw error ?? new UsageError(plainUsageMessage(message, usage));
     });
   try {
     await parser.parseAsync();

@@ -22,6 +22,15 @@ export function parsePaper(value: string | undefined): Paper {
   return paper as Paper;
 }
 
+/** `--locale`: a language tag (en, es, pt-BR), which also names a templates folder. */
+export function parseLocale(value: string | undefined): string | undefined {
+  if (value === undefined) return undefined;
+  if (!/^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/.test(value)) {
+    throw new UsageError(`--locale: "${value}" is not a language tag like en, es or pt-BR`);
+  }
+  return value;
+}
+
 /**
  * The date written into PDFs: SOURCE_DATE_EPOCH (seconds since 1970, the reproducible-builds
  * convention) when set, otherwise a fixed date, so reruns give identical bytes.

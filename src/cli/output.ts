@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { stat } from 'node:fs/promises';
-import { writeFileAtomically } from '../io/write.js';
+import { writeStdout } from '../io/stdout.js';
+import { NOT_A_REGULAR_FILE, writeFileAtomically } from '../io/write.js';
 import { InputError } from './errors.js';
 
 export const DEFAULT_OUT_DIR = 'out';
@@ -11,43 +12,87 @@ export const DEFAULT_OUT_DIR = 'out';
  * output folder.
  */
 export function safeSlug(text: string, fallback = 'worksheets'): string {
-  const slug = text
-    .normalize('NFKC')
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N}]+/gu, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 80)
-    .replace(/-+$/, '');
-  return slug || fallback;
+  const slug = cutToBytes(
+    text
+      .normalize('NFKC')
+      .toLowerCase()
+      .replace(/[^\p{L}\p{N}]+/gu, '-')
+      .replace(/^-+|-+$/g, ''),
+    SLUG_MAX_BYTES,
+  ).replace(/-+$/, '');
+  if (!slug) return fallback;
+  // Windows opens a device for these names whatever the extension (con.pdf is the console).
+  return WINDOWS_DEVICE_NAMES.test(slug) ? `${slug}-sheets` : slug;
 }
 
-export function defaultOutputPath(stem: string): string {
-  return path.join(DEFAULT_OUT_DIR, `${safeSlug(stem)}.pdf`);
+/**
+ * Longest slug in UTF-8 bytes: file systems allow 255 bytes a name, and a slug is followed by a
+ * suffix such as "-fillable.pdf" (CJK letters take 3 bytes each, so this is 40 of them).
+ */
+export const SLUG_MAX_BYTES = 120;
+
+const WINDOWS_DEVICE_NAMES = /^(?:con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³])$/;
+
+/** The longest prefix of whole code points that fits in `max` UTF-8 bytes. */
+function cutToBytes(text: string, max: number): string {
+  let bytes = 0;
+  let end = 0;
+  for (const char of text) {
+    bytes += Buffer.byteLength(char, 'utf8');
+    if (bytes > max) break;
+    end += char.length;
+  }
+  return text.slice(0, end);
+}
+
+/** `out/<slug><suffix>.pdf`; the suffix (such as "-fillable") is kept whole however long the stem. */
+export function defaultOutputPath(stem: string, suffix = ''): string {
+  return path.join(DEFAULT_OUT_DIR, `${safeSlug(stem)}${suffix}.pdf`);
+}
+
+/** Plain words for the errors that writing a file or standard output meets. */
+const WRITE_FAILURES: Record<string, string> = {
+  EACCES: 'permission denied',
+  EPERM: 'permission denied',
+  ENOENT: 'the folder cannot be created',
+  ENOTDIR: 'a part of the path is a file, not a folder',
+  EEXIST: 'a part of the path is a file, not a folder',
+  EROFS: 'the file system is read-only',
+  ENOSPC: 'the disk is full',
+  EDQUOT: 'the disk quota is used up',
+  EFBIG: 'the file is too large for the file system',
+  EIO: 'an input/output error (is the disk failing or disconnected?)',
+  ENAMETOOLONG: 'the file name is too long',
+  [NOT_A_REGULAR_FILE]: 'it is not a regular file (a device, a pipe or a socket); write to a file name instead',
+};
+
+function failureReason(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException | null)?.code ?? '';
+  return WRITE_FAILURES[code] ?? (error instanceof Error ? error.message : String(error));
+}
+
+/** Writes text or bytes to standard output; a failure is an InputError with a plain message. */
+export async function printOut(data: Uint8Array | string, what = 'the output'): Promise<void> {
+  await writeStdout(data).catch((error: unknown) => {
+    throw new InputError([`standard output: cannot write ${what}: ${failureReason(error)}`]);
+  });
+}
+
+/** Writes a file atomically (see io/write.ts); a failure is an InputError with a plain message. */
+export async function writeOutputFile(file: string, data: Uint8Array | string, what: string): Promise<void> {
+  await writeFileAtomically(file, data).catch((error: unknown) => {
+    throw new InputError([`${file}: cannot write ${what}: ${failureReason(error)}`]);
+  });
 }
 
 /** Writes the PDF to the file (atomically) or to standard output for `--out -`. Returns what to report. */
-export async function deliverPdf(bytes: Uint8Array, out: string): Promise<string | undefined> {
+export async function deliverPdf(bytes: Uint8Array, out: string, what = 'the PDF'): Promise<string | undefined> {
   if (out === '-') {
-    await new Promise<void>((resolve, reject) => {
-      // A reader that stops early (`| head`) closes the pipe: that is not our failure.
-      process.stdout.once('error', (error: NodeJS.ErrnoException) => (error.code === 'EPIPE' ? resolve() : reject(error)));
-      process.stdout.write(bytes, (error) => (error && (error as NodeJS.ErrnoException).code !== 'EPIPE' ? reject(error) : resolve()));
-    });
+    await printOut(bytes, what);
     return undefined;
   }
   const existing = await stat(out).catch(() => undefined);
   if (existing?.isDirectory()) throw new InputError([`${out}: is a folder; --out takes a file name, e.g. ${path.join(out, 'worksheets.pdf')}`]);
-  await writeFileAtomically(out, bytes).catch((error: NodeJS.ErrnoException) => {
-    const reasons: Record<string, string> = {
-      EACCES: 'permission denied',
-      EPERM: 'permission denied',
-      ENOENT: 'the folder cannot be created',
-      ENOTDIR: 'a part of the path is a file, not a folder',
-      EEXIST: 'a part of the path is a file, not a folder',
-      EROFS: 'the file system is read-only',
-      ENOSPC: 'the disk is full',
-    };
-    throw new InputError([`${out}: cannot write the PDF: ${reasons[error.code ?? ''] ?? error.message}`]);
-  });
+  await writeOutputFile(out, bytes, what);
   return out;
 }

@@ -1,7 +1,7 @@
 import type { RenderSettings } from '../api.js';
 import { loadConfig } from '../config/load.js';
 import type { BundleSettings } from '../config/schema.js';
-import { parsePaper } from './options.js';
+import { parseLocale, parsePaper } from './options.js';
 
 export interface SettingsArgs {
   paper?: string;
@@ -16,10 +16,11 @@ export async function resolveSettings(
 ): Promise<Required<Pick<RenderSettings, 'paper' | 'locale'>> & RenderSettings & { bundle: BundleSettings; configFile?: string }> {
   // Check the flag before reading any file: a wrong command line is exit 2 whatever the config says.
   const flagPaper = args.paper === undefined ? undefined : parsePaper(args.paper);
+  const flagLocale = parseLocale(args.locale);
   const config = await loadConfig(args.config);
   return {
     paper: flagPaper ?? config.paper ?? 'letter',
-    locale: args.locale ?? config.locale ?? 'en',
+    locale: flagLocale ?? config.locale ?? 'en',
     templatesDir: args.templates ?? config.templatesDir,
     branding: config.branding,
     bundle: config.bundle,

@@ -1,10 +1,12 @@
 /** The I/O edge of the config file: find it, read it, resolve its paths, read the logo. */
-import { access, readFile } from 'node:fs/promises';
+import { access } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { formatProblem, loadJsonDocument, type Problem } from '../answers/index.js';
 import type { Branding } from '../pdf/branding.js';
 import type { Paper } from '../pdf/paper.js';
+import { LogoFileProblem, readLogoFile } from './logo-file.js';
+import { decodeLogo, LogoProblem, type LogoImage } from './logo-image.js';
 import { CONFIG_FILE_NAME, ConfigSchema, type BundleSettings, type Config } from './schema.js';
 
 /** A config file problem: every line located (file, and where known line, column and field). */
@@ -67,33 +69,15 @@ async function exists(file: string): Promise<boolean> {
 
 const problem = (file: string, message: string): Problem => ({ file, line: 0, column: 0, path: 'institution.logo', message });
 
-/** A logo file as PNG or JPEG bytes; an SVG is rasterised (deterministically, with our own fonts). */
-async function readLogo(logo: string, configFile: string): Promise<{ data: Buffer; format: 'png' | 'jpg' }> {
-  const data = await readFile(logo).catch((error: NodeJS.ErrnoException) => {
-    const reason = error.code === 'ENOENT' ? 'no such file' : error.code === 'EISDIR' ? 'is a directory' : `cannot read it (${error.code ?? error.message})`;
-    throw new ConfigError([formatProblem(problem(configFile, `the logo ${logo}: ${reason}`))]);
-  });
-  if (data.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))) return { data, format: 'png' };
-  if (data[0] === 0xff && data[1] === 0xd8 && data[2] === 0xff) return { data, format: 'jpg' };
-  const head = data.subarray(0, 2048).toString('utf8');
-  if (/<svg[\s>]/i.test(head)) return { data: rasteriseSvg(data, logo, configFile), format: 'png' };
-  throw new ConfigError([formatProblem(problem(configFile, `the logo ${logo} is not a PNG, JPEG or SVG image`))]);
+/** A logo file as PNG or JPEG bytes, checked; an SVG is rasterised (deterministically, with our own fonts). */
+async function readLogo(logo: string, configFile: string): Promise<LogoImage> {
+  try {
+    return decodeLogo(await readLogoFile(logo), require.resolve('@expo-google-fonts/noto-sans/400Regular/NotoSans_400Regular.ttf'));
+  } catch (error) {
+    if (!(error instanceof LogoFileProblem || error instanceof LogoProblem)) throw error;
+    const separator = /^(is|changed|refers) /.test(error.message) ? ' ' : ': ';
+    throw new ConfigError([formatProblem(problem(configFile, `the logo ${logo}${separator}${error.message}`))]);
+  }
 }
 
 const require = createRequire(import.meta.url);
-
-function rasteriseSvg(svg: Buffer, logo: string, configFile: string): Buffer {
-  // Loaded only for SVG logos: a native module, kept off the common path.
-  const { Resvg } = require('@resvg/resvg-js') as typeof import('@resvg/resvg-js');
-  try {
-    const font = require.resolve('@expo-google-fonts/noto-sans/400Regular/NotoSans_400Regular.ttf');
-    const rendered = new Resvg(svg, {
-      fitTo: { mode: 'height', value: 240 },
-      font: { loadSystemFonts: false, fontFiles: [font], defaultFontFamily: 'Noto Sans' },
-    }).render();
-    return Buffer.from(rendered.asPng());
-  } catch (error) {
-    const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
-    throw new ConfigError([formatProblem(problem(configFile, `the logo ${logo} is not a valid SVG image (${reason})`))]);
-  }
-}

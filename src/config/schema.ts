@@ -6,6 +6,11 @@ import { contrastWithWhite, MIN_ACCENT_CONTRAST } from './colour.js';
 /** #rgb or #rrggbb. */
 const HEX_COLOUR = /^#([0-9a-fA-F]{3}|[0-9a-fA-F]{6})$/;
 
+/** Rounded down, to the hundredth: a contrast just short of the minimum never reads as the minimum. */
+function contrastShown(contrast: number): string {
+  return (Math.floor(contrast * 100) / 100).toFixed(2);
+}
+
 /** Defaults for `bundle` (flags of the same names win). */
 export const BundleSettingsSchema = z
   .strictObject({
@@ -39,13 +44,17 @@ export const ConfigSchema = z
       .optional(),
     accentColour: z
       .string()
-      .regex(HEX_COLOUR, 'expected a colour like "#1d4e5c"')
       .superRefine((colour, ctx) => {
-        if (!HEX_COLOUR.test(colour) || contrastWithWhite(colour) >= MIN_ACCENT_CONTRAST) return;
+        if (!HEX_COLOUR.test(colour)) {
+          ctx.addIssue({ code: 'custom', input: colour, message: `expected a hex colour, "#rrggbb" or "#rgb" (like "#1d4e5c"), found "${colour}"` });
+          return;
+        }
+        const contrast = contrastWithWhite(colour);
+        if (contrast >= MIN_ACCENT_CONTRAST) return;
         ctx.addIssue({
           code: 'custom',
           input: colour,
-          message: `"${colour}" is too light to read when printed in black and white (contrast ${contrastWithWhite(colour).toFixed(1)}:1 against white; needs at least ${MIN_ACCENT_CONTRAST}:1); choose a darker colour`,
+          message: `"${colour}" is too light to read when printed in black and white (contrast ${contrastShown(contrast)}:1 against white; needs at least ${MIN_ACCENT_CONTRAST}:1); choose a darker colour`,
         });
       })
       .optional()

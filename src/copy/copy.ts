@@ -45,8 +45,21 @@ interface CompiledEntry {
 
 const handlebars = Handlebars.create();
 
-/** How every template is compiled: strict variables, no HTML escaping, built-in helpers only. */
-export const COMPILE_OPTIONS = { strict: true, noEscape: true, knownHelpersOnly: true } as const;
+/**
+ * How every template is compiled: strict variables, no HTML escaping, and only the helpers
+ * templates/README.md documents. Handlebars counts its internals as known helpers too:
+ * `helperMissing` and `blockHelperMissing` fail on direct calls, and `log` writes to standard
+ * output (ahead of the PDF with `--out -`), so those are refused like any unknown helper.
+ */
+export const COMPILE_OPTIONS = {
+  strict: true,
+  noEscape: true,
+  knownHelpersOnly: true,
+  knownHelpers: { helperMissing: false, blockHelperMissing: false, log: false },
+} as const;
+
+/** Far longer than any label or paragraph of copy; it bounds what a template can cost to load and lay out. */
+export const MAX_TEMPLATE_CHARACTERS = 5_000;
 
 export interface CompileOptions {
   /**
@@ -175,8 +188,9 @@ export function readTemplateEntries(file: TemplateFile): TemplateEntry[] {
   const errors: ParseError[] = [];
   const root = parseTree(file.text, errors, { disallowComments: true, allowTrailingComma: false });
   const syntaxError = errors[0];
+  const lineAndColumn = locator(file.text);
   if (syntaxError) {
-    const { line, column } = lineAndColumn(file.text, syntaxError.offset);
+    const { line, column } = lineAndColumn(syntaxError.offset);
     throw new TemplateError(file.path, line, column, `not valid JSON (${printParseErrorCode(syntaxError.error)})`);
   }
   if (!root || root.type !== 'object') {
@@ -184,18 +198,34 @@ export function readTemplateEntries(file: TemplateFile): TemplateEntry[] {
   }
   return (root.children ?? []).map((property: JsonNode) => {
     const [keyNode, valueNode] = property.children ?? [];
-    const at = lineAndColumn(file.text, (valueNode ?? property).offset);
+    const at = lineAndColumn((valueNode ?? property).offset);
     if (!keyNode || !valueNode || valueNode.type !== 'string') {
       throw new TemplateError(file.path, at.line, at.column, `"${String(keyNode?.value)}" must be a string`);
     }
-    return { key: String(keyNode.value), source: String(valueNode.value), ...at };
+    const source = String(valueNode.value);
+    if (source.length > MAX_TEMPLATE_CHARACTERS) {
+      throw new TemplateError(file.path, at.line, at.column, `"${String(keyNode.value)}" is ${source.length} characters long; a template may have at most ${MAX_TEMPLATE_CHARACTERS}`);
+    }
+    return { key: String(keyNode.value), source, ...at };
   });
 }
 
-function lineAndColumn(text: string, offset: number): { line: number; column: number } {
-  const before = text.slice(0, offset);
-  const line = before.split('\n').length;
-  return { line, column: offset - before.lastIndexOf('\n') };
+/**
+ * Line and column of offsets in `text`, from line starts found once: slicing and splitting the
+ * text before each entry made reading a file quadratic in its size.
+ */
+function locator(text: string): (offset: number) => { line: number; column: number } {
+  const starts = [0];
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+  return (offset) => {
+    let [low, high] = [0, starts.length - 1];
+    while (low < high) {
+      const mid = (low + high + 1) >> 1;
+      if (starts[mid]! <= offset) low = mid;
+      else high = mid - 1;
+    }
+    return { line: low + 1, column: offset - starts[low]! + 1 };
+  };
 }
 
 function firstLine(error: unknown): string {

@@ -15,12 +15,20 @@ async function isDirectory(dir: string): Promise<boolean> {
 
 async function readTemplateFile(dir: string, name: string): Promise<TemplateFile | undefined> {
   const file = path.join(dir, name);
+  const info = await stat(file).catch(() => undefined);
+  if (info && !info.isFile()) throw new TemplateError(file, 0, 0, 'not a regular file');
+  if (info && info.size > MAX_TEMPLATE_FILE_BYTES) {
+    throw new TemplateError(file, 0, 0, `is ${(info.size / 1024).toFixed(0)} KB; a template file may be at most ${MAX_TEMPLATE_FILE_BYTES / 1024} KB`);
+  }
   const text = await readFile(file, 'utf8').catch((error: NodeJS.ErrnoException) => {
     if (error.code === 'ENOENT') return undefined;
     throw new TemplateError(file, 0, 0, `cannot read the file (${error.code ?? error.message})`);
   });
   return text === undefined ? undefined : { name, path: path.relative(process.cwd(), file) || file, text };
 }
+
+/** Many times the largest built-in file: bounds what an override folder can make a run read. */
+export const MAX_TEMPLATE_FILE_BYTES = 256 * 1024;
 
 /** Reads a locale's template files (the I/O edge of the copy stage). */
 export async function readTemplateFiles(templatesDir: string, locale: string): Promise<TemplateFile[]> {

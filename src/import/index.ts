@@ -7,8 +7,11 @@
 import { PDFCheckBox, PDFDocument, PDFDropdown, PDFTextField, EncryptedPDFError, PDFName, type PDFField } from 'pdf-lib';
 import { AnswersSchema, AREAS, type Answers } from '../answers/schema.js';
 import { infoDict, MARKER_FIELD, MARKER_INFO_KEY, FORM_VERSION, type FormMarker } from '../pdf/fillable/postprocess.js';
-import { pathKeys, setAtPath } from '../pdf/fillable/slots.js';
+import { OTHER_BOX } from '../pdf/fillable/fields.js';
+import { RECORD_LISTS, TOP_ORDER } from './schema-lists.js';
 import { SHEETS, sheetFields } from '../worksheets/index.js';
+import { fieldPath, setAtKeys } from './paths.js';
+import { pdfHazard } from './prescan.js';
 
 /** A PDF that cannot be imported: one message per line, each naming the PDF. */
 export class ImportError extends Error {
@@ -21,14 +24,6 @@ export class ImportError extends Error {
 /** Largest PDF import reads (a prefilled form of the largest answers file is far smaller). */
 export const MAX_PDF_BYTES = 50 * 1024 * 1024;
 
-/** Records in lists, and the keys each needs (the answers format's required keys). */
-const RECORD_LISTS: Record<string, { required: string[]; order: string[] }> = {
-  'network.contacts': { required: ['name', 'area'], order: ['name', 'tie', 'area', 'role', 'notes'] },
-  'network.toAdd': { required: ['name'], order: ['name', 'role', 'area', 'why', 'how', 'by'] },
-  'network.actions': { required: ['action'], order: ['action', 'skill', 'support', 'by'] },
-  'social.platforms': { required: ['name'], order: ['name', 'handle', 'why'] },
-};
-
 /** The checklists of the sheets, with their options in printed order. */
 const CHECKLISTS = new Map(
   Object.values(SHEETS)
@@ -36,7 +31,12 @@ const CHECKLISTS = new Map(
     .flatMap((field) => (field.kind === 'checklist' ? [[field.path, field.options.map((option) => option.value)] as const] : [])),
 );
 
-const TOP_ORDER = ['version', 'learner', 'coach', 'session', 'goals', 'network', 'social'];
+/** Checklist boxes that are not options (the "Other" box, whose write-in field is the answer). */
+const OTHER_BOXES = new Set(
+  Object.values(SHEETS)
+    .flatMap(sheetFields)
+    .flatMap((field) => (field.kind === 'checklist' && field.other ? [`${field.path}.${OTHER_BOX}`] : [])),
+);
 
 /**
  * Reads the answers out of a fillable PDF. `source` names the PDF in messages (its path).
@@ -52,6 +52,8 @@ export async function importAnswers(pdf: Uint8Array, source = 'the PDF'): Promis
   if (!head.includes('%PDF-')) fail('not a PDF file (it does not start with "%PDF-")');
   const tail = Buffer.from(pdf.subarray(Math.max(0, pdf.byteLength - 2048))).toString('latin1');
   if (!tail.includes('%%EOF')) fail('the PDF is damaged or incomplete (no end-of-file marker: was it cut short while copying or downloading?)');
+  const hazard = pdfHazard(pdf);
+  if (hazard) fail(hazard);
 
   let doc: PDFDocument;
   try {
@@ -84,32 +86,35 @@ export async function importAnswers(pdf: Uint8Array, source = 'the PDF'): Promis
 
   const raw: Record<string, unknown> = {};
   const ticked = new Map<string, Set<string>>();
+  const refused: string[] = [];
   for (const field of fields) {
     const name = field.getName();
     if (name === MARKER_FIELD) continue;
-    try {
-      pathKeys(name);
-    } catch {
-      continue; // A field someone added in a PDF editor: not ours to read.
-    }
     // The "Other" box of a checklist is for the reader: its write-in text is the answer.
     if (field instanceof PDFCheckBox) {
       const cut = name.lastIndexOf('.');
       const list = name.slice(0, cut);
-      if (!CHECKLISTS.has(list)) continue;
-      if (!ticked.has(list)) ticked.set(list, new Set());
-      if (field.isChecked()) ticked.get(list)!.add(name.slice(cut + 1));
+      const option = name.slice(cut + 1);
+      if (CHECKLISTS.get(list)?.includes(option)) {
+        if (!ticked.has(list)) ticked.set(list, new Set());
+        if (field.isChecked()) ticked.get(list)!.add(option);
+      } else if (!OTHER_BOXES.has(name)) refused.push(`form field "${printable(name)}": not a box on the worksheets; import reads only the worksheets' own fields`);
       continue;
     }
-    let value: string | undefined;
-    if (field instanceof PDFTextField) value = field.getText();
-    else if (field instanceof PDFDropdown) value = areaValue(field.getSelected()[0], marker.areas ?? {});
-    else continue;
+    // Signatures and buttons hold no answer.
+    if (!(field instanceof PDFTextField || field instanceof PDFDropdown)) continue;
+    const path = fieldPath(name);
+    if (!path.ok) {
+      refused.push(`form field "${printable(name)}": ${path.reason}; import reads only the worksheets' own fields`);
+      continue;
+    }
+    let value = field instanceof PDFTextField ? field.getText() : areaValue(field.getSelected()[0], marker.areas ?? {});
     if (value === undefined) continue;
     value = value.replace(/\r\n?/g, '\n');
     if (value.trim() === '') continue;
-    setAtPath(raw, name, value);
+    setAtKeys(raw, path.keys, value);
   }
+  if (refused.length > 0) fail(...refused);
 
   const problems: string[] = [];
   // Contacts: the tie is the list's; records need their required keys (before rows close up, so
@@ -124,7 +129,8 @@ export async function importAnswers(pdf: Uint8Array, source = 'the PDF'): Promis
         const tie = marker.ties[String(index)];
         if (tie) record.tie = tie;
       }
-      for (const required of spec.required) {
+      // A contact's tie is its list's (set above), not a field anyone fills in.
+      for (const required of spec.required.filter((k) => !(listPath === 'network.contacts' && k === 'tie'))) {
         if (record[required] === undefined) {
           const what = Object.entries(record)
             .filter(([k]) => k !== 'tie')
@@ -139,7 +145,7 @@ export async function importAnswers(pdf: Uint8Array, source = 'the PDF'): Promis
     const set = ticked.get(list);
     if (!set || set.size === 0) continue;
     const values = options.filter((option) => set.has(option));
-    if (values.length > 0) setAtPath(raw, list, values);
+    if (values.length > 0) setAtKeys(raw, list.split('.'), values);
   }
   const session = raw.session as Record<string, unknown> | undefined;
   if (session && typeof session.number === 'string' && /^\s*\d+\s*$/.test(session.number)) session.number = Number(session.number);
@@ -161,6 +167,12 @@ export async function importAnswers(pdf: Uint8Array, source = 'the PDF'): Promis
     );
   }
   return ordered as Answers;
+}
+
+/** A field name as it can be printed: control characters shown as \u escapes, long names cut. */
+function printable(name: string): string {
+  const shown = name.replace(/[\p{Cc}\p{Cf}]/gu, (char) => `\\u${char.codePointAt(0)!.toString(16).padStart(4, '0')}`);
+  return shown.length > 120 ? `${shown.slice(0, 120)}…` : shown;
 }
 
 /** A dropdown's value (a printed area name, or the area value itself) as an area value. */

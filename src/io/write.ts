@@ -1,22 +1,44 @@
-import { mkdir, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { randomBytes } from 'node:crypto';
+import { lstat, mkdir, realpath, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+
+/** The error code of a write refused because the target exists and is not a regular file. */
+export const NOT_A_REGULAR_FILE = 'ENOTREGULAR';
 
 /**
  * Writes a file so that a reader never sees it half-written: the bytes go to a temporary file in
  * the same folder, which is then renamed over the target. A failure leaves no partial file and the
  * old file, if any, untouched.
+ *
+ * Only a regular file or a name that does not exist yet is written: renaming over a device, a
+ * FIFO or a socket would replace it (as root, `/dev/full` itself). A symbolic link is followed,
+ * and the file it points to is replaced, provided that file is regular.
  */
 export async function writeFileAtomically(target: string, bytes: Uint8Array | string): Promise<void> {
-  const dir = path.dirname(path.resolve(target));
+  const destination = await writableDestination(path.resolve(target));
+  const dir = path.dirname(destination);
   await ensureDirectory(dir);
-  const temporary = path.join(dir, `.${path.basename(target)}.${process.pid}.${Date.now()}.tmp`);
+  // Short and fixed in length, so that a file name near the 255-byte limit still has a temporary name.
+  const temporary = path.join(dir, `.pln-${process.pid}-${randomBytes(6).toString('hex')}.tmp`);
   try {
     await writeFile(temporary, bytes, { flag: 'wx' });
-    await rename(temporary, target);
+    await rename(temporary, destination);
   } catch (error) {
     await rm(temporary, { force: true });
     throw error;
   }
+}
+
+/** The path to rename onto: the target, or the regular file a symbolic link leads to. */
+async function writableDestination(target: string): Promise<string> {
+  const link = await lstat(target).catch(() => undefined);
+  if (!link) return target;
+  const destination = link.isSymbolicLink() ? await realpath(target).catch(() => undefined) : target;
+  const file = destination === undefined ? undefined : await stat(destination).catch(() => undefined);
+  if (!file?.isFile()) {
+    throw Object.assign(new Error(`${target} is not a regular file`), { code: NOT_A_REGULAR_FILE });
+  }
+  return destination!;
 }
 
 /**

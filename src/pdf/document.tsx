@@ -26,17 +26,6 @@ export interface PacketProps {
   header?: HeaderValues;
   /** The learner's answers; sheets without answers in them print blank. */
   answers?: Answers;
-  /**
-   * The "page x of y" a footer prints, from the page's number in the whole document. A document
-   * of one packet prints its own numbers; a bundle numbers each packet from 1.
-   */
-  numbering?: (pageNumber: number, totalPages: number) => { page: number; pages: number };
-  /** Keys made unique when several packets share one document. */
-  keyPrefix?: string;
-}
-
-export interface WorksheetDocumentProps extends PacketProps {
-  metadata: DocumentMetadata;
 }
 
 /**
@@ -45,11 +34,6 @@ export interface WorksheetDocumentProps extends PacketProps {
  * measured once per page template. Without the patch the prop is ignored.
  */
 const STABLE_REGION = { stableRegion: true } as Record<string, unknown>;
-
-/** A packet of worksheets as one PDF document. */
-export function WorksheetDocument({ metadata, ...packet }: WorksheetDocumentProps) {
-  return <MetadataDocument metadata={metadata}>{packetPages(packet)}</MetadataDocument>;
-}
 
 /** A PDF document with our metadata, fixed dates included, around the given pages. */
 export function MetadataDocument({ metadata, children }: { metadata: DocumentMetadata; children: React.ReactNode }) {
@@ -70,7 +54,7 @@ export function MetadataDocument({ metadata, children }: { metadata: DocumentMet
 }
 
 /** The pages of a packet: every page of every sheet, with the header and footer around it. */
-export function packetPages({ sheets, ctx: documentCtx, header, answers, numbering, keyPrefix = '' }: PacketProps): React.ReactElement[] {
+export function packetPages({ sheets, ctx: documentCtx, header, answers }: PacketProps): React.ReactElement[] {
   const size = PAPER_SIZES[documentCtx.paper];
   return sheets.flatMap((sheet) => {
         const ctx = { ...documentCtx, answers: answers?.[sheet.id] !== undefined ? answers : undefined };
@@ -78,7 +62,7 @@ export function packetPages({ sheets, ctx: documentCtx, header, answers, numberi
         const numbers = sectionNumbers(sheet);
         return sheet.pages.map((sections, pageIndex) => (
           <Page
-            key={`${keyPrefix}${sheet.id}-${pageIndex}`}
+            key={`${sheet.id}-${pageIndex}`}
             size={[size.width, size.height]}
             style={{ padding: MARGIN, fontFamily: theme.font, fontSize: theme.size.body, color: theme.colour.ink }}
             {...STABLE_REGION}
@@ -86,12 +70,7 @@ export function packetPages({ sheets, ctx: documentCtx, header, answers, numberi
               <View style={{ flexGrow: 1 }}>
                 <Header ctx={ctx} values={header} />
                 <View style={{ flexGrow: 1 }}>{children}</View>
-                <Footer
-                  ctx={ctx}
-                  sheetTitle={sheetTitle}
-                  credits={sheet.credits}
-                  {...footerNumbers(numbering, pageNumber, totalPages)}
-                />
+                <Footer ctx={ctx} sheetTitle={sheetTitle} credits={sheet.credits} pageNumber={pageNumber} totalPages={totalPages} />
               </View>
             )}
           >
@@ -132,16 +111,6 @@ export function packetPages({ sheets, ctx: documentCtx, header, answers, numberi
           </Page>
         ));
   });
-}
-
-function footerNumbers(
-  numbering: PacketProps['numbering'],
-  pageNumber: number,
-  totalPages: number,
-): { pageNumber: number; totalPages: number } {
-  if (!numbering) return { pageNumber, totalPages };
-  const { page, pages } = numbering(pageNumber, totalPages);
-  return { pageNumber: page, totalPages: pages };
 }
 
 /** Sections are numbered within their sheet; a continued section keeps its number. */

@@ -25,10 +25,4 @@ export function planLearnerText(texts: readonly string[]): LearnerTextPlan {
   };
 }
 
-/** Every string of a value (answers), in order. */
-export function stringsOf(value: unknown): string[] {
-  if (typeof value === 'string') return [value];
-  if (Array.isArray(value)) return value.flatMap(stringsOf);
-  if (value && typeof value === 'object') return Object.values(value).flatMap(stringsOf);
-  return [];
-}
+export { stringsOf } from '../packet/plan.js';

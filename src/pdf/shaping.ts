@@ -80,6 +80,32 @@ function withoutInertFeatures(): Record<string, boolean> {
   return Object.fromEntries(INERT_FOR_COMMON_TEXT.map((tag) => [tag, false]));
 }
 
+/** Mark positioning (GPOS `mark`, `mkmk`) turned off, on top of the features asked for. */
+function withoutMarkPositioning(features: unknown): Record<string, boolean> {
+  const asked = Array.isArray(features)
+    ? Object.fromEntries(features.map((tag) => [String(tag), true]))
+    : { ...(features as Record<string, boolean> | undefined) };
+  return { ...asked, mark: false, mkmk: false };
+}
+
+/**
+ * fontkit 2.0.4 throws while positioning a mark on a base whose anchor the font leaves empty (a
+ * NULL anchor, which OpenType allows: IBM Plex Sans Arabic has none for U+0674 HIGH HAMZA under
+ * a kasra): "Cannot read properties of null (reading 'xCoordinate')" in `getAnchor`, and the
+ * whole document failed. Such a run is shaped again without mark positioning: every glyph is
+ * still drawn and mapped to its characters; only its marks sit at their default place.
+ */
+export function withoutBrokenAnchors(layout: ShapingFont['layout']): ShapingFont['layout'] {
+  return (string, features, script, language, direction) => {
+    try {
+      return layout(string, features, script, language, direction);
+    } catch (error) {
+      if (!(error instanceof TypeError)) throw error;
+      return layout(string, withoutMarkPositioning(features), script, language, direction);
+    }
+  };
+}
+
 /** Memoises a fontkit font's `layout` (idempotent). */
 export function memoizeShaping(data: unknown, options: ShapingOptions = {}): void {
   const font = data as Partial<ShapingFont>;
@@ -92,16 +118,17 @@ export function memoizeShaping(data: unknown, options: ShapingOptions = {}): voi
           ? layout(string, withoutInertFeatures(), script, language, direction)
           : layout(string, features, script, language, direction)
     : layout;
+  const guarded = withoutBrokenAnchors(shape);
   let memo = new Map<string, Entry>();
   font.layout = (string, features, script, language, direction) => {
-    if (!enabled || typeof string !== 'string') return layout(string, features, script, language, direction);
+    if (!enabled || typeof string !== 'string') return guarded(string, features, script, language, direction);
     const key = `${JSON.stringify(features ?? null)}|${String(script)}|${String(language)}|${String(direction)}|${string}`;
     const known = memo.get(key);
     if (known) {
       known.used = true;
       return known.run;
     }
-    const run = shape(string, features, script, language, direction);
+    const run = guarded(string, features, script, language, direction);
     if (memo.size >= MAX_ENTRIES) memo = clearOut(memo);
     memo.set(key, { run, used: false });
     return run;

@@ -293,6 +293,7 @@ function pct(x: number): string {
   return `${(x * 100).toFixed(1)}%`;
 }
 
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- the results' shape is inferred where they are built, above
 function printTable(r: any, targets: { target: string; met: boolean; figures: string }[]): void {
   const rows: [string, string][] = [
     ['machine', `${r.machine.cpus} cores, ${r.machine.memoryGb} GB, node ${r.machine.node}, load ${r.machine.loadAverageAtStart.join(' ')} → ${r.loadAverageAtEnd.join(' ')}`],
@@ -307,7 +308,7 @@ function printTable(r: any, targets: { target: string; met: boolean; figures: st
     [`bundle ${r.bundle.learners}, filling the cache`, `${fmt(r.cacheFill.ms)}, peak ${r.cacheFill.peakMb} MB`],
     [`rebuild ${r.bundle.learners}, one file changed`, `${fmt(r.rebuildOneChanged.ms)} (${pct(r.rebuildOneChanged.shareOfFullBuild)} of the full build), peak ${r.rebuildOneChanged.peakMb} MB`],
     [`engine floor, ${r.floor.pages} plain pages`, `${fmt(r.floor.ms)} (render ${fmt(r.floor.renderMs)}), ${r.floor.msPerPage} ms/page, ${r.floor.pagesPerSecond} pages/s, peak ${r.floor.peakMb} MB`],
-    [`  the same, renderer as shipped`, `${fmt(r.floorStock.ms)}, ${r.floorStock.msPerPage} ms/page, peak ${r.floorStock.peakMb} MB (patches off; for reference)`],
+    ['  the same, renderer as shipped', `${fmt(r.floorStock.ms)}, ${r.floorStock.msPerPage} ms/page, peak ${r.floorStock.peakMb} MB (patches off; for reference)`],
   ];
   const width = Math.max(...rows.map(([k]) => k.length));
   const out = [`${'measure'.padEnd(width)} | figure`, `${'-'.repeat(width)}-+-${'-'.repeat(60)}`];

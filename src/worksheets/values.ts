@@ -1,15 +1,8 @@
 import type { Answers } from '../answers/schema.js';
-import type { SheetId } from './model.js';
+import { SHEET_IDS, type SheetId } from './model.js';
+import { valueAt } from './paths.js';
 
-/** The value at a field's answers path (`goals.woop.wish`), or undefined. */
-export function valueAt(answers: Answers | undefined, path: string): unknown {
-  let value: unknown = answers;
-  for (const key of path.split('.')) {
-    if (value === null || typeof value !== 'object') return undefined;
-    value = (value as Record<string, unknown>)[key];
-  }
-  return value;
-}
+export { valueAt } from './paths.js';
 
 export function textAt(answers: Answers | undefined, path: string): string | undefined {
   const value = valueAt(answers, path);
@@ -23,5 +16,5 @@ export function listAt<T>(answers: Answers | undefined, path: string): T[] {
 
 /** The sheets an answers file has answers for, in packet order. */
 export function sheetsWithAnswers(answers: Answers): SheetId[] {
-  return (['goals', 'network', 'social'] as const).filter((id) => answers[id] !== undefined);
+  return SHEET_IDS.filter((id) => answers[id] !== undefined);
 }

@@ -6,31 +6,31 @@
  * at the length limit, lists at their item limits and the largest session number. Every generated
  * value is valid: it loads, and its JSON fits in LIMITS.fileBytes.
  */
-import fc from "fast-check";
-import { AREAS, BOUNDARIES, LIMITS, PURPOSES, TIES, type Answers } from "../../src/answers/index.js";
+import fc from 'fast-check';
+import { AREAS, BOUNDARIES, LIMITS, PURPOSES, TIES, type Answers } from '../../src/answers/index.js';
 
 /** Realistic and tricky samples: scripts the fonts must cover, markup that must print literally. */
 export const SAMPLE_TEXTS = [
-  "Ana García",
-  "Nguyễn Thị Minh Châu",
-  "Łukasz Wróbel-Żółć",
-  "Ayşe Yılmaz, İstanbul",
-  "Αλέξανδρος Παπαδόπουλος",
-  "Дмитрий Иванович",
-  "李娜 王芳",
-  "山田 太郎（やまだ たろう）",
-  "김민준",
-  "مريم الحسيني",
-  "שָׁלוֹם כהן",
-  "Zoë 👩🏽‍⚕️ 🇨🇦",
-  "{{name}} <b>bold</b> &amp; ${x} %s \\n",
-  "https://example.org/a_very/long-path?with=query&and=more#fragment",
-  "@handle_with_underscores #HashTag #MedEd",
-  "first.last+tag@example.edu",
-  "Line one\nLine two\n\tindented\r\nWindows line",
-  "supercalifragilisticexpialidocious-antidisestablishmentarianism",
-  "",
-  " ",
+  'Ana García',
+  'Nguyễn Thị Minh Châu',
+  'Łukasz Wróbel-Żółć',
+  'Ayşe Yılmaz, İstanbul',
+  'Αλέξανδρος Παπαδόπουλος',
+  'Дмитрий Иванович',
+  '李娜 王芳',
+  '山田 太郎（やまだ たろう）',
+  '김민준',
+  'مريم الحسيني',
+  'שָׁלוֹם כהן',
+  'Zoë 👩🏽‍⚕️ 🇨🇦',
+  '{{name}} <b>bold</b> &amp; ${x} %s \\n',
+  'https://example.org/a_very/long-path?with=query&and=more#fragment',
+  '@handle_with_underscores #HashTag #MedEd',
+  'first.last+tag@example.edu',
+  'Line one\nLine two\n\tindented\r\nWindows line',
+  'supercalifragilisticexpialidocious-antidisestablishmentarianism',
+  '',
+  ' ',
 ] as const;
 
 const NON_PRINTABLE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]|\p{Cs}/u;
@@ -47,14 +47,14 @@ const printableChar = fc
 
 /** Take exactly `n` code points of `seed` repeated. */
 const codePoints = (seed: string, n: number): string => {
-  const chars = Array.from(seed || "x");
-  return Array.from({ length: n }, (_, i) => chars[i % chars.length]).join("");
+  const chars = Array.from(seed || 'x');
+  return Array.from({ length: n }, (_, i) => chars[i % chars.length]).join('');
 };
 
 /** Short text, the common case. */
 export const shortText: fc.Arbitrary<string> = fc.oneof(
   { weight: 4, arbitrary: fc.constantFrom(...SAMPLE_TEXTS) },
-  { weight: 2, arbitrary: fc.string({ unit: "grapheme", maxLength: 30 }).filter((s) => !NON_PRINTABLE.test(s)) },
+  { weight: 2, arbitrary: fc.string({ unit: 'grapheme', maxLength: 30 }).filter((s) => !NON_PRINTABLE.test(s)) },
   { weight: 2, arbitrary: fc.string({ unit: printableChar, maxLength: 30 }) },
 );
 
@@ -72,7 +72,7 @@ export interface AnswersShape {
 
 function listOf<T>(item: fc.Arbitrary<T>, limit: number, shape: AnswersShape): fc.Arbitrary<T[]> {
   // size "max": lengths spread over the whole range, not fast-check's default bias to short lists.
-  return fc.array(item, { maxLength: Math.max(1, Math.floor(limit * shape.listShare)), size: "max" });
+  return fc.array(item, { maxLength: Math.max(1, Math.floor(limit * shape.listShare)), size: 'max' });
 }
 
 /** All fields optional except `required`: absent keys stay absent (not undefined), as in a JSON file. */
@@ -84,16 +84,17 @@ export function arbitraryAnswersWith(shape: AnswersShape): fc.Arbitrary<Answers>
   const t = shape.text;
   // Header fields (printed on every page) have their own, shorter limit.
   const short = t.map((s) => [...s].slice(0, LIMITS.headerChars).join(''));
+  const email = t.map((s) => [...s].slice(0, LIMITS.emailChars).join(''));
   const ifThen = record({ if: t, then: t });
   const date = fc
-    .date({ min: new Date("1900-01-01T00:00:00Z"), max: new Date("2199-12-31T00:00:00Z"), noInvalidDate: true })
+    .date({ min: new Date('1900-01-01T00:00:00Z'), max: new Date('2199-12-31T00:00:00Z'), noInvalidDate: true })
     .map((d) => d.toISOString().slice(0, 10));
 
   return record(
     {
-      $schema: fc.constantFrom("./answers.schema.json", "https://pln-worksheets.example/answers.schema.json"),
+      $schema: fc.constantFrom('./answers.schema.json', 'https://pln-worksheets.example/answers.schema.json'),
       version: fc.constant(1 as const),
-      learner: record({ name: short, program: short, email: t }, ["name"]),
+      learner: record({ name: short, program: short, email }, ['name']),
       coach: record({ name: short }),
       session: record({ date, number: fc.oneof(fc.integer({ min: 1, max: 20 }), fc.constant(Number.MAX_SAFE_INTEGER)) }),
       goals: record({
@@ -106,13 +107,13 @@ export function arbitraryAnswersWith(shape: AnswersShape): fc.Arbitrary<Answers>
       }),
       network: record({
         contacts: listOf(
-          record({ name: t, tie: fc.constantFrom(...TIES), area: fc.constantFrom(...AREAS), role: t, notes: t }, ["name", "tie", "area"]),
+          record({ name: t, tie: fc.constantFrom(...TIES), area: fc.constantFrom(...AREAS), role: t, notes: t }, ['name', 'tie', 'area']),
           LIMITS.items.contacts,
           shape,
         ),
         gaps: t,
-        toAdd: listOf(record({ name: t, role: t, area: fc.constantFrom(...AREAS), why: t, how: t, by: t }, ["name"]), LIMITS.items.toAdd, shape),
-        actions: listOf(record({ action: t, skill: t, support: t, by: t }, ["action"]), LIMITS.items.actions, shape),
+        toAdd: listOf(record({ name: t, role: t, area: fc.constantFrom(...AREAS), why: t, how: t, by: t }, ['name']), LIMITS.items.toAdd, shape),
+        actions: listOf(record({ action: t, skill: t, support: t, by: t }, ['action']), LIMITS.items.actions, shape),
         maintain: t,
       }),
       social: record({
@@ -121,7 +122,7 @@ export function arbitraryAnswersWith(shape: AnswersShape): fc.Arbitrary<Answers>
         otherPurpose: t,
         audience: t,
         knownFor: listOf(t, LIMITS.items.knownFor, shape),
-        platforms: listOf(record({ name: t, handle: t, why: t }, ["name"]), LIMITS.items.platforms, shape),
+        platforms: listOf(record({ name: t, handle: t, why: t }, ['name']), LIMITS.items.platforms, shape),
         bio: t,
         hashtags: listOf(t, LIMITS.items.hashtags, shape),
         follow: listOf(t, LIMITS.items.follow, shape),
@@ -133,7 +134,7 @@ export function arbitraryAnswersWith(shape: AnswersShape): fc.Arbitrary<Answers>
         reviewDate: t,
       }),
     },
-    ["learner"],
+    ['learner'],
   ) as fc.Arbitrary<Answers>;
 }
 

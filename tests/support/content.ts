@@ -4,6 +4,7 @@
  */
 import type { Copy } from '../../src/copy/copy.js';
 import { SHEETS, type SheetId } from '../../src/worksheets/index.js';
+import { prepareText, textDirection } from '../../src/pdf/unicode/index.js';
 import { pdfLines } from './pdf.js';
 
 /** Strings that repeat at the top of a continuation page: section numbers and headings, table column labels. */
@@ -60,10 +61,61 @@ export async function learnerContent(pdf: Uint8Array, copy: Copy): Promise<strin
 }
 
 /**
- * Comparable form: compatibility-decomposed (ligatures), without whitespace and without combining
- * marks. The marks are drawn (the pixel baselines show them) but a mark the font's shaping splits
- * off a letter has no Unicode mapping in the PDF: "Thị" extracts as "Thi" plus U+FFFD.
+ * Comparable form: compatibility-decomposed (ligatures), without whitespace, without combining
+ * marks and without format characters. The marks are drawn (the pixel baselines show them) but a
+ * mark the font's shaping splits off a letter has no Unicode mapping in the PDF: "Thị" extracts as
+ * "Thi" plus U+FFFD. Format characters (bidi controls, ZWJ, ZWNJ) are invisible: extraction keeps
+ * some and drops others.
  */
 export function comparable(text: string): string {
-  return text.normalize('NFKD').replace(/[\s\p{M}\uFFFD]+/gu, '');
+  return text.normalize('NFKD').replace(/[\s\p{M}\p{Cf}\uFFFD]+/gu, '');
 }
+
+/** Right-to-left letters, and the controls that lay out any text right to left (RLE, RLO, RLI, RLM, ALM). */
+const RTL = /[\p{Script=Arabic}\p{Script=Hebrew}\u202B\u202E\u2067\u200F\u061C]/u;
+
+/** Whether some run of `haystack` as long as `needle` holds exactly its characters, in any order. */
+function containsAnagram(haystack: string[], needle: string[]): boolean {
+  if (needle.length === 0) return true;
+  const counts = new Map<string, number>();
+  let unmatched = 0;
+  const add = (char: string, delta: number) => {
+    const before = counts.get(char) ?? 0;
+    const after = before + delta;
+    counts.set(char, after);
+    if (before === 0) unmatched += 1;
+    if (after === 0) unmatched -= 1;
+  };
+  for (const char of needle) add(char, 1);
+  for (let i = 0; i < haystack.length; i++) {
+    add(haystack[i]!, -1);
+    if (i >= needle.length) add(haystack[i - needle.length]!, 1);
+    if (i >= needle.length - 1 && unmatched === 0) return true;
+  }
+  return false;
+}
+
+/**
+ * Whether `text` is in the extracted `raw` text, whole. Text extraction reads each line left to
+ * right, so text with right-to-left runs comes back in visual order (and Arabic ligatures' letters
+ * swapped): such a text is found when its characters stand together, in whatever order.
+ */
+export function found(text: string, raw: string, scriptsOnly = false, prepare: (text: string) => string = prepareText): boolean {
+  const keep = (s: string) => (scriptsOnly ? [...s].filter((char) => SUPPORTED.test(char)).join('') : s);
+  const expected = comparable(keep(prepare(text)));
+  const have = comparable(keep(raw));
+  if (have.includes(expected)) return true;
+  // Laid out right to left, brackets are mirrored: "(" prints as ")".
+  const unmirrored = (chars: string) => [...chars.replace(/[()[\]{}<>（）［］｛｝＜＞«»‹›]/gu, '(')];
+  return (RTL.test(text) || textDirection(text) === 'rtl') && containsAnagram(unmirrored(have), unmirrored(expected));
+}
+
+/**
+ * The characters of the scripts the worksheets promise (shared/spec/answers.md) plus ASCII. For
+ * arbitrary code points (rare symbols, historic scripts) the text layer depends on the extractor:
+ * MuPDF maps some Arabic presentation forms to unrelated code points and drops the plane of
+ * characters beyond U+FFFF (U+1079B extracts as U+079B) where poppler reads them right. Those are
+ * drawn (or shown as placeholders) but not compared.
+ */
+const SUPPORTED =
+  /^(?![\uFB50-\uFDFF\uFE70-\uFEFF\u{10000}-\u{10FFFF}])[\p{Script=Latin}\p{Script=Greek}\p{Script=Cyrillic}\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\p{Script=Arabic}\p{Script=Hebrew}\x21-\x7e]$/u;

@@ -209,7 +209,7 @@ export async function expectPagesMatchBaseline(
   if (problems.length > 0) {
     throw new Error(
       `"${name}" does not match its baselines:\n  ${problems.join('\n  ')}\n` +
-        `If the change is intended, rerun with UPDATE_BASELINES=1 and commit the new baselines.`,
+        'If the change is intended, rerun with UPDATE_BASELINES=1 and commit the new baselines.',
     );
   }
   return { pages, removed: [] };

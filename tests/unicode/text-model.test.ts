@@ -152,6 +152,14 @@ describe('withPlaceholders', () => {
     expect(withPlaceholders('สวัสดี', isCovered)).toBe(`${P}${P}${P}${P}`); // Thai: 4 clusters
   });
 
+  it('keeps a covered letter whose combining mark no font has, the mark as the placeholder', () => {
+    const P = PLACEHOLDER;
+    expect(isCovered(0x0e4e)).toBe(false);
+    expect(withPlaceholders('a\u0e4eb', isCovered)).toBe(`a${P}b`);
+    expect(withPlaceholders('e\u0301\u0e4e\u0e4e', isCovered)).toBe(`e\u0301${P}${P}`);
+    expect(prepareText('a\u0e4eb')).toBe(`a${P}b`);
+  });
+
   it('drops a variation selector no font has, keeping its covered base', () => {
     expect(withPlaceholders('©\ufe0f 2025', isCovered)).toBe('© 2025');
     expect(withPlaceholders('葛\u{e0100}城', isCovered)).toBe('葛城');
@@ -286,9 +294,9 @@ describe('breakWord (the hyphenation callback)', () => {
     }
   });
 
-  it('returns spaces unchanged', () => {
+  it('returns a run of spaces as one piece per space, so that React-PDF adds no hyphen before it', () => {
     expect(breakWord(' ')).toEqual([' ']);
-    expect(breakWord('   ')).toEqual(['   ']);
+    expect(breakWord('   ')).toEqual([' ', ' ', ' ']);
   });
 
   it('splits CJK runs between characters with empty pieces, which React-PDF breaks without a hyphen', () => {

@@ -1,7 +1,7 @@
 import { EXIT } from '../errors.js';
 import { parseSheets, pdfDateFromEnvironment } from '../options.js';
 import { resolveSettings, type SettingsArgs } from '../settings.js';
-import { defaultOutputPath, deliverPdf } from '../output.js';
+import { defaultOutputPath, deliverPdf, printOut } from '../output.js';
 
 export interface WorksheetArgs extends SettingsArgs {
   sheet?: string[];
@@ -20,6 +20,6 @@ export async function runBlank(args: WorksheetArgs): Promise<number> {
   const { paper } = settings;
   const stem = `${sheets && sheets.length < 3 ? `blank-${sheets.join('-')}-${paper}` : `blank-${paper}`}${args.fillable ? '-fillable' : ''}`;
   const written = await deliverPdf(pdf, args.out ?? defaultOutputPath(stem));
-  if (written) process.stdout.write(`${written}\n`);
+  if (written) await printOut(`${written}\n`);
   return EXIT.ok;
 }

@@ -5,7 +5,7 @@ import { expandInputs } from '../../bundle/inputs.js';
 import { formatRosterProblem, loadRosterFile } from '../../bundle/roster.js';
 import { EXIT, InputError, UsageError } from '../errors.js';
 import { parsePaper, parseSheets, pdfDateFromEnvironment } from '../options.js';
-import { defaultOutputPath, deliverPdf } from '../output.js';
+import { defaultOutputPath, deliverPdf, printOut } from '../output.js';
 import { resolveSettings } from '../settings.js';
 import { warnMissingCharacters } from '../warnings.js';
 
@@ -114,7 +114,7 @@ export async function runBundle(args: BundleArgs): Promise<number> {
     progress?.stop();
   }
   const written = await deliverPdf(pdf, args.out ?? defaults.out ?? defaultOutputPath(defaultStem(args)));
-  if (written) process.stdout.write(`${written}\n`);
+  if (written) await printOut(`${written}\n`);
   return EXIT.ok;
 }
 

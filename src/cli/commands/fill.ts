@@ -4,7 +4,7 @@ import { EXIT, InputError } from '../errors.js';
 import { parseSheets, pdfDateFromEnvironment } from '../options.js';
 import { resolveSettings, type SettingsArgs } from '../settings.js';
 import { warnMissingCharacters } from '../warnings.js';
-import { defaultOutputPath, deliverPdf, safeSlug } from '../output.js';
+import { defaultOutputPath, deliverPdf, printOut, safeSlug } from '../output.js';
 
 export interface FillArgs extends SettingsArgs {
   answers: string;
@@ -31,7 +31,7 @@ export async function runFill(args: FillArgs): Promise<number> {
   });
   // Named after the learner; a name with no letters or digits (only emoji, say) falls back to the file's name.
   const stem = safeSlug(loaded.answers.learner.name, safeSlug(path.basename(args.answers, path.extname(args.answers))));
-  const written = await deliverPdf(pdf, args.out ?? defaultOutputPath(args.fillable ? `${stem}-fillable` : stem));
-  if (written) process.stdout.write(`${written}\n`);
+  const written = await deliverPdf(pdf, args.out ?? defaultOutputPath(stem, args.fillable ? '-fillable' : ''));
+  if (written) await printOut(`${written}\n`);
   return EXIT.ok;
 }

@@ -1,6 +1,6 @@
 import { access, readFile } from 'node:fs/promises';
-import { writeFileAtomically } from '../../io/write.js';
 import { EXIT, InputError } from '../errors.js';
+import { printOut, writeOutputFile } from '../output.js';
 
 export interface ImportArgs {
   pdf: string;
@@ -40,10 +40,10 @@ export async function runImport(args: ImportArgs): Promise<number> {
     throw error;
   }
   if (!toFile) {
-    process.stdout.write(json);
+    await printOut(json, 'the answers');
     return EXIT.ok;
   }
-  await writeFileAtomically(args.out!, json);
-  process.stdout.write(`${args.out}\n`);
+  await writeOutputFile(args.out!, json, 'the answers');
+  await printOut(`${args.out}\n`);
   return EXIT.ok;
 }

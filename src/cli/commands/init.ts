@@ -1,6 +1,8 @@
 /**
  * `init [file] [--force]`: write a starter answers file (default answers.json) and, beside it,
  * answers.schema.json, which the starter's "$schema" points to for editor autocomplete.
+ * `init --from last.json [file] [--promote NAME..]`: the next session's file instead (see
+ * answers/next-session.ts); the schema is not written then (the file keeps its own "$schema").
  *
  * - An existing answers file is never overwritten without --force (exit 1, the file untouched);
  *   nothing at all is written in that case.
@@ -10,9 +12,11 @@
  */
 import { link, lstat, readFile, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { starterAnswers } from '../../answers/index.js';
+import { formatProblem, loadAnswersFile, starterAnswers, type Answers } from '../../answers/index.js';
+import { NextSessionError, nextSession } from '../../answers/next-session.js';
 import { writeFileAtomically } from '../../io/write.js';
 import { EXIT, InputError, UsageError } from '../errors.js';
+import { printOut } from '../output.js';
 import { reason, schemaText } from './schema.js';
 
 export const SCHEMA_FILE_NAME = 'answers.schema.json';
@@ -20,12 +24,33 @@ export const SCHEMA_FILE_NAME = 'answers.schema.json';
 export interface InitArgs {
   file?: string;
   force?: boolean;
+  /** The last session's answers file: write the next session's. */
+  from?: string;
+  /** With `from`: names in network.toAdd that move onto the map. */
+  promote?: string[];
 }
 
-/** Today's date in the local time zone, YYYY-MM-DD: the session is usually today. */
-function today(now = new Date()): string {
+/**
+ * The session date, YYYY-MM-DD: today in the local time zone, or, when SOURCE_DATE_EPOCH is set
+ * (reproducible builds and tests), that instant's UTC date.
+ */
+export function sessionDate(env: NodeJS.ProcessEnv = process.env, now = new Date()): string {
+  const epoch = env.SOURCE_DATE_EPOCH?.trim();
+  if (epoch && /^\d+$/.test(epoch)) return new Date(Number(epoch) * 1000).toISOString().slice(0, 10);
   const pad = (n: number) => String(n).padStart(2, '0');
   return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}
+
+/** The next session's answers, from the last session's file. */
+async function answersFrom(from: string, promote: readonly string[]): Promise<Answers> {
+  const loaded = await loadAnswersFile(from);
+  if (!loaded.ok) throw new InputError(loaded.problems.map((problem) => formatProblem(problem)));
+  try {
+    return nextSession(loaded.answers, { date: sessionDate(), promote });
+  } catch (error) {
+    if (error instanceof NextSessionError) throw new InputError(error.lines.map((line) => `${from}: ${line}`));
+    throw error;
+  }
 }
 
 async function exists(file: string): Promise<boolean> {
@@ -53,7 +78,7 @@ const refusal = (file: string) =>
  */
 async function createExclusively(target: string, text: string): Promise<void> {
   const dir = path.dirname(path.resolve(target));
-  const temporary = path.join(dir, `.${path.basename(target)}.${process.pid}.${Date.now()}.tmp`);
+  const temporary = path.join(dir, `.pln-init-${process.pid}-${Date.now()}.tmp`);
   try {
     await writeFileAtomically(temporary, text);
     try {
@@ -79,10 +104,16 @@ export async function runInit(args: InitArgs): Promise<number> {
     throw new UsageError(`init: ${SCHEMA_FILE_NAME} is the schema init writes beside the answers; choose another name, e.g. answers.json`);
   }
 
+  if (args.promote?.length && !args.from) throw new UsageError('init: --promote moves people between sessions; use it with --from LAST-SESSION.json');
+  if (args.from !== undefined && path.resolve(args.from) === path.resolve(file)) {
+    throw new UsageError(`init: --from and the file to write are the same file (${file}); name a new file for the next session, e.g. session-2.json`);
+  }
+
   if (await isDirectory(file)) throw new InputError([`${file}: is a directory; name the answers file to write, e.g. ${path.join(file, 'answers.json')}`]);
   if (!force && (await exists(file))) throw refusal(file);
 
-  const answers = `${JSON.stringify(starterAnswers({ schema: `./${SCHEMA_FILE_NAME}`, date: today() }), null, 2)}\n`;
+  const content = args.from !== undefined ? await answersFrom(args.from, args.promote ?? []) : starterAnswers({ schema: `./${SCHEMA_FILE_NAME}`, date: sessionDate() });
+  const answers = `${JSON.stringify(content, null, 2)}\n`;
   try {
     if (force) await writeFileAtomically(file, answers);
     else await createExclusively(file, answers);
@@ -91,6 +122,10 @@ export async function runInit(args: InitArgs): Promise<number> {
     throw new InputError([`${file}: cannot write the answers file: ${reason(error)}`]);
   }
   const written = [file];
+  if (args.from !== undefined) {
+    await printOut(`${file}\n`);
+    return EXIT.ok;
+  }
 
   const schema = schemaText();
   let current: string | undefined;
@@ -106,7 +141,7 @@ export async function runInit(args: InitArgs): Promise<number> {
         written.push(schemaFile);
       } catch (error) {
         // The answers file is written and valid; it only lacks editor autocomplete.
-        process.stdout.write(`${written.join('\n')}\n`);
+        await printOut(`${written.join('\n')}\n`);
         throw new InputError([`${schemaFile}: cannot write the schema: ${reason(error)} (the answers file was written)`]);
       }
     } else {
@@ -115,6 +150,6 @@ export async function runInit(args: InitArgs): Promise<number> {
       );
     }
   }
-  process.stdout.write(`${written.join('\n')}\n`);
+  await printOut(`${written.join('\n')}\n`);
   return EXIT.ok;
 }

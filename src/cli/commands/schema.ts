@@ -3,8 +3,9 @@
  * newline, on standard output or written atomically to FILE (whose path is then printed).
  */
 import { answersJsonSchema } from '../../answers/index.js';
-import { EXIT, InputError, UsageError } from '../errors.js';
-import { deliverPdf } from '../output.js';
+import { NOT_A_REGULAR_FILE } from '../../io/write.js';
+import { EXIT, UsageError } from '../errors.js';
+import { deliverPdf, printOut } from '../output.js';
 
 export interface SchemaArgs {
   out?: string;
@@ -18,14 +19,9 @@ export function schemaText(): string {
 export async function runSchema(args: SchemaArgs): Promise<number> {
   const out = args.out ?? '-';
   if (out === '') throw new UsageError('schema: --out needs a file name (or - for standard output)');
-  let written: string | undefined;
-  try {
-    // deliverPdf is the generic "bytes to a file atomically, or to stdout for -" of the CLI.
-    written = await deliverPdf(new TextEncoder().encode(schemaText()), out);
-  } catch (error) {
-    throw new InputError([`${out}: cannot write the schema: ${reason(error)}`]);
-  }
-  if (written) process.stdout.write(`${written}\n`);
+  // deliverPdf is the generic "bytes to a file atomically, or to stdout for -" of the CLI.
+  const written = await deliverPdf(new TextEncoder().encode(schemaText()), out, 'the schema');
+  if (written) await printOut(`${written}\n`);
   return EXIT.ok;
 }
 
@@ -43,6 +39,8 @@ export function reason(error: unknown): string {
       return 'the disk is full';
     case 'EROFS':
       return 'the file system is read-only';
+    case NOT_A_REGULAR_FILE:
+      return 'it is not a regular file (a device, a pipe or a socket); write to a file name instead';
     default:
       return error instanceof Error ? error.message : String(error);
   }

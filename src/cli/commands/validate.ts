@@ -1,20 +1,29 @@
 /**
- * `validate <files..>`: check answers files and report every problem of every file.
+ * `validate <files..> [--report] [--json]`: check answers files and report every problem of every
+ * file.
  *
- * stdout: one "FILE: valid" line per valid file (in the order given).
+ * stdout: one "FILE: valid" line per valid file (in the order given); with --report, under it,
+ * what is answered and what is still empty per sheet and section, and the recommendations the
+ * answers break (advice, not errors). --json prints one JSON document instead, for tools.
  * stderr: one line per problem ("file:line:col: path: message"), at most MAX_PROBLEMS_PER_FILE per
  * file, then "… and N more problems in FILE".
- * Exit 0 when every file is valid, 1 otherwise. A missing, unreadable or malformed file is a
- * located problem like any other, never a stack trace.
+ * Exit 0 when every file is valid, however incomplete; 1 otherwise. A missing, unreadable or
+ * malformed file is a located problem like any other, never a stack trace.
  */
-import { formatProblem, loadAnswersFile } from '../../answers/index.js';
+import { formatProblem, loadAnswersFile, type Problem } from '../../answers/index.js';
+import { completenessReport, type CompletenessReport } from '../../answers/report.js';
+import type { Copy } from '../../copy/copy.js';
+import { loadCopy } from '../../copy/load.js';
 import { EXIT } from '../errors.js';
+import { printOut } from '../output.js';
 
 /** More than this many problems in one file means it is the wrong file, or badly broken. */
 export const MAX_PROBLEMS_PER_FILE = 50;
 
 export interface ValidateArgs {
   files: string[];
+  report?: boolean;
+  json?: boolean;
 }
 
 /** One problem per line, whatever the file name or the value found contains. */
@@ -22,22 +31,75 @@ function oneLine(text: string): string {
   return text.replace(/\r\n|[\r\n\u2028\u2029]/g, ' ');
 }
 
+type FileResult = { file: string; valid: true; report?: CompletenessReport } | { file: string; valid: false; problems: Problem[] };
+
 export async function runValidate(args: ValidateArgs): Promise<number> {
-  let allValid = true;
+  const results: FileResult[] = [];
   for (const file of args.files) {
     const result = await loadAnswersFile(file);
-    if (result.ok) {
-      process.stdout.write(`${oneLine(file)}: valid\n`);
+    results.push(
+      result.ok
+        ? { file, valid: true, ...(args.report ? { report: completenessReport(result.answers) } : {}) }
+        : { file, valid: false, problems: result.problems },
+    );
+  }
+  if (args.json) {
+    const files = results.map((r) => (r.valid ? r : { file: r.file, valid: false, problems: r.problems.map((p) => formatProblem(p)) }));
+    await printOut(`${JSON.stringify({ files }, null, 2)}\n`);
+  } else {
+    const copy = args.report ? await loadCopy('en') : undefined;
+    for (const result of results) {
+      if (result.valid) {
+        await printOut(`${oneLine(result.file)}: valid\n`);
+        if (result.report && copy) await printOut(reportText(result.report, copy));
+        continue;
+      }
+      const shown = result.problems.slice(0, MAX_PROBLEMS_PER_FILE);
+      const lines = shown.map((problem) => oneLine(formatProblem(problem)));
+      const hidden = result.problems.length - shown.length;
+      if (hidden > 0) {
+        lines.push(`… and ${hidden.toLocaleString('en-US')} more problem${hidden === 1 ? '' : 's'} in ${oneLine(result.file)}`);
+      }
+      process.stderr.write(lines.map((line) => `${line}\n`).join(''));
+    }
+  }
+  return results.every((r) => r.valid) ? EXIT.ok : EXIT.invalidInput;
+}
+
+/** A copy key's words, or the key itself if the copy cannot print it alone (it needs variables). */
+function words(copy: Copy, key: string): string {
+  try {
+    return copy.text(key).replace(/\s+/g, ' ').trim();
+  } catch {
+    return key;
+  }
+}
+
+/** The report as indented plain text, one sheet, section or recommendation a line. */
+export function reportText(report: CompletenessReport, copy: Copy): string {
+  const lines = [`  ${report.answered} of ${report.total} answers given`];
+  for (const sheet of report.sheets) {
+    const title = words(copy, sheet.title);
+    if (!sheet.started) {
+      lines.push(`  ${title}: not started`);
       continue;
     }
-    allValid = false;
-    const shown = result.problems.slice(0, MAX_PROBLEMS_PER_FILE);
-    const lines = shown.map((problem) => oneLine(formatProblem(problem)));
-    const hidden = result.problems.length - shown.length;
-    if (hidden > 0) {
-      lines.push(`… and ${hidden.toLocaleString('en-US')} more problem${hidden === 1 ? '' : 's'} in ${oneLine(file)}`);
+    lines.push(`  ${title}: ${sheet.answered} of ${sheet.total} answered`);
+    for (const section of sheet.sections) {
+      const empty = section.fields.filter((field) => !field.answered);
+      const heading = words(copy, section.heading);
+      const answered = section.fields.length - empty.length;
+      if (empty.length === 0) lines.push(`    ${heading}: all answered`);
+      else if (answered === 0) lines.push(`    ${heading}: empty`);
+      else {
+        const names = empty.map((field) => (field.label ? words(copy, field.label) : field.path));
+        lines.push(`    ${heading}: ${answered} of ${section.fields.length} answered; empty: ${names.join('; ')}`);
+      }
+      for (const advice of section.recommendations) {
+        const what = advice.subject ? `not ticked: ${words(copy, advice.subject)}` : advice.message;
+        lines.push(`      recommended: ${what} (${advice.path})`);
+      }
     }
-    process.stderr.write(lines.map((line) => `${line}\n`).join(''));
   }
-  return allValid ? EXIT.ok : EXIT.invalidInput;
+  return lines.map((line) => `${oneLine(line)}\n`).join('');
 }

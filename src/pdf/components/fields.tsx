@@ -11,18 +11,19 @@ import type {
   TableField,
   WritingField,
 } from '../../worksheets/model.js';
-import { listAt, textAt, valueAt } from '../../worksheets/values.js';
+import { listAt, textAt } from '../../worksheets/values.js';
 import { estimateHeight, estimateWidth, keepsTogether } from '../measure.js';
 import { contentWidth } from '../paper.js';
 import { theme } from '../theme.js';
 import { Answer } from './answer.js';
-import { formatNumber } from './frame.js';
+import { formatNumber } from '../../copy/format.js';
 import { ConnectionLists } from './connections.js';
 import type { RenderContext } from './context.js';
 import { drawField, type FieldComponents } from './field-kinds.js';
 import { CHECKBOX_SIZE, ChecklistColumns, ChecklistOption, LabelWithHint, Ruled, ruleBelow } from './primitives.js';
 import { QuadrantMap } from './quadrant.js';
 import { FillableField } from '../fillable/fields.js';
+import { optional, SIDE_LABEL_WIDTH, SideLabelled } from './labels.js';
 
 const pitch = theme.linePitch;
 
@@ -35,9 +36,6 @@ export function FieldView({ field, ctx }: { field: Field; ctx: RenderContext }) 
   return drawField(PRINTED, field, ctx);
 }
 
-/** The copy of an optional key (a field without a hint, say). */
-export const optional = (ctx: RenderContext, key?: string) => (key ? ctx.t(key) : undefined);
-
 /** Filled text on ruled space: at least the blank sheet's lines, more when the answer needs them. */
 function FilledLines({ ctx, text, lines, width }: { ctx: RenderContext; text: string; lines: number; width: number }) {
   return (
@@ -47,8 +45,6 @@ function FilledLines({ ctx, text, lines, width }: { ctx: RenderContext; text: st
   );
 }
 
-/** Width of the label column of side-labelled fields. */
-export const SIDE_LABEL_WIDTH = 124;
 /** Answers longer than this (estimated, in points) leave the side layout for label-above, which flows across pages. */
 const SIDE_LAYOUT_MAX_HEIGHT = 220;
 
@@ -81,23 +77,6 @@ function Writing({ field, ctx }: { field: WritingField; ctx: RenderContext }) {
         <LabelWithHint label={label} hint={hint} />
       </View>
       <FilledLines ctx={ctx} text={value} lines={lines} width={contentWidth(ctx.paper)} />
-    </View>
-  );
-}
-
-/** A label and hint in a left column, the writing space to its right. */
-export function SideLabelled({ label, hint, children }: { label: string; hint?: string; children: React.ReactNode }) {
-  return (
-    <View style={{ flexDirection: 'row' }} wrap={false}>
-      <View style={{ width: SIDE_LABEL_WIDTH, paddingRight: 8, paddingTop: 6 }}>
-        <Text style={{ fontSize: theme.size.body, fontWeight: 700 }}>{label}</Text>
-        {hint ? (
-          <Text style={{ fontSize: theme.size.hint, fontStyle: 'italic', color: theme.colour.hint, lineHeight: 1.25, marginTop: 1 }}>
-            {hint}
-          </Text>
-        ) : null}
-      </View>
-      <View style={{ flex: 1 }}>{children}</View>
     </View>
   );
 }
@@ -387,7 +366,7 @@ function CharacterBoxes({ field, ctx }: { field: CharacterBoxesField; ctx: Rende
           <Answer ctx={ctx} text={value} />
         </View>
         <Text style={{ fontSize: theme.size.small, color: theme.colour.hint, textAlign: 'right', marginTop: 2 }}>
-          {ctx.t('social.bio.count', { count: formatNumber(ctx, count), limit: formatNumber(ctx, field.limit) })}
+          {ctx.t('social.bio.count', { count: formatNumber(ctx.locale, count), limit: formatNumber(ctx.locale, field.limit) })}
         </Text>
       </View>
     );

@@ -5,7 +5,7 @@ import { contentWidth } from '../paper.js';
 import { theme } from '../theme.js';
 import { Answer } from './answer.js';
 import type { RenderContext } from './context.js';
-import { FIELD_FONT, FormSlot } from '../fillable/fields.js';
+import { FIELD_FONT, FormSlot } from '../fillable/form-slot.js';
 
 export interface HeaderValues {
   name?: string;

@@ -48,16 +48,6 @@ export function Ruled({ lines, style, pitch = theme.linePitch }: { lines: number
   );
 }
 
-export function Label({ children, style }: { children: string; style?: Style }) {
-  return <Text style={{ fontSize: theme.size.body, fontWeight: 700, color: theme.colour.ink, ...style }}>{children}</Text>;
-}
-
-export function Hint({ children, style }: { children: string; style?: Style }) {
-  return (
-    <Text style={{ fontSize: theme.size.hint, fontStyle: 'italic', color: theme.colour.hint, ...style }}>{children}</Text>
-  );
-}
-
 /** A label with its hint on the same line when it fits, wrapping under it otherwise. */
 export function LabelWithHint({ label, hint }: { label?: string; hint?: string }) {
   if (!label && !hint) return null;
@@ -70,21 +60,8 @@ export function LabelWithHint({ label, hint }: { label?: string; hint?: string }
   );
 }
 
+/** Side of a checklist's box, printed or a form field. */
 export const CHECKBOX_SIZE = 10;
-
-export function Checkbox() {
-  return (
-    <View
-      style={{
-        width: CHECKBOX_SIZE,
-        height: CHECKBOX_SIZE,
-        borderWidth: 1,
-        borderColor: theme.colour.frame,
-        marginTop: 2,
-      }}
-    />
-  );
-}
 
 /** Five-pointed star, the mentor marker. */
 export function Star({ size = 10, filled = true }: { size?: number; filled?: boolean }) {

@@ -5,7 +5,7 @@
  * the text is in the fields, never printed under them.
  */
 import type React from 'react';
-import { Text, TextInput, View } from '@react-pdf/renderer';
+import { Text, View } from '@react-pdf/renderer';
 import { AREAS, TIES, type Contact, type Tie } from '../../answers/schema.js';
 import type {
   CharacterBoxesField,
@@ -25,24 +25,15 @@ import { theme } from '../theme.js';
 import { ColumnLabels, TieColumns, TieHeading } from '../components/connections.js';
 import type { RenderContext } from '../components/context.js';
 import { drawField, type FieldComponents } from '../components/field-kinds.js';
-import { optional, SIDE_LABEL_WIDTH, SideLabelled } from '../components/fields.js';
+import { optional, SIDE_LABEL_WIDTH, SideLabelled } from '../components/labels.js';
 import { CHECKBOX_SIZE, ChecklistColumns, ChecklistOption, LabelWithHint, Ruled, ruleBelow } from '../components/primitives.js';
 import { QuadrantMap } from '../components/quadrant.js';
-import { encodeSlot, type Slot } from './slots.js';
+import { FIELD_FONT, FIELD_LINE_HEIGHT, FormSlot } from './form-slot.js';
 
 const pitch = theme.linePitch;
 
-/** Font sizes of the fields' text: fixed, never 0 ("auto"), which readers draw huge. */
-export const FIELD_FONT = { text: 10, cell: 9, contact: 9, contactSmall: 7.5, header: 9 } as const;
-/** Line height of field text as our appearances draw it, as a share of the font size. */
-export const FIELD_LINE_HEIGHT = 1.25;
 /** No field grows taller than this: a field cannot continue on the next page. Longer text scrolls. */
 const MAX_FIELD_HEIGHT = 480;
-
-/** A placeholder for a form field, filling its (relatively positioned) parent. */
-export function FormSlot({ slot, style }: { slot: Slot; style?: Record<string, number | string> }) {
-  return <TextInput name={encodeSlot(slot)} style={{ position: 'absolute', left: 0, top: 0, right: 0, bottom: 0, ...style }} />;
-}
 
 /** Height text needs at a field font size in a box this wide (estimated), plus padding. */
 function textHeight(text: string | undefined, width: number, fontSize: number): number {

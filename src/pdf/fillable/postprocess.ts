@@ -36,7 +36,8 @@ import { AREAS } from '../../answers/schema.js';
 import { SHEETS, sheetFields } from '../../worksheets/index.js';
 import { checkboxAppearances, FieldFonts, FIELD_TEXT_RGB, textAppearance } from './appearance.js';
 import { OTHER_BOX } from './fields.js';
-import { decodeSlot, valueAtPath, type Slot } from './slots.js';
+import { valueAt } from '../../worksheets/paths.js';
+import { decodeSlot, type Slot } from './slots.js';
 
 /** Name of the hidden marker field, and the Info key. */
 export const MARKER_FIELD = 'pln-worksheets';
@@ -80,12 +81,12 @@ function slotValue(answers: unknown, slot: Slot): string | boolean | undefined {
     const option = slot.path.slice(cut + 1);
     if (option === OTHER_BOX) {
       const other = OTHER_PATHS.get(listPath);
-      return other !== undefined && typeof valueAtPath(answers, other) === 'string' && valueAtPath(answers, other) !== '';
+      return other !== undefined && typeof valueAt(answers, other) === 'string' && valueAt(answers, other) !== '';
     }
-    const list = valueAtPath(answers, listPath);
+    const list = valueAt(answers, listPath);
     return Array.isArray(list) && list.includes(option);
   }
-  const value = valueAtPath(answers, slot.path);
+  const value = valueAt(answers, slot.path);
   if (typeof value === 'number') return String(value);
   return typeof value === 'string' && value !== '' ? value : undefined;
 }

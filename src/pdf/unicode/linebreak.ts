@@ -48,6 +48,9 @@ const NO_LINE_END = new Set([...'（〔［｛〈《「『【〘〖〝‘“｟«
 
 const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
 
+/** A run of the spaces React-PDF splits words at (it splits at U+0020 only). */
+const SPACES = /^ {2,}$/;
+
 function isCjk(cluster: string): boolean {
   return CJK.test(cluster);
 }
@@ -65,6 +68,10 @@ function isCjk(cluster: string): boolean {
  *   hyphen there.
  */
 export function breakWord(word: string): string[] {
+  // React-PDF (textkit `getNodes`) treats a box as unhyphenated only when the next syllable is
+  // exactly ' ': before a run of two or more spaces it adds a hyphen penalty, and a line may end
+  // there with a "-" the learner never typed. One syllable per space is the input it expects.
+  if (SPACES.test(word)) return [...word];
   if (![...word].some(isCjk)) return [word];
   // Units: each CJK cluster alone; runs of other clusters together.
   const units: { text: string; cjk: boolean }[] = [];

@@ -13,11 +13,13 @@ export const PLACEHOLDER = '\uFFFD';
 const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
 
 /**
- * `text` with every grapheme cluster that contains an uncovered character replaced by one
- * `placeholder`: a whole emoji sequence (skin-tone modifier, ZWJ family, flag's two regional
- * indicators, keycap) becomes one placeholder, not several. Clusters whose characters are all
- * covered are kept, less any uncovered variation selector ("©\uFE0F" becomes "©"): a selector
- * only picks a presentation, and React-PDF would draw it with a font that lacks it.
+ * `text` with what no bundled font covers replaced by `placeholder`. A cluster whose first
+ * character is uncovered becomes one placeholder: a whole emoji sequence (skin-tone modifier,
+ * ZWJ family, flag's two regional indicators, keycap) is one sign, not several. In a cluster
+ * whose first character is covered, only each uncovered character becomes a placeholder:
+ * "a\u0E4E" (a letter with a mark no font has) keeps its "a". Uncovered variation selectors are
+ * dropped ("©\uFE0F" becomes "©"): a selector only picks a presentation, and React-PDF would
+ * draw it with a font that lacks it.
  */
 export function withPlaceholders(
   text: string,
@@ -27,16 +29,20 @@ export function withPlaceholders(
   let out = '';
   for (const { segment } of graphemes.segment(text)) {
     let kept = '';
-    let covered = true;
+    let first = true;
     for (const char of segment) {
       const codePoint = char.codePointAt(0)!;
       if (isCovered(codePoint)) kept += char;
       else if (!isVariationSelector(codePoint)) {
-        covered = false;
-        break;
+        if (first) {
+          kept = placeholder;
+          break;
+        }
+        kept += placeholder;
       }
+      first = false;
     }
-    out += covered ? kept : placeholder;
+    out += kept;
   }
   return out;
 }

@@ -1,0 +1,66 @@
+/**
+ * Installed like a real tool: the tarball `npm pack` makes, installed globally into a temporary
+ * prefix, gives a `pln-worksheets` that works in a folder of the user's own: out/, the config file
+ * and the bundle cache are found from there. One slow test (the install needs the registry, or
+ * npm's cache with --prefer-offline); set PLN_WORKSHEETS_SKIP_INSTALL_TEST=1 to leave it out.
+ */
+import { execFile } from 'node:child_process';
+import { copyFile, mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { fileURLToPath } from 'node:url';
+import { afterAll, describe, expect, it } from 'vitest';
+import { runCli } from './support/cli.js';
+
+const run = promisify(execFile);
+const root = fileURLToPath(new URL('../', import.meta.url));
+const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
+let work: string | undefined;
+
+afterAll(async () => {
+  if (work) await rm(work, { recursive: true, force: true });
+});
+
+describe.skipIf(process.env.PLN_WORKSHEETS_SKIP_INSTALL_TEST)('npm pack, then npm install -g from the tarball', () => {
+  it('runs blank, fill and bundle from another folder, with that folder\'s out/, config and cache', { timeout: 15 * 60_000 }, async () => {
+    work = await mkdtemp(path.join(tmpdir(), 'pln-install-'));
+    const prefix = path.join(work, 'prefix');
+    const home = path.join(work, 'home');
+    const user = path.join(work, 'my-coaching');
+    await Promise.all([mkdir(prefix), mkdir(home), mkdir(user)]);
+    // dist/ is built by `pretest`; --ignore-scripts skips prepack's build, which would rewrite
+    // dist/ under the other test files.
+    const packed = await run(npm, ['pack', '--ignore-scripts', '--json', '--pack-destination', work], { cwd: root, maxBuffer: 64 << 20 });
+    const [{ filename, files }] = JSON.parse(packed.stdout) as [{ filename: string; files: { path: string }[] }];
+    const paths = files.map((file) => file.path);
+    expect(paths).toContain('bin/pln-worksheets.js');
+    expect(paths).toContain('dist/api.js');
+    // The development patches stay out: a global install lays node_modules out its own way
+    // (string-width 4 where the clone has 8), so they would not apply and the install would fail.
+    expect(paths.some((p) => p.startsWith('patches/'))).toBe(false);
+    expect(paths.some((p) => p.startsWith('src/') || p.startsWith('tests/') || p.endsWith('.v8cache'))).toBe(false);
+
+    const env = { ...process.env, HOME: home, XDG_CACHE_HOME: path.join(home, '.cache'), npm_config_cache: process.env.npm_config_cache ?? path.join(process.env.HOME ?? home, '.npm') };
+    await run(npm, ['install', '-g', '--prefix', prefix, '--prefer-offline', '--no-audit', '--no-fund', path.join(work, filename)], { cwd: work, env, maxBuffer: 64 << 20 });
+    const bin = path.join(prefix, process.platform === 'win32' ? 'pln-worksheets.cmd' : path.join('bin', 'pln-worksheets'));
+    const tool = (args: string[]) => run(bin, args, { cwd: user, env: { ...env, PATH: `${path.dirname(process.execPath)}${path.delimiter}${process.env.PATH}` } });
+
+    await writeFile(path.join(user, 'pln-worksheets.config.json'), '{ "paper": "a4" }\n');
+    await copyFile(path.join(root, 'examples', 'resident-smart.json'), path.join(user, 'resident.json'));
+    expect((await tool(['blank'])).stdout).toBe(`${path.join('out', 'blank-a4.pdf')}\n`); // a4: the folder's config file
+    const filled = (await tool(['fill', 'resident.json'])).stdout.trim();
+    await tool(['bundle', 'resident.json', '--blank', '--quiet', '--out', 'pack.pdf']);
+    expect((await readdir(path.join(user, 'out'))).sort()).toEqual(['blank-a4.pdf', path.basename(filled)]);
+    expect((await readFile(path.join(user, 'pack.pdf'))).subarray(0, 5).toString()).toBe('%PDF-');
+    expect((await readdir(path.join(home, '.cache', 'pln-worksheets'))).length).toBeGreaterThan(0); // no node_modules here: the user cache
+
+    // Deterministic where installed: the same answers give the same bytes again. (Not the clone's
+    // bytes: the clone's patched dependencies lay out some text differently.)
+    const again = await run(bin, ['fill', 'resident.json', '--out', '-'], { cwd: user, env, encoding: 'buffer', maxBuffer: 64 << 20 });
+    expect(Buffer.compare(again.stdout, await readFile(path.join(user, filled)))).toBe(0);
+    const pages = (pdf: Buffer) => pdf.toString('latin1').match(/\/Type\s*\/Page\b/g)?.length;
+    const fromClone = await runCli(['fill', path.join(user, 'resident.json'), '--out', '-'], { cwd: user, env: { XDG_CACHE_HOME: path.join(home, '.cache') } });
+    expect(pages(again.stdout)).toBe(pages(fromClone.stdout));
+  });
+});
