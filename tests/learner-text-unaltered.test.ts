@@ -27,6 +27,20 @@ describe('learner text is printed as written', () => {
     expect(answer.match(/.*-$/gm) ?? []).toEqual([]);
   });
 
+  it('adds no hyphen inside a word whose script or bidi level changes', async () => {
+    const hyphens = (text: string) => text.split('-').length - 1;
+    const chrome = hyphens(await goalsText('x'));
+    // Each word spans two runs (Latin then an isolate, Latin then Arabic): React-PDF put a
+    // hyphen penalty between them, and broke lines there with a drawn "-" (14 and 2 of them).
+    const isolates = Array.from({ length: 30 }, (_, i) => `${'résumé'.slice(0, 1 + (i % 6))} \u2067https://example.org/a?b=c`).join(' ');
+    const arabic = Array.from({ length: 40 }, (_, i) => `${'mentor'.slice(0, 1 + (i % 6))}\u0645\u0631\u064a\u0645`).join(' ');
+    for (const [focus, word] of [[isolates, 'example.org/a?b=c'], [arabic, 'mentor']] as const) {
+      const text = await goalsText(focus);
+      expect(text).toContain(word);
+      expect(hyphens(text) - chrome).toBe(hyphens(focus));
+    }
+  });
+
   it('keeps a letter whose combining mark no font has, and shows the mark as the placeholder', async () => {
     const text = await goalsText('xa\u0e4eby');
     expect(text).toContain(`xa${PLACEHOLDER}by`);
