@@ -13,8 +13,9 @@
  *   backgrounds, so an empty field draws nothing and the sheet prints like the blank one;
  * - every appearance drawn by us, with the bundled fonts (see appearance.ts), so poppler, MuPDF,
  *   pdf.js and Acrobat all show what pdf-lib reads as the value, in any script;
- * - a hidden, read-only marker field `pln-worksheets` holding the form's format and what the sheet
- *   fixes (each contact row's tie), and an Info entry, so `import` knows the PDF is one of ours.
+ * - a marker in the document's Info dictionary holding the form's format and what the sheet fixes
+ *   (each contact row's tie), so `import` knows the PDF is one of ours. No widget has an empty
+ *   rectangle (pdf.js cannot draw one).
  */
 import {
   PDFArray,
@@ -39,9 +40,10 @@ import { OTHER_BOX } from './fields.js';
 import { valueAt } from '../../worksheets/paths.js';
 import { decodeSlot, type Slot } from './slots.js';
 
-/** Name of the hidden marker field, and the Info key. */
-export const MARKER_FIELD = 'pln-worksheets';
+/** The Info key holding the marker (JSON of FormMarker). */
 export const MARKER_INFO_KEY = 'PlnWorksheetsForm';
+/** Where forms of version 1 kept the marker: a hidden field; their Info key held just "1". */
+export const LEGACY_MARKER_FIELD = 'pln-worksheets';
 /** Version of the fillable form's layout of names (not of the answers format). */
 export const FORM_VERSION = 1;
 
@@ -193,16 +195,10 @@ export async function makeFillable(bytes: Uint8Array, options: FillableOptions):
     });
   }
 
-  // The marker: hidden, read-only, on the first page.
-  const marker = form.createTextField(MARKER_FIELD);
-  const firstPage = doc.getPage(0);
-  marker.addToPage(firstPage, { x: 0, y: 0, width: 0, height: 0, ...noFrame, hidden: true, font: helvetica });
+  // The marker lives in the Info dictionary, not in a hidden field: a 0×0 widget makes pdf.js
+  // throw on page 1 once NeedAppearances is set, and readers keep Info when they save a form.
   const markerValue: FormMarker = { format: 'pln-worksheets-form', version: FORM_VERSION, ties, areas: Object.fromEntries(AREAS.map((area) => [areaNames.get(area) ?? area, area])) };
-  marker.acroField.setValue(PDFHexString.fromText(JSON.stringify(markerValue)));
-  marker.acroField.setDefaultAppearance('/Helv 1 Tf 0 g');
-  marker.enableReadOnly();
-  marker.acroField.getWidgets()[0]!.setNormalAppearance(doc.context.register(doc.context.formXObject([], { BBox: doc.context.obj([0, 0, 0, 0]) })));
-  infoDict(doc).set(PDFName.of(MARKER_INFO_KEY), PDFString.of(String(FORM_VERSION)));
+  infoDict(doc).set(PDFName.of(MARKER_INFO_KEY), PDFHexString.fromText(JSON.stringify(markerValue)));
   form.acroForm.dict.set(PDFName.of('NeedAppearances'), doc.context.obj(false));
   fonts.finish();
 
