@@ -4,7 +4,7 @@
  * prefilled, what pdf-lib reads is what MuPDF shows and reads.
  */
 import * as mupdf from 'mupdf';
-import { PDFCheckBox, PDFDocument, PDFDropdown, PDFName, PDFTextField, type PDFField } from 'pdf-lib';
+import { PDFCheckBox, PDFDict, PDFDocument, PDFDropdown, PDFName, PDFTextField, type PDFField } from 'pdf-lib';
 import pixelmatch from 'pixelmatch';
 import { PNG } from 'pngjs';
 import { readFile } from 'node:fs/promises';
@@ -105,6 +105,14 @@ describe('blank --fillable: fields per sheet', () => {
     }
     expect(doc.getForm().getFields().map((f) => f.getName())).not.toContain('pln-worksheets');
     expect(formMarker(doc)).toMatchObject({ format: 'pln-worksheets-form', version: 1 });
+  });
+
+  it('readers tab in the listed order (/Tabs /S on every page), show the title and know the language', async () => {
+    const doc = await PDFDocument.load(await renderBlank({ fillable: true, locale: 'es' }));
+    for (const [index, page] of doc.getPages().entries()) expect(page.node.get(PDFName.of('Tabs')), `page ${index + 1}`).toBe(PDFName.of('S'));
+    expect(doc.catalog.lookup(PDFName.of('Lang'))?.toString()).toBe('(es)');
+    expect(doc.catalog.lookup(PDFName.of('ViewerPreferences'), PDFDict).get(PDFName.of('DisplayDocTitle'))?.toString()).toBe('true');
+    expect(doc.getTitle()).toBeTruthy();
   });
 
   it('tab order is reading order: each page lists its widgets header first, then down the page', async () => {

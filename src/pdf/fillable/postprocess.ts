@@ -6,7 +6,8 @@
  * - named by answers path (`goals.woop.wish`, `network.contacts[3].name`; pdf-lib builds the dotted
  *   names as a field hierarchy, as the PDF spec wants), one field per path, with one widget per
  *   place it appears (the header's fields on every page);
- * - in reading order: each page's widgets in the order the page draws them (tab order);
+ * - in reading order: each page's widgets in the order the page draws them, and /Tabs /S so
+ *   readers tab in that order;
  * - text fields with a fixed font size in their default appearance (never 0, "auto"); checkboxes
  *   with /Yes and /Off states and V and AS in agreement (React-PDF writes a ticked box that pdf-lib
  *   reads as unticked, and an unticked one that pdf.js draws with a cross); no borders or
@@ -199,6 +200,9 @@ export async function makeFillable(bytes: Uint8Array, options: FillableOptions):
   // throw on page 1 once NeedAppearances is set, and readers keep Info when they save a form.
   const markerValue: FormMarker = { format: 'pln-worksheets-form', version: FORM_VERSION, ties, areas: Object.fromEntries(AREAS.map((area) => [areaNames.get(area) ?? area, area])) };
   infoDict(doc).set(PDFName.of(MARKER_INFO_KEY), PDFHexString.fromText(JSON.stringify(markerValue)));
+  // Tab order by structure (each page's widgets in the order they are listed: reading order);
+  // without /Tabs readers may order them by position, row by row across columns.
+  for (const page of doc.getPages()) if (page.node.Annots()) page.node.set(PDFName.of('Tabs'), PDFName.of('S'));
   form.acroForm.dict.set(PDFName.of('NeedAppearances'), doc.context.obj(false));
   fonts.finish();
 
