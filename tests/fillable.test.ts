@@ -4,7 +4,7 @@
  * prefilled, what pdf-lib reads is what MuPDF shows and reads.
  */
 import * as mupdf from 'mupdf';
-import { PDFCheckBox, PDFDict, PDFDocument, PDFDropdown, PDFName, PDFTextField, type PDFField } from 'pdf-lib';
+import { PDFCheckBox, PDFDict, PDFDocument, PDFDropdown, PDFHexString, PDFName, PDFTextField, type PDFField } from 'pdf-lib';
 import pixelmatch from 'pixelmatch';
 import { PNG } from 'pngjs';
 import { readFile } from 'node:fs/promises';
@@ -105,6 +105,35 @@ describe('blank --fillable: fields per sheet', () => {
     }
     expect(doc.getForm().getFields().map((f) => f.getName())).not.toContain('pln-worksheets');
     expect(formMarker(doc)).toMatchObject({ format: 'pln-worksheets-form', version: 1 });
+  });
+
+  it('every field has a tooltip (/TU) from its printed prompt, with row and column in tables and a format for the date and number', async () => {
+    const tooltips = async (locale: string) => {
+      const doc = await PDFDocument.load(await renderBlank({ fillable: true, locale }));
+      return new Map(doc.getForm().getFields().map((f) => [f.getName(), f.acroField.dict.lookupMaybe(PDFName.of('TU'), PDFHexString)?.decodeText()]));
+    };
+    const en = await tooltips('en');
+    expect([...en].filter(([, tip]) => !tip).map(([name]) => name)).toEqual([]);
+    expect(en.get('network.toAdd[1].why')).toBe('Five people to add, row 2: Why this person');
+    expect(en.get('network.contacts[0].name')).toBe('Strong connections, row 1: Name');
+    expect(en.get('goals.priorities[2]')).toBe('Priorities, row 3');
+    expect(en.get('session.date')).toBe('Date (year-month-day, e.g. 2025-10-14)');
+    expect(en.get('session.number')).toBe('Session (a number, e.g. 3)');
+    const weakRows = [...en].filter(([name, tip]) => name.endsWith('.notes') && tip?.startsWith('Weak connections, row 2: '));
+    expect(weakRows.map(([, tip]) => tip)).toEqual(['Weak connections, row 2: Notes']);
+    const es = await tooltips('es');
+    expect(es.get('network.toAdd[1].why')).toBe('Cinco personas para sumar, fila 2: Por qué esta persona');
+  });
+
+  it('the connection lists tab down each list (strong, then weak, then mentors), not across them row by row', async () => {
+    const doc = await PDFDocument.load(await renderBlank({ fillable: true, sheets: ['network'] }));
+    const names = doc.getForm().getFields().filter((f) => /^network\.contacts\[\d+\]\.name$/.test(f.getName()));
+    const annots = doc.getPage(0).node.Annots()!;
+    const order = Array.from({ length: annots.size() }, (_, i) => annots.get(i).toString());
+    const positions = names.map((f) => order.indexOf(String(doc.context.getObjectRef(f.acroField.getWidgets()[0]!.dict))));
+    expect(positions.every((position) => position >= 0)).toBe(true);
+    const byIndex = names.map((f, i) => [Number(/\[(\d+)\]/.exec(f.getName())![1]), positions[i]!] as const).sort((a, b) => a[1] - b[1]);
+    expect(byIndex.map(([index]) => index)).toEqual(Array.from({ length: 60 }, (_, i) => i));
   });
 
   it('readers tab in the listed order (/Tabs /S on every page), show the title and know the language', async () => {

@@ -8,6 +8,7 @@
  *   place it appears (the header's fields on every page);
  * - in reading order: each page's widgets in the order the page draws them, and /Tabs /S so
  *   readers tab in that order;
+ * - each with a tooltip (/TU) from its printed prompt, for screen readers (see tooltips.ts);
  * - text fields with a fixed font size in their default appearance (never 0, "auto"); checkboxes
  *   with /Yes and /Off states and V and AS in agreement (React-PDF writes a ticked box that pdf-lib
  *   reads as unticked, and an unticked one that pdf.js draws with a cross); no borders or
@@ -40,6 +41,7 @@ import { checkboxAppearances, FieldFonts, FIELD_TEXT_RGB, textAppearance } from 
 import { OTHER_BOX } from './fields.js';
 import { valueAt } from '../../worksheets/paths.js';
 import { decodeSlot, type Slot } from './slots.js';
+import { fieldTooltips, type Translate } from './tooltips.js';
 
 /** The Info key holding the marker (JSON of FormMarker). */
 export const MARKER_INFO_KEY = 'PlnWorksheetsForm';
@@ -62,6 +64,8 @@ export interface FillableOptions {
   answers?: unknown;
   /** The printed name of each network area (the dropdown's display text). */
   areaLabel: (area: string) => string;
+  /** The document's copy: the fields' tooltips repeat their printed prompts. */
+  t: Translate;
 }
 
 interface Placement {
@@ -160,7 +164,10 @@ export async function makeFillable(bytes: Uint8Array, options: FillableOptions):
     entry.field.addToPage(page, { ...rect, ...noFrame, textColor: ink, font: helvetica });
   }
 
+  const tooltip = fieldTooltips(options.t, contactRowsOf(ties));
   for (const { slot, field, widgets } of created.values()) {
+    const tip = tooltip(slot.path);
+    if (tip) field.acroField.dict.set(PDFName.of('TU'), PDFHexString.fromText(tip));
     const value = values.get(slot.path);
     if (slot.kind === 'check') {
       const box = field as PDFCheckBox;
@@ -226,6 +233,17 @@ function createField(form: PDFForm, slot: Slot, areaNames: Map<string, string>):
       return text;
     }
   }
+}
+
+/** Each contact row's list (tie) and its row number in that list: rows run down each list by index. */
+function contactRowsOf(ties: Record<string, string>): (index: number) => { tie: string; row: number } | undefined {
+  const byTie = new Map<string, number[]>();
+  for (const [index, tie] of Object.entries(ties)) byTie.set(tie, [...(byTie.get(tie) ?? []), Number(index)]);
+  for (const indices of byTie.values()) indices.sort((a, b) => a - b);
+  return (index) => {
+    const tie = ties[String(index)];
+    return tie === undefined ? undefined : { tie, row: byTie.get(tie)!.indexOf(index) + 1 };
+  };
 }
 
 /** The document information dictionary (pdf-lib keeps its accessor private). */
