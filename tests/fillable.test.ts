@@ -4,13 +4,14 @@
  * prefilled, what pdf-lib reads is what MuPDF shows and reads.
  */
 import * as mupdf from 'mupdf';
-import { PDFCheckBox, PDFDocument, PDFDropdown, PDFName, PDFTextField, type PDFField } from 'pdf-lib';
+import { PDFCheckBox, PDFDict, PDFDocument, PDFDropdown, PDFHexString, PDFName, PDFTextField, type PDFField } from 'pdf-lib';
 import pixelmatch from 'pixelmatch';
 import { PNG } from 'pngjs';
 import { readFile } from 'node:fs/promises';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { renderBlank, renderFilled } from '../src/api.js';
 import { parseAnswers, type Answers } from '../src/answers/index.js';
+import { formMarker } from './support/form.js';
 import { rasterise } from './support/pdf.js';
 import { expectPagesMatchBaseline } from './support/pixels.js';
 
@@ -40,7 +41,7 @@ async function example(name: string): Promise<Answers> {
 describe('blank --fillable: fields per sheet', () => {
   it('goals: 28 fields, named by answers path, written answers multi-line', async () => {
     const fields = await fieldsOf(await renderBlank({ sheets: ['goals'], fillable: true }));
-    expect(countKinds(fields)).toEqual({ single: 17, multi: 11 });
+    expect(countKinds(fields)).toEqual({ single: 16, multi: 11 });
     expect(fields.map((f) => f.getName())).toEqual([
       'learner.name', 'learner.program', 'coach.name', 'session.date', 'session.number',
       'goals.priorities[0]', 'goals.priorities[1]', 'goals.priorities[2]', 'goals.priorities[3]', 'goals.priorities[4]',
@@ -48,7 +49,6 @@ describe('blank --fillable: fields per sheet', () => {
       'goals.woop.plan.if', 'goals.woop.plan.then',
       'goals.smart.draft', 'goals.smart.specific', 'goals.smart.measurable', 'goals.smart.assignable', 'goals.smart.relevant',
       'goals.smart.timeBased', 'goals.smart.statement', 'goals.coachSupport', 'goals.nextCheckIn',
-      'pln-worksheets',
     ]);
     const byName = new Map(fields.map((f) => [f.getName(), f]));
     expect(kindOf(byName.get('goals.woop.wish')!)).toBe('multi');
@@ -59,8 +59,8 @@ describe('blank --fillable: fields per sheet', () => {
 
   it('network: 20 contact rows per tie (name, area, role, notes), five people to add, four actions', async () => {
     const fields = await fieldsOf(await renderBlank({ sheets: ['network'], fillable: true }));
-    expect(fields).toHaveLength(294);
-    expect(countKinds(fields)).toEqual({ single: 196, multi: 33, dropdown: 65 });
+    expect(fields).toHaveLength(293);
+    expect(countKinds(fields)).toEqual({ single: 195, multi: 33, dropdown: 65 });
     const names = fields.map((f) => f.getName());
     for (let i = 0; i < 60; i++) {
       for (const key of ['name', 'area', 'role', 'notes']) expect(names).toContain(`network.contacts[${i}].${key}`);
@@ -84,7 +84,7 @@ describe('blank --fillable: fields per sheet', () => {
 
   it('social: checkboxes for purposes (and Other) and boundaries; list rows; the bio', async () => {
     const fields = await fieldsOf(await renderBlank({ sheets: ['social'], fillable: true }));
-    expect(countKinds(fields)).toEqual({ single: 36, multi: 4, checkbox: 14 });
+    expect(countKinds(fields)).toEqual({ single: 35, multi: 4, checkbox: 14 });
     const boxes = fields.filter((f) => f instanceof PDFCheckBox).map((f) => f.getName());
     expect(boxes).toEqual([
       'social.purposes.learn', 'social.purposes.network', 'social.purposes.explore-specialties', 'social.purposes.share-work',
@@ -95,18 +95,53 @@ describe('blank --fillable: fields per sheet', () => {
     expect(fields.every((f) => !(f instanceof PDFCheckBox) || !f.isChecked())).toBe(true);
   });
 
-  it('every text field has a fixed font size (never 0, "auto"); the marker is hidden and read-only', async () => {
+  it('every text field has a fixed font size (never 0, "auto"); the marker is in the Info dictionary, not a field', async () => {
     const doc = await PDFDocument.load(await renderBlank({ fillable: true }));
     for (const field of doc.getForm().getFields()) {
       if (!(field instanceof PDFTextField || field instanceof PDFDropdown)) continue;
       const da = field.acroField.getDefaultAppearance() ?? '';
       const size = Number(/\/\S+\s+([\d.]+)\s+Tf/.exec(da)?.[1]);
-      if (field.getName() === 'pln-worksheets') continue;
       expect(size, `${field.getName()}: ${da}`).toBeGreaterThanOrEqual(7);
     }
-    const marker = doc.getForm().getTextField('pln-worksheets');
-    expect(marker.isReadOnly()).toBe(true);
-    expect(JSON.parse(marker.getText()!)).toMatchObject({ format: 'pln-worksheets-form', version: 1 });
+    expect(doc.getForm().getFields().map((f) => f.getName())).not.toContain('pln-worksheets');
+    expect(formMarker(doc)).toMatchObject({ format: 'pln-worksheets-form', version: 1 });
+  });
+
+  it('every field has a tooltip (/TU) from its printed prompt, with row and column in tables and a format for the date and number', async () => {
+    const tooltips = async (locale: string) => {
+      const doc = await PDFDocument.load(await renderBlank({ fillable: true, locale }));
+      return new Map(doc.getForm().getFields().map((f) => [f.getName(), f.acroField.dict.lookupMaybe(PDFName.of('TU'), PDFHexString)?.decodeText()]));
+    };
+    const en = await tooltips('en');
+    expect([...en].filter(([, tip]) => !tip).map(([name]) => name)).toEqual([]);
+    expect(en.get('network.toAdd[1].why')).toBe('Five people to add, row 2: Why this person');
+    expect(en.get('network.contacts[0].name')).toBe('Strong connections, row 1: Name');
+    expect(en.get('goals.priorities[2]')).toBe('Priorities, row 3');
+    expect(en.get('session.date')).toBe('Date (year-month-day, e.g. 2025-10-14)');
+    expect(en.get('session.number')).toBe('Session (a number, e.g. 3)');
+    const weakRows = [...en].filter(([name, tip]) => name.endsWith('.notes') && tip?.startsWith('Weak connections, row 2: '));
+    expect(weakRows.map(([, tip]) => tip)).toEqual(['Weak connections, row 2: Notes']);
+    const es = await tooltips('es');
+    expect(es.get('network.toAdd[1].why')).toBe('Cinco personas para sumar, fila 2: Por qué esta persona');
+  });
+
+  it('the connection lists tab down each list (strong, then weak, then mentors), not across them row by row', async () => {
+    const doc = await PDFDocument.load(await renderBlank({ fillable: true, sheets: ['network'] }));
+    const names = doc.getForm().getFields().filter((f) => /^network\.contacts\[\d+\]\.name$/.test(f.getName()));
+    const annots = doc.getPage(0).node.Annots()!;
+    const order = Array.from({ length: annots.size() }, (_, i) => annots.get(i).toString());
+    const positions = names.map((f) => order.indexOf(String(doc.context.getObjectRef(f.acroField.getWidgets()[0]!.dict))));
+    expect(positions.every((position) => position >= 0)).toBe(true);
+    const byIndex = names.map((f, i) => [Number(/\[(\d+)\]/.exec(f.getName())![1]), positions[i]!] as const).sort((a, b) => a[1] - b[1]);
+    expect(byIndex.map(([index]) => index)).toEqual(Array.from({ length: 60 }, (_, i) => i));
+  });
+
+  it('readers tab in the listed order (/Tabs /S on every page), show the title and know the language', async () => {
+    const doc = await PDFDocument.load(await renderBlank({ fillable: true, locale: 'es' }));
+    for (const [index, page] of doc.getPages().entries()) expect(page.node.get(PDFName.of('Tabs')), `page ${index + 1}`).toBe(PDFName.of('S'));
+    expect(doc.catalog.lookup(PDFName.of('Lang'))?.toString()).toBe('(es)');
+    expect(doc.catalog.lookup(PDFName.of('ViewerPreferences'), PDFDict).get(PDFName.of('DisplayDocTitle'))?.toString()).toBe('true');
+    expect(doc.getTitle()).toBeTruthy();
   });
 
   it('tab order is reading order: each page lists its widgets header first, then down the page', async () => {
@@ -127,7 +162,7 @@ describe('blank --fillable: fields per sheet', () => {
       }
       return names;
     };
-    expect(widgetNames(0).filter((n) => n !== 'pln-worksheets')).toEqual([
+    expect(widgetNames(0)).toEqual([
       'learner.name', 'learner.program', 'coach.name', 'session.date', 'session.number',
       'goals.priorities[0]', 'goals.priorities[1]', 'goals.priorities[2]', 'goals.priorities[3]', 'goals.priorities[4]',
       'goals.focus', 'goals.woop.timeframe', 'goals.woop.wish', 'goals.woop.outcome', 'goals.woop.feeling', 'goals.woop.obstacle',
@@ -185,7 +220,6 @@ describe('fill --fillable', () => {
         for (const widget of page.getWidgets()) {
           const name = widget.getName();
           const value = widget.getValue();
-          if (name === 'pln-worksheets') continue;
           expect(pdfLibValues.has(name), name).toBe(true);
           expect(value.replace(/\r\n?/g, '\n'), name).toBe(pdfLibValues.get(name));
           checked++;

@@ -7,11 +7,12 @@
 import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { PDFDocument, PDFHexString } from 'pdf-lib';
+import { PDFDict, PDFDocument, PDFHexString, PDFName, PDFString } from 'pdf-lib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importAnswers, renderBlank, renderFilled } from '../src/api.js';
 import { parseAnswers, type Answers } from '../src/answers/index.js';
 import { runCli } from './support/cli.js';
+import { formMarker } from './support/form.js';
 
 const EXAMPLES = new URL('../examples/', import.meta.url);
 let dir: string;
@@ -112,7 +113,7 @@ describe('edits made as a reader makes them', () => {
     form.getTextField('goals.woop.obstacle').acroField.setValue(PDFHexString.fromText('第一行\r第二行\r\n第三行'));
     form.getCheckBox('social.purposes.network').uncheck();
     form.getTextField('social.timeBudget').setText('');
-    const strongRows = Object.entries(JSON.parse(form.getTextField('pln-worksheets').getText()!).ties as Record<string, string>)
+    const strongRows = Object.entries(formMarker(doc).ties)
       .filter(([, tie]) => tie === 'mentor')
       .map(([index]) => Number(index))
       .filter((index) => index >= original.network!.contacts!.length);
@@ -127,6 +128,22 @@ describe('edits made as a reader makes them', () => {
     delete expected.social.timeBudget;
     expected.network.contacts.push({ name: 'Dr. Zeynep Kaya', tie: 'mentor', area: 'professional-identity' });
     expect(answers).toEqual(expected);
+  });
+});
+
+describe('forms made before the marker moved to the Info dictionary', () => {
+  it('a form whose marker is a hidden field (Info entry "1") still imports, contact ties included', async () => {
+    const original = parsed(await readFile(new URL('resident-smart.json', EXAMPLES), 'utf8'), 'resident-smart.json');
+    const doc = await PDFDocument.load(await renderFilled(original, { fillable: true }));
+    // Rebuilt as forms of before were made: the marker JSON in a hidden read-only text field.
+    const marker = formMarker(doc);
+    const info = doc.context.lookup(doc.context.trailerInfo.Info, PDFDict);
+    info.set(PDFName.of('PlnWorksheetsForm'), PDFString.of('1'));
+    const field = doc.getForm().createTextField('pln-worksheets');
+    field.addToPage(doc.getPage(0), { x: 0, y: 0, width: 0, height: 0, hidden: true });
+    field.setText(JSON.stringify(marker));
+    field.enableReadOnly();
+    expect(await importAnswers(await saveAsReader(doc), 'old.pdf')).toEqual(original);
   });
 });
 

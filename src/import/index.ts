@@ -4,9 +4,9 @@
  * text comes back exactly as typed (line breaks as "\n"); a ticked box puts its option in the
  * list, in the sheet's order; a contact takes its tie from the list its row is in.
  */
-import { PDFCheckBox, PDFDocument, PDFDropdown, PDFTextField, EncryptedPDFError, PDFName, type PDFField } from 'pdf-lib';
+import { PDFCheckBox, PDFDocument, PDFDropdown, PDFHexString, PDFString, PDFTextField, EncryptedPDFError, PDFName, type PDFField } from 'pdf-lib';
 import { AnswersSchema, AREAS, type Answers } from '../answers/schema.js';
-import { infoDict, MARKER_FIELD, MARKER_INFO_KEY, FORM_VERSION, type FormMarker } from '../pdf/fillable/postprocess.js';
+import { infoDict, LEGACY_MARKER_FIELD, MARKER_INFO_KEY, FORM_VERSION, type FormMarker } from '../pdf/fillable/postprocess.js';
 import { OTHER_BOX } from '../pdf/fillable/fields.js';
 import { RECORD_LISTS, TOP_ORDER } from './schema-lists.js';
 import { SHEETS, sheetFields } from '../worksheets/index.js';
@@ -69,19 +69,10 @@ export async function importAnswers(pdf: Uint8Array, source = 'the PDF'): Promis
   } catch (error) {
     return fail(`the PDF's form is damaged and cannot be read (${error instanceof Error ? error.message.split('\n')[0] : String(error)})`);
   }
-  const markerField = fields.find((field) => field.getName() === MARKER_FIELD);
+  const marker = readMarker(doc, fields);
   const notOurs = 'not a fillable worksheet from pln-worksheets (make one with "pln-worksheets blank --fillable" or "pln-worksheets fill <answers.json> --fillable")';
-  if (!(markerField instanceof PDFTextField)) {
-    const info = infoDict(doc).get(PDFName.of(MARKER_INFO_KEY));
-    return fail(info ? 'the PDF was made by pln-worksheets but its form fields are missing (was it printed to PDF or flattened?)' : notOurs);
-  }
-  let marker: FormMarker;
-  try {
-    marker = JSON.parse(markerField.getText() ?? '') as FormMarker;
-  } catch {
-    return fail(notOurs);
-  }
-  if (marker.format !== 'pln-worksheets-form' || typeof marker.version !== 'number') return fail(notOurs);
+  if (marker === 'fields missing') return fail('the PDF was made by pln-worksheets but its form fields are missing (was it printed to PDF or flattened?)');
+  if (!marker || marker.format !== 'pln-worksheets-form' || typeof marker.version !== 'number') return fail(notOurs);
   if (marker.version > FORM_VERSION) fail(`the form is version ${marker.version}, newer than this pln-worksheets reads (${FORM_VERSION}); update pln-worksheets`);
 
   const raw: Record<string, unknown> = {};
@@ -89,7 +80,7 @@ export async function importAnswers(pdf: Uint8Array, source = 'the PDF'): Promis
   const refused: string[] = [];
   for (const field of fields) {
     const name = field.getName();
-    if (name === MARKER_FIELD) continue;
+    if (name === LEGACY_MARKER_FIELD) continue;
     // The "Other" box of a checklist is for the reader: its write-in text is the answer.
     if (field instanceof PDFCheckBox) {
       const cut = name.lastIndexOf('.');
@@ -126,7 +117,7 @@ export async function importAnswers(pdf: Uint8Array, source = 'the PDF'): Promis
     list.forEach((record: Record<string, unknown> | undefined, index) => {
       if (!record) return;
       if (listPath === 'network.contacts') {
-        const tie = marker.ties[String(index)];
+        const tie = marker.ties?.[String(index)];
         if (tie) record.tie = tie;
       }
       // A contact's tie is its list's (set above), not a field anyone fills in.
@@ -167,6 +158,26 @@ export async function importAnswers(pdf: Uint8Array, source = 'the PDF'): Promis
     );
   }
   return ordered as Answers;
+}
+
+/**
+ * The form's marker: JSON in the Info dictionary, or (forms of before, whose Info entry held only
+ * "1") JSON in a hidden field. 'fields missing' when the PDF is ours but has lost its form.
+ */
+function readMarker(doc: PDFDocument, fields: PDFField[]): Partial<FormMarker> | 'fields missing' | undefined {
+  const info = infoDict(doc).lookup(PDFName.of(MARKER_INFO_KEY));
+  const legacy = fields.find((field) => field.getName() === LEGACY_MARKER_FIELD);
+  let text: string | undefined;
+  if (info instanceof PDFString || info instanceof PDFHexString) text = info.decodeText();
+  if (!text?.startsWith('{')) text = legacy instanceof PDFTextField ? legacy.getText() : undefined;
+  if (info && fields.filter((field) => field.getName() !== LEGACY_MARKER_FIELD).length === 0) return 'fields missing';
+  if (text === undefined) return undefined;
+  try {
+    const parsed: unknown = JSON.parse(text);
+    return parsed !== null && typeof parsed === 'object' ? (parsed as Partial<FormMarker>) : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /** A field name as it can be printed: control characters shown as \u escapes, long names cut. */

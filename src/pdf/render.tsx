@@ -69,7 +69,7 @@ export async function renderWorksheetPdf(options: RenderOptions): Promise<Uint8A
   const bytes = await renderPages(pages, options.metadata);
   if (!options.fillable) return bytes;
   const { makeFillable } = await import('./fillable/postprocess.js');
-  return makeFillable(bytes, { answers: options.answers, areaLabel: (area) => base.t(`network.map.${area}.label`) });
+  return makeFillable(bytes, { answers: options.answers, areaLabel: (area) => base.t(`network.map.${area}.label`), t: base.t });
 }
 
 /** Renders pages as one PDF with our metadata. */

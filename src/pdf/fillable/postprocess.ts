@@ -6,15 +6,18 @@
  * - named by answers path (`goals.woop.wish`, `network.contacts[3].name`; pdf-lib builds the dotted
  *   names as a field hierarchy, as the PDF spec wants), one field per path, with one widget per
  *   place it appears (the header's fields on every page);
- * - in reading order: each page's widgets in the order the page draws them (tab order);
+ * - in reading order: each page's widgets in the order the page draws them, and /Tabs /S so
+ *   readers tab in that order;
+ * - each with a tooltip (/TU) from its printed prompt, for screen readers (see tooltips.ts);
  * - text fields with a fixed font size in their default appearance (never 0, "auto"); checkboxes
  *   with /Yes and /Off states and V and AS in agreement (React-PDF writes a ticked box that pdf-lib
  *   reads as unticked, and an unticked one that pdf.js draws with a cross); no borders or
  *   backgrounds, so an empty field draws nothing and the sheet prints like the blank one;
  * - every appearance drawn by us, with the bundled fonts (see appearance.ts), so poppler, MuPDF,
  *   pdf.js and Acrobat all show what pdf-lib reads as the value, in any script;
- * - a hidden, read-only marker field `pln-worksheets` holding the form's format and what the sheet
- *   fixes (each contact row's tie), and an Info entry, so `import` knows the PDF is one of ours.
+ * - a marker in the document's Info dictionary holding the form's format and what the sheet fixes
+ *   (each contact row's tie), so `import` knows the PDF is one of ours. No widget has an empty
+ *   rectangle (pdf.js cannot draw one).
  */
 import {
   PDFArray,
@@ -38,10 +41,12 @@ import { checkboxAppearances, FieldFonts, FIELD_TEXT_RGB, textAppearance } from 
 import { OTHER_BOX } from './fields.js';
 import { valueAt } from '../../worksheets/paths.js';
 import { decodeSlot, type Slot } from './slots.js';
+import { fieldTooltips, type Translate } from './tooltips.js';
 
-/** Name of the hidden marker field, and the Info key. */
-export const MARKER_FIELD = 'pln-worksheets';
+/** The Info key holding the marker (JSON of FormMarker). */
 export const MARKER_INFO_KEY = 'PlnWorksheetsForm';
+/** Where forms of version 1 kept the marker: a hidden field; their Info key held just "1". */
+export const LEGACY_MARKER_FIELD = 'pln-worksheets';
 /** Version of the fillable form's layout of names (not of the answers format). */
 export const FORM_VERSION = 1;
 
@@ -59,6 +64,8 @@ export interface FillableOptions {
   answers?: unknown;
   /** The printed name of each network area (the dropdown's display text). */
   areaLabel: (area: string) => string;
+  /** The document's copy: the fields' tooltips repeat their printed prompts. */
+  t: Translate;
 }
 
 interface Placement {
@@ -157,7 +164,10 @@ export async function makeFillable(bytes: Uint8Array, options: FillableOptions):
     entry.field.addToPage(page, { ...rect, ...noFrame, textColor: ink, font: helvetica });
   }
 
+  const tooltip = fieldTooltips(options.t, contactRowsOf(ties));
   for (const { slot, field, widgets } of created.values()) {
+    const tip = tooltip(slot.path);
+    if (tip) field.acroField.dict.set(PDFName.of('TU'), PDFHexString.fromText(tip));
     const value = values.get(slot.path);
     if (slot.kind === 'check') {
       const box = field as PDFCheckBox;
@@ -193,16 +203,13 @@ export async function makeFillable(bytes: Uint8Array, options: FillableOptions):
     });
   }
 
-  // The marker: hidden, read-only, on the first page.
-  const marker = form.createTextField(MARKER_FIELD);
-  const firstPage = doc.getPage(0);
-  marker.addToPage(firstPage, { x: 0, y: 0, width: 0, height: 0, ...noFrame, hidden: true, font: helvetica });
+  // The marker lives in the Info dictionary, not in a hidden field: a 0×0 widget makes pdf.js
+  // throw on page 1 once NeedAppearances is set, and readers keep Info when they save a form.
   const markerValue: FormMarker = { format: 'pln-worksheets-form', version: FORM_VERSION, ties, areas: Object.fromEntries(AREAS.map((area) => [areaNames.get(area) ?? area, area])) };
-  marker.acroField.setValue(PDFHexString.fromText(JSON.stringify(markerValue)));
-  marker.acroField.setDefaultAppearance('/Helv 1 Tf 0 g');
-  marker.enableReadOnly();
-  marker.acroField.getWidgets()[0]!.setNormalAppearance(doc.context.register(doc.context.formXObject([], { BBox: doc.context.obj([0, 0, 0, 0]) })));
-  infoDict(doc).set(PDFName.of(MARKER_INFO_KEY), PDFString.of(String(FORM_VERSION)));
+  infoDict(doc).set(PDFName.of(MARKER_INFO_KEY), PDFHexString.fromText(JSON.stringify(markerValue)));
+  // Tab order by structure (each page's widgets in the order they are listed: reading order);
+  // without /Tabs readers may order them by position, row by row across columns.
+  for (const page of doc.getPages()) if (page.node.Annots()) page.node.set(PDFName.of('Tabs'), PDFName.of('S'));
   form.acroForm.dict.set(PDFName.of('NeedAppearances'), doc.context.obj(false));
   fonts.finish();
 
@@ -226,6 +233,17 @@ function createField(form: PDFForm, slot: Slot, areaNames: Map<string, string>):
       return text;
     }
   }
+}
+
+/** Each contact row's list (tie) and its row number in that list: rows run down each list by index. */
+function contactRowsOf(ties: Record<string, string>): (index: number) => { tie: string; row: number } | undefined {
+  const byTie = new Map<string, number[]>();
+  for (const [index, tie] of Object.entries(ties)) byTie.set(tie, [...(byTie.get(tie) ?? []), Number(index)]);
+  for (const indices of byTie.values()) indices.sort((a, b) => a - b);
+  return (index) => {
+    const tie = ties[String(index)];
+    return tie === undefined ? undefined : { tie, row: byTie.get(tie)!.indexOf(index) + 1 };
+  };
 }
 
 /** The document information dictionary (pdf-lib keeps its accessor private). */
