@@ -3,34 +3,17 @@
  * answers file it stands for. Pure functions; the page keeps one draft and saves it as it changes.
  */
 import type { Answers } from '../answers/schema.js';
+import { setAtPath, valueAt } from '../worksheets/paths.js';
 
 export type Draft = Record<string, unknown>;
 
-/** Splits `goals.woop.plan.if` or `goals.priorities[2]` into keys and indices. */
-export function pathKeys(path: string): (string | number)[] {
-  return path.split(/\.|\[(\d+)\]/).filter((part) => part !== undefined && part !== '').map((part) => (/^\d+$/.test(part) ? Number(part) : part));
-}
-
-export function getAt(draft: unknown, path: string): unknown {
-  let node = draft;
-  for (const key of pathKeys(path)) {
-    if (node === null || typeof node !== 'object') return undefined;
-    node = (node as Record<string | number, unknown>)[key];
-  }
-  return node;
-}
+/** The draft's value at an answers path (the model's own path helper). */
+export const getAt = valueAt;
 
 /** A copy of `draft` with `value` at `path`, objects made on the way. */
 export function setAt(draft: Draft, path: string, value: unknown): Draft {
-  const keys = pathKeys(path);
   const copy = structuredClone(draft);
-  let node = copy as Record<string | number, unknown>;
-  keys.slice(0, -1).forEach((key, i) => {
-    const next = node[key];
-    if (next === null || typeof next !== 'object') node[key] = typeof keys[i + 1] === 'number' ? [] : {};
-    node = node[key] as Record<string | number, unknown>;
-  });
-  node[keys[keys.length - 1]!] = value;
+  setAtPath(copy, path, value);
   return copy;
 }
 
