@@ -36,6 +36,7 @@ describe.skipIf(process.env.PLN_WORKSHEETS_SKIP_INSTALL_TEST)('npm pack, then np
     const paths = files.map((file) => file.path);
     expect(paths).toContain('bin/pln-worksheets.js');
     expect(paths).toContain('dist/api.js');
+    expect(paths).toContain('LICENSE'); // the licence travels with the package
     // The renderer patches go along (postinstall applies them, failing the install if one does
     // not apply), so the installed tool writes the clone's bytes.
     expect(paths.some((p) => p.startsWith('patches/'))).toBe(true);
