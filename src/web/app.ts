@@ -11,7 +11,7 @@ import { createRenderContext } from '../pdf/components/context.js';
 import { SHEETS, SHEET_IDS, type SheetId } from '../worksheets/index.js';
 import { answersToDraft, draftToAnswers, setAt, type Draft } from './draft.js';
 import { el, fieldId } from './dom.js';
-import { headerForm, isEditable, sheetForm, type FormContext } from './form.js';
+import { headerForm, sheetForm, type FormContext } from './form.js';
 import { filledPdf, latestOnly } from './render.js';
 import { clearDraft, loadDraft, loadSettings, saveDraft, saveSettings, type Settings } from './storage.js';
 import { uiText } from './ui-text.js';
@@ -146,6 +146,7 @@ async function render(focusId?: string): Promise<void> {
   document.title = t('common.product');
   const ctx: FormContext = {
     t,
+    locale: settings.locale,
     ui,
     draft: () => draft,
     update(path, value) {
@@ -160,7 +161,7 @@ async function render(focusId?: string): Promise<void> {
       schedulePreview();
     },
   };
-  const sheets = SHEET_IDS.map((id) => SHEETS[id]).filter(isEditable);
+  const sheets = SHEET_IDS.map((id) => SHEETS[id]);
   const form = el('form', { class: 'form', 'aria-label': ui.sheets, onsubmit: (e: Event) => e.preventDefault() }, headerForm(ctx), ...sheets.map((sheet) => sheetForm(ctx, sheet)));
   form.addEventListener('focusin', (event) => {
     const sheet = (event.target as HTMLElement).closest<HTMLElement>('[data-sheet]')?.dataset.sheet as SheetId | undefined;
