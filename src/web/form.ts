@@ -6,7 +6,7 @@
 import { LIMITS } from '../answers/limits.js';
 import { formatNumber } from '../copy/format.js';
 import { AREAS, TIES } from '../answers/schema.js';
-import type { CharacterBoxesField, ChecklistField, ConnectionListsField, Field, IfThenField, ListField, Sheet, ShortField, TableField, WritingField } from '../worksheets/model.js';
+import type { CharacterBoxesField, ChecklistField, ConnectionListsField, Field, IfThenField, ListField, Section, Sheet, ShortField, TableField, WritingField } from '../worksheets/model.js';
 import { fieldsOf } from '../worksheets/model.js';
 import { getAt, type Draft } from './draft.js';
 import { el, fieldId } from './dom.js';
@@ -223,6 +223,7 @@ function rows(ctx: FormContext, spec: RowsSpec): HTMLElement {
       {
         type: 'button',
         id: `${spec.base}-add`,
+        'data-path': spec.path,
         disabled: items.length >= maxItems(spec.path),
         onclick: () => {
           const next = current();
@@ -376,9 +377,20 @@ function fieldControl(ctx: FormContext, field: Field, sectionHeading: string): H
   }
 }
 
+/** The sheet's sections as the form shows them: a section continued on a later page is one section. */
+export function formSections(sheet: Sheet): Section[] {
+  const sections: Section[] = [];
+  for (const section of sheet.pages.flat()) {
+    const previous = sections[sections.length - 1];
+    if (section.continued && previous) sections[sections.length - 1] = { ...previous, items: [...previous.items, ...section.items] };
+    else sections.push(section);
+  }
+  return sections;
+}
+
 /** One sheet as a form section: its title, introduction, and every section's fields in print order. */
 export function sheetForm(ctx: FormContext, sheet: Sheet): HTMLElement {
-  const sections = sheet.pages.flat().filter((section) => !section.continued);
+  const sections = formSections(sheet);
   return el(
     'section',
     { class: 'sheet', id: `sheet-${sheet.id}`, 'aria-labelledby': `sheet-${sheet.id}-title`, 'data-sheet': sheet.id },
@@ -388,7 +400,7 @@ export function sheetForm(ctx: FormContext, sheet: Sheet): HTMLElement {
       const heading = ctx.t(section.heading);
       return el(
         'section',
-        { class: 'section', 'aria-labelledby': `sec-${sheet.id}-${section.id}` },
+        { class: 'section', 'aria-labelledby': `sec-${sheet.id}-${section.id} sheet-${sheet.id}-title` },
         el('h3', { id: `sec-${sheet.id}-${section.id}` }, heading),
         section.prompt ? el('p', { class: 'prompt' }, ctx.t(section.prompt)) : undefined,
         ...section.items.flatMap(fieldsOf).map((field) => fieldControl(ctx, field, heading)),
