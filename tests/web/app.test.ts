@@ -17,7 +17,7 @@ import { formatDate } from '../../dist/api.js';
 import { buildSite } from '../../dist/scripts/build-site.js';
 import { SHEETS, sheetFields } from '../../dist/worksheets/index.js';
 import { runCli } from '../support/cli.js';
-import { normaliseText, pdfText, rasterise } from '../support/pdf.js';
+import { normaliseText, pageSizes, pdfText, rasterise } from '../support/pdf.js';
 import { CHROMIUM, launch, type Browser } from './support/browser.js';
 import { expectScreenshotMatches } from './support/screenshots.js';
 
@@ -263,6 +263,31 @@ async function downloadBytes(buttonId: string): Promise<Buffer> {
   return readFile((await download.path())!);
 }
 
+/** The downloaded PDF's pages against `pln-worksheets fill` of the downloaded answers, rasterised. */
+async function expectSameAsFill(json: Buffer, pdf: Uint8Array, flags: string[]): Promise<void> {
+  const jsonFile = path.join(work, 'answers.json');
+  const cliPdf = path.join(work, 'cli.pdf');
+  await writeFile(jsonFile, json);
+  const cli = await runCli(['fill', jsonFile, '--out', cliPdf, ...flags], { cwd: work });
+  expect(cli.stderr).toBe('');
+  expect(cli.code).toBe(0);
+  const [ours, theirs] = await Promise.all([rasterise(pdf), rasterise(new Uint8Array(await readFile(cliPdf)))]);
+  expect(ours.length).toBe(theirs.length);
+  ours.forEach((png, i) => {
+    const a = PNG.sync.read(png);
+    const b = PNG.sync.read(theirs[i]!);
+    expect([a.width, a.height]).toEqual([b.width, b.height]);
+    const diff = pixelmatch(a.data, b.data, undefined, a.width, a.height, { threshold: 0.1 });
+    expect(diff, `page ${i + 1}: pixels that differ from fill's`).toBeLessThanOrEqual(a.width * a.height * 0.0001);
+  });
+}
+
+/** Picks a select's option from the keyboard: focus, then type the first letters of its words. */
+async function choose(id: string, letters: string): Promise<void> {
+  await page.focus(`#${id}`);
+  await page.keyboard.type(letters);
+}
+
 describe.skipIf(!CHROMIUM)('web app (out/site) in Chromium', () => {
   beforeAll(async () => {
     work = await mkdtemp(path.join(os.tmpdir(), 'pln-site-'));
@@ -333,6 +358,9 @@ describe.skipIf(!CHROMIUM)('web app (out/site) in Chromium', () => {
     }
     expect(adds).toEqual(Object.fromEntries(Object.keys(ADD).map((k) => [k, 0])));
     expect([...chosen].sort()).toEqual([...Object.keys(CHOOSE), ...TICK].sort());
+    // The bio's count, as the sheet counts it, shown under the box and tied to it.
+    expect(await page.textContent('#f-social-bio-count')).toBe(`${[...L('f-social-bio')].length} of 160 characters`);
+    expect(await page.getAttribute('#f-social-bio', 'aria-describedby')).toContain('f-social-bio-count');
     expect([...typed].sort()).toEqual(Object.keys(LEARNER).sort());
     await previewSettled(before);
     expect(await page.textContent('#preview-status')).toBe('Preview updated.');
@@ -349,21 +377,7 @@ describe.skipIf(!CHROMIUM)('web app (out/site) in Chromium', () => {
     expect(printed['f-session-date']).toBe('Mar 14, 2026');
     for (const answer of Object.values(printed)) expect(text).toContain(normaliseText(answer).replace(/\s+/g, ''));
 
-    const jsonFile = path.join(work, 'answers.json');
-    const cliPdf = path.join(work, 'cli.pdf');
-    await writeFile(jsonFile, json);
-    const cli = await runCli(['fill', jsonFile, '--out', cliPdf], { cwd: work });
-    expect(cli.stderr).toBe('');
-    expect(cli.code).toBe(0);
-    const [ours, theirs] = await Promise.all([rasterise(pdf), rasterise(new Uint8Array(await readFile(cliPdf)))]);
-    expect(ours.length).toBe(theirs.length);
-    ours.forEach((png, i) => {
-      const a = PNG.sync.read(png);
-      const b = PNG.sync.read(theirs[i]!);
-      expect([a.width, a.height]).toEqual([b.width, b.height]);
-      const diff = pixelmatch(a.data, b.data, undefined, a.width, a.height, { threshold: 0.1 });
-      expect(diff, `page ${i + 1}: pixels that differ from fill's`).toBeLessThanOrEqual(a.width * a.height * 0.0001);
-    });
+    await expectSameAsFill(json, pdf, []);
   }, 600_000);
 
   it('keeps the answers on reload, and the clear button removes them', async () => {
@@ -428,6 +442,55 @@ describe.skipIf(!CHROMIUM)('web app (out/site) in Chromium', () => {
       expect(fonts()).toEqual(expected);
     }
   });
+
+  it('in Spanish on A4: the choices are remembered after a reload, and the PDF is `fill --locale es --paper a4` of the answers', async () => {
+    await page.focus('#clear');
+    await page.keyboard.press('Enter');
+    await waitForText('#announcer', 'Your answers were cleared from this device.');
+    // A setting rebuilds the page when it changes: one key each (options are in order English, Español; Letter, A4).
+    await page.focus('#setting-locale');
+    await page.keyboard.press('ArrowDown');
+    await page.waitForFunction(() => document.documentElement.lang === 'es' && document.activeElement?.id === 'setting-locale');
+    await page.focus('#setting-paper');
+    await page.keyboard.press('ArrowDown');
+    await page.waitForFunction(() => JSON.parse(localStorage.getItem('pln-worksheets:settings') ?? '{}').paper === 'a4');
+    await open();
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('es');
+    expect(await page.inputValue('#setting-locale')).toBe('es');
+    expect(await page.inputValue('#setting-paper')).toBe('a4');
+    expect(await page.locator('label[for="f-learner-name"]').textContent()).toBe('Nombre');
+    expect(await page.locator('#sheet-social-title').textContent()).toBe('Reflexión sobre redes sociales');
+    const typed: [string, string][] = [
+      ['f-learner-name', 'Dra. Lucía Fernández'],
+      ['f-goals-woop-wish', 'Hacer veinte ecografías supervisadas.'],
+      ['f-social-bio', 'Residente de medicina interna. Ecografía a pie de cama y docencia.'],
+    ];
+    for (const [id, text] of typed) {
+      await page.focus(`#${id}`);
+      await page.keyboard.type(text);
+    }
+    await page.focus('#f-network-contacts-weak-add');
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => document.activeElement?.id === 'f-network-contacts-0-name');
+    await page.keyboard.type('Dr. Íñigo Sáenz');
+    await choose('f-network-contacts-0-area', 'Com');
+    expect(await page.inputValue('#f-network-contacts-0-area')).toBe('informal');
+    expect(await page.textContent('#f-social-bio-count')).toBe(`${[...typed[2]![1]].length} de 160 caracteres`);
+    await axeViolations('Spanish');
+    const json = await downloadBytes('download-json');
+    const pdf = new Uint8Array(await downloadBytes('download-pdf'));
+    for (const size of await pageSizes(pdf)) expect([Math.round(size.width), Math.round(size.height)]).toEqual([595, 842]);
+    const text = normaliseText((await pdfText(pdf)).join(' ')).replace(/\s+/g, '');
+    for (const answer of [...typed.map(([, t]) => t), 'Dr. Íñigo Sáenz']) expect(text).toContain(normaliseText(answer).replace(/\s+/g, ''));
+    await expectSameAsFill(json, pdf, ['--locale', 'es', '--paper', 'a4']);
+    // Back to English on Letter, chosen from the keyboard, for the screenshots.
+    await page.focus('#setting-paper');
+    await page.keyboard.press('ArrowUp');
+    await page.waitForFunction(() => JSON.parse(localStorage.getItem('pln-worksheets:settings') ?? '{}').paper === 'letter');
+    await page.focus('#setting-locale');
+    await page.keyboard.press('ArrowUp');
+    await page.waitForFunction(() => document.documentElement.lang === 'en');
+  }, 300_000);
 
   it('looks right at 1280×800 and on a phone (390×844)', async () => {
     const before = await previews();
