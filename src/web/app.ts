@@ -12,7 +12,9 @@ import { SHEETS, SHEET_IDS, type SheetId } from '../worksheets/index.js';
 import { answersToDraft, draftToAnswers, setAt, type Draft } from './draft.js';
 import { el, fieldId } from './dom.js';
 import { headerForm, sheetForm, type FormContext } from './form.js';
-import { filledPdf, latestOnly } from './render.js';
+import { fieldsWithMissingGlyphs, missingGlyphWarnings } from './glyphs.js';
+import { blankPdf, filledPdf, latestOnly } from './render.js';
+import { loadNames } from './seams/unicode-name.js';
 import { clearDraft, loadDraft, loadSettings, saveDraft, saveSettings, type Settings } from './storage.js';
 import { uiText } from './ui-text.js';
 
@@ -32,7 +34,7 @@ function announce(message: string): void {
 }
 
 /** Problems shown at their fields: the nearest field of the problem's path (validate's words). */
-function showProblems(problems: readonly Problem[], withPlace: boolean): void {
+function showProblems(problems: readonly Pick<Problem, 'path' | 'message' | 'line' | 'column'>[], withPlace: boolean): void {
   for (const slot of document.querySelectorAll<HTMLElement>('[data-error-for]')) {
     slot.hidden = true;
     slot.textContent = '';
@@ -69,7 +71,7 @@ const preview = latestOnly(async (sheet: SheetId) => {
   const status = document.getElementById('preview-status')!;
   const answers = draftToAnswers(draft);
   const problems = validate(answers);
-  showProblems(problems, false);
+  showProblems([...problems, ...(await glyphWarnings(answers))], false);
   if (problems.length > 0) {
     status.textContent = ui.problems(problems.length);
     return;
@@ -87,6 +89,14 @@ const preview = latestOnly(async (sheet: SheetId) => {
     status.textContent = `${ui.renderFailed} ${(error as Error).message}`;
   }
 });
+
+/** `fill`'s warning for each character no bundled font has, at its field (names load only then). */
+async function glyphWarnings(answers: unknown): Promise<{ path: string; message: string; line: number; column: number }[]> {
+  const fields = fieldsWithMissingGlyphs(answers);
+  if (fields.length === 0) return [];
+  await loadNames();
+  return (await missingGlyphWarnings(fields)).map((warning) => ({ ...warning, line: 0, column: 0 }));
+}
 
 function schedulePreview(): void {
   clearTimeout(timer);
@@ -236,6 +246,7 @@ async function render(focusId?: string): Promise<void> {
           'div',
           { class: 'actions' },
           el('button', { type: 'button', id: 'download-pdf', onclick: () => void downloadPdf() }, ui.downloadPdf),
+          el('button', { type: 'button', id: 'download-blank', onclick: () => void blankPdf({ locale: settings.locale, paper: settings.paper }).then((pdf) => download(pdf as BlobPart, 'application/pdf', `blank-${settings.paper}.pdf`)) }, ui.downloadBlank),
           el('button', { type: 'button', id: 'download-json', onclick: () => download(`${JSON.stringify(draftToAnswers(draft), null, 2)}\n`, 'application/json', 'answers.json') }, ui.downloadJson),
           el('label', { for: 'import-json', class: 'file' }, ui.importJson),
           fileInput,

@@ -263,7 +263,20 @@ async function downloadBytes(buttonId: string): Promise<Buffer> {
   return readFile((await download.path())!);
 }
 
-/** The downloaded PDF's pages against `pln-worksheets fill` of the downloaded answers, rasterised. */
+/** Two PDFs page by page, rasterised and compared as the pixel tests compare. */
+async function expectSamePages(ours: Uint8Array, theirs: Uint8Array): Promise<void> {
+  const [a, b] = await Promise.all([rasterise(ours), rasterise(theirs)]);
+  expect(a.length).toBe(b.length);
+  a.forEach((png, i) => {
+    const x = PNG.sync.read(png);
+    const y = PNG.sync.read(b[i]!);
+    expect([x.width, x.height]).toEqual([y.width, y.height]);
+    const diff = pixelmatch(x.data, y.data, undefined, x.width, x.height, { threshold: 0.1 });
+    expect(diff, `page ${i + 1}: pixels that differ from the command line's`).toBeLessThanOrEqual(x.width * x.height * 0.0001);
+  });
+}
+
+/** The downloaded PDF against `pln-worksheets fill` of the downloaded answers. */
 async function expectSameAsFill(json: Buffer, pdf: Uint8Array, flags: string[]): Promise<void> {
   const jsonFile = path.join(work, 'answers.json');
   const cliPdf = path.join(work, 'cli.pdf');
@@ -271,15 +284,7 @@ async function expectSameAsFill(json: Buffer, pdf: Uint8Array, flags: string[]):
   const cli = await runCli(['fill', jsonFile, '--out', cliPdf, ...flags], { cwd: work });
   expect(cli.stderr).toBe('');
   expect(cli.code).toBe(0);
-  const [ours, theirs] = await Promise.all([rasterise(pdf), rasterise(new Uint8Array(await readFile(cliPdf)))]);
-  expect(ours.length).toBe(theirs.length);
-  ours.forEach((png, i) => {
-    const a = PNG.sync.read(png);
-    const b = PNG.sync.read(theirs[i]!);
-    expect([a.width, a.height]).toEqual([b.width, b.height]);
-    const diff = pixelmatch(a.data, b.data, undefined, a.width, a.height, { threshold: 0.1 });
-    expect(diff, `page ${i + 1}: pixels that differ from fill's`).toBeLessThanOrEqual(a.width * a.height * 0.0001);
-  });
+  await expectSamePages(pdf, new Uint8Array(await readFile(cliPdf)));
 }
 
 /** Picks a select's option from the keyboard: focus, then type the first letters of its words. */
@@ -491,6 +496,38 @@ describe.skipIf(!CHROMIUM)('web app (out/site) in Chromium', () => {
     await page.keyboard.press('ArrowUp');
     await page.waitForFunction(() => document.documentElement.lang === 'en');
   }, 300_000);
+
+  it('downloads the blank set: the same pages and text as `pln-worksheets blank`', async () => {
+    // Not the same bytes: the browser build's deflate compresses the same objects differently (qpdf --qdf shows them equal).
+    const ours = new Uint8Array(await downloadBytes('download-blank'));
+    const cliPdf = path.join(work, 'blank.pdf');
+    const cli = await runCli(['blank', '--out', cliPdf], { cwd: work });
+    expect(cli.code).toBe(0);
+    const theirs = new Uint8Array(await readFile(cliPdf));
+    expect(await pdfText(ours)).toEqual(await pdfText(theirs));
+    expect(await pageSizes(ours)).toEqual(await pageSizes(theirs));
+    await expectSamePages(ours, theirs);
+  });
+
+  it('flags a character no bundled font has at its field, in the words `fill` warns with', async () => {
+    const before = await previews();
+    await page.focus('#f-network-contacts-0-name');
+    await page.keyboard.press('End');
+    await page.keyboard.type(' \u{1F99C}');
+    await waitForText('[data-error-for="network.contacts[0].name"]', 'U+1F99C PARROT');
+    const shown = await page.textContent('[data-error-for="network.contacts[0].name"]');
+    expect(await page.getAttribute('#f-network-contacts-0-name', 'aria-invalid')).toBe('true');
+    // The other fields carry no such flag.
+    expect(await page.locator('[data-error-for]:not([hidden])').count()).toBe(1);
+    const jsonFile = path.join(work, 'parrot.json');
+    await writeFile(jsonFile, await downloadBytes('download-json'));
+    const cli = await runCli(['fill', jsonFile, '--out', path.join(work, 'parrot.pdf')], { cwd: work });
+    expect(cli.code).toBe(0);
+    const warning = cli.stderr.split('\n').find((line) => line.includes('U+1F99C'))!;
+    expect(shown).toContain(warning.slice(warning.indexOf('U+1F99C')));
+    await previewSettled(before);
+    await axeViolations('a character without a glyph');
+  });
 
   it('looks right at 1280×800 and on a phone (390×844)', async () => {
     const before = await previews();
