@@ -116,13 +116,18 @@ async function downloadPdf(): Promise<void> {
   const ui = uiText(settings.locale);
   const answers = draftToAnswers(draft);
   const problems = validate(answers);
-  showProblems(problems, false);
+  showProblems([...problems, ...(await glyphWarnings(answers))], false);
   if (problems.length > 0) {
     announce(ui.problems(problems.length));
     return;
   }
-  const pdf = await filledPdf({ answers, locale: settings.locale, paper: settings.paper });
-  download(pdf as BlobPart, 'application/pdf', `worksheets-${settings.paper}.pdf`);
+  try {
+    const pdf = await filledPdf({ answers, locale: settings.locale, paper: settings.paper });
+    download(pdf as BlobPart, 'application/pdf', `worksheets-${settings.paper}.pdf`);
+  } catch (error) {
+    // Nothing is downloaded; the learner is told why, where a screen reader hears it.
+    announce(`${ui.renderFailed} ${(error as Error).message}`);
+  }
 }
 
 async function importJson(file: File): Promise<void> {

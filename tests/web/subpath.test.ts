@@ -71,4 +71,21 @@ describe.skipIf(!CHROMIUM)('web app served from a sub-path', () => {
     expect(here.filter((url) => !url.startsWith(BASE))).toEqual([]);
     expect(requests.filter((url) => !url.startsWith(origin) && !/^(data|blob|chrome|chrome-extension):/.test(url))).toEqual([]);
   }, 300_000);
+
+  it('says why when a font script cannot be loaded, and downloads nothing', async () => {
+    const fresh = await browser.context.newPage();
+    await fresh.route('**/fonts/noto-sans-hebrew.js', (route) => route.abort());
+    let downloads = 0;
+    fresh.on('download', () => downloads++);
+    await fresh.goto(`${origin}${BASE}`);
+    await fresh.waitForSelector('body[data-ready=true]');
+    await fresh.focus('#f-goals-woop-wish');
+    await fresh.keyboard.type('שלום');
+    await fresh.focus('#download-pdf');
+    await fresh.keyboard.press('Enter');
+    await fresh.waitForFunction(() => document.getElementById('announcer')?.textContent?.startsWith('The PDF could not be made:') ?? false, undefined, { timeout: 60_000 });
+    expect(await fresh.textContent('#announcer')).toContain('fonts/noto-sans-hebrew.js could not be loaded');
+    expect(downloads).toBe(0);
+    await fresh.close();
+  }, 120_000);
 });
