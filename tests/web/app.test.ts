@@ -252,6 +252,10 @@ async function waitForText(selector: string, text: string): Promise<void> {
   await page.waitForFunction(([s, t]) => document.querySelector(s!)?.textContent?.includes(t!) ?? false, [selector, text]);
 }
 
+async function announced(text: string): Promise<void> {
+  await waitForText('#announcer', text);
+}
+
 async function open(): Promise<void> {
   await page.goto(pathToFileURL(path.join(site, 'index.html')).href);
   await page.waitForSelector('body[data-ready=true]');
@@ -527,6 +531,40 @@ describe.skipIf(!CHROMIUM)('web app (out/site) in Chromium', () => {
     expect(shown).toContain(warning.slice(warning.indexOf('U+1F99C')));
     await previewSettled(before);
     await axeViolations('a character without a glyph');
+  });
+
+  it('moves a connection to another list by its tie choice, reorders and removes rows, all from the keyboard', async () => {
+    await page.focus('#clear');
+    await page.keyboard.press('Enter');
+    await waitForText('#announcer', 'Your answers were cleared from this device.');
+    const focused = () => page.evaluate(() => document.activeElement?.id ?? '');
+    const listOf = (id: string) => page.evaluate((i) => document.getElementById(i)?.closest('fieldset')?.querySelector('legend')?.textContent, id);
+    for (const name of ['Ana Ruiz', 'Bo Chen']) {
+      await page.focus('#f-network-contacts-strong-add');
+      await page.keyboard.press('Enter');
+      await page.waitForFunction((n) => document.activeElement?.id === `f-network-contacts-${n}-name`, name === 'Ana Ruiz' ? 0 : 1);
+      await page.keyboard.type(name);
+    }
+    // Alt+ArrowUp on the second row puts Bo first; the focus stays with Bo.
+    await page.keyboard.press('Alt+ArrowUp');
+    await page.waitForFunction(() => document.activeElement?.id === 'f-network-contacts-0-name');
+    expect(await page.inputValue('#f-network-contacts-0-name')).toBe('Bo Chen');
+    await announced('Row moved.');
+    // The tie choice moves Ana (now row 2) to the weak connections, and the focus goes with her.
+    await page.focus('#f-network-contacts-1-tie');
+    await page.keyboard.press('ArrowDown');
+    await page.waitForFunction(() => document.activeElement?.id === 'f-network-contacts-1-tie' && (document.activeElement as HTMLSelectElement).value === 'weak');
+    expect(await listOf('f-network-contacts-1-tie')).toBe('Weak connections');
+    expect(await listOf('f-network-contacts-0-name')).toBe('Strong connections');
+    const saved = () => page.evaluate(() => JSON.parse(localStorage.getItem('pln-worksheets:draft') ?? '{}').network.contacts as { name: string; tie: string }[]);
+    expect((await saved()).map((c) => [c.name, c.tie])).toEqual([['Bo Chen', 'strong'], ['Ana Ruiz', 'weak']]);
+    // Remove Bo: the strong list is empty, the focus lands on its Add button.
+    await page.focus('[aria-label="Remove: Strong connections: Row 1"]');
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => document.activeElement?.id === 'f-network-contacts-strong-add');
+    expect(await focused()).toBe('f-network-contacts-strong-add');
+    expect((await saved()).map((c) => c.name)).toEqual(['Ana Ruiz']);
+    await axeViolations('connections moved');
   });
 
   it('looks right at 1280×800 and on a phone (390×844)', async () => {
