@@ -11,8 +11,10 @@ import { createRenderContext } from '../pdf/components/context.js';
 import { SHEETS, SHEET_IDS, type SheetId } from '../worksheets/index.js';
 import { answersToDraft, draftToAnswers, setAt, type Draft } from './draft.js';
 import { el, fieldId } from './dom.js';
-import { headerForm, isEditable, sheetForm, type FormContext } from './form.js';
-import { filledPdf, latestOnly } from './render.js';
+import { headerForm, sheetForm, type FormContext } from './form.js';
+import { fieldsWithMissingGlyphs, missingGlyphWarnings } from './glyphs.js';
+import { blankPdf, filledPdf, latestOnly } from './render.js';
+import { loadNames } from './seams/unicode-name.js';
 import { clearDraft, loadDraft, loadSettings, saveDraft, saveSettings, type Settings } from './storage.js';
 import { uiText } from './ui-text.js';
 
@@ -32,7 +34,7 @@ function announce(message: string): void {
 }
 
 /** Problems shown at their fields: the nearest field of the problem's path (validate's words). */
-function showProblems(problems: readonly Problem[], withPlace: boolean): void {
+function showProblems(problems: readonly Pick<Problem, 'path' | 'message' | 'line' | 'column'>[], withPlace: boolean): void {
   for (const slot of document.querySelectorAll<HTMLElement>('[data-error-for]')) {
     slot.hidden = true;
     slot.textContent = '';
@@ -69,7 +71,7 @@ const preview = latestOnly(async (sheet: SheetId) => {
   const status = document.getElementById('preview-status')!;
   const answers = draftToAnswers(draft);
   const problems = validate(answers);
-  showProblems(problems, false);
+  showProblems([...problems, ...(await glyphWarnings(answers))], false);
   if (problems.length > 0) {
     status.textContent = ui.problems(problems.length);
     return;
@@ -87,6 +89,14 @@ const preview = latestOnly(async (sheet: SheetId) => {
     status.textContent = `${ui.renderFailed} ${(error as Error).message}`;
   }
 });
+
+/** `fill`'s warning for each character no bundled font has, at its field (names load only then). */
+async function glyphWarnings(answers: unknown): Promise<{ path: string; message: string; line: number; column: number }[]> {
+  const fields = fieldsWithMissingGlyphs(answers);
+  if (fields.length === 0) return [];
+  await loadNames();
+  return (await missingGlyphWarnings(fields)).map((warning) => ({ ...warning, line: 0, column: 0 }));
+}
 
 function schedulePreview(): void {
   clearTimeout(timer);
@@ -106,13 +116,18 @@ async function downloadPdf(): Promise<void> {
   const ui = uiText(settings.locale);
   const answers = draftToAnswers(draft);
   const problems = validate(answers);
-  showProblems(problems, false);
+  showProblems([...problems, ...(await glyphWarnings(answers))], false);
   if (problems.length > 0) {
     announce(ui.problems(problems.length));
     return;
   }
-  const pdf = await filledPdf({ answers, locale: settings.locale, paper: settings.paper });
-  download(pdf as BlobPart, 'application/pdf', `worksheets-${settings.paper}.pdf`);
+  try {
+    const pdf = await filledPdf({ answers, locale: settings.locale, paper: settings.paper });
+    download(pdf as BlobPart, 'application/pdf', `worksheets-${settings.paper}.pdf`);
+  } catch (error) {
+    // Nothing is downloaded; the learner is told why, where a screen reader hears it.
+    announce(`${ui.renderFailed} ${(error as Error).message}`);
+  }
 }
 
 async function importJson(file: File): Promise<void> {
@@ -146,6 +161,7 @@ async function render(focusId?: string): Promise<void> {
   document.title = t('common.product');
   const ctx: FormContext = {
     t,
+    locale: settings.locale,
     ui,
     draft: () => draft,
     update(path, value) {
@@ -160,7 +176,7 @@ async function render(focusId?: string): Promise<void> {
       schedulePreview();
     },
   };
-  const sheets = SHEET_IDS.map((id) => SHEETS[id]).filter(isEditable);
+  const sheets = SHEET_IDS.map((id) => SHEETS[id]);
   const form = el('form', { class: 'form', 'aria-label': ui.sheets, onsubmit: (e: Event) => e.preventDefault() }, headerForm(ctx), ...sheets.map((sheet) => sheetForm(ctx, sheet)));
   form.addEventListener('focusin', (event) => {
     const sheet = (event.target as HTMLElement).closest<HTMLElement>('[data-sheet]')?.dataset.sheet as SheetId | undefined;
@@ -235,6 +251,7 @@ async function render(focusId?: string): Promise<void> {
           'div',
           { class: 'actions' },
           el('button', { type: 'button', id: 'download-pdf', onclick: () => void downloadPdf() }, ui.downloadPdf),
+          el('button', { type: 'button', id: 'download-blank', onclick: () => void blankPdf({ locale: settings.locale, paper: settings.paper }).then((pdf) => download(pdf as BlobPart, 'application/pdf', `blank-${settings.paper}.pdf`)) }, ui.downloadBlank),
           el('button', { type: 'button', id: 'download-json', onclick: () => download(`${JSON.stringify(draftToAnswers(draft), null, 2)}\n`, 'application/json', 'answers.json') }, ui.downloadJson),
           el('label', { for: 'import-json', class: 'file' }, ui.importJson),
           fileInput,

@@ -40,6 +40,14 @@ function pruned(value: unknown): unknown {
  */
 export function draftToAnswers(draft: Draft): Answers {
   const answers = (pruned(draft) ?? {}) as Record<string, unknown>;
+  // A connection row carries its list's tie from the start: with nothing else it is an empty row.
+  const contacts = getAt(answers, 'network.contacts');
+  if (Array.isArray(contacts)) {
+    const written = contacts.filter((row) => Object.keys(row as object).some((key) => key !== 'tie'));
+    setAtPath(answers, 'network.contacts', written);
+    if (written.length === 0) delete (answers.network as Record<string, unknown>).contacts;
+    if (Object.keys(answers.network as object).length === 0) delete answers.network;
+  }
   const learner = (answers.learner ?? {}) as Record<string, unknown>;
   answers.learner = { ...learner, name: learner.name ?? '' };
   const number = getAt(answers, 'session.number');

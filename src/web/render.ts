@@ -1,6 +1,6 @@
 /** The PDF, made in the page by the core's own API and document code. */
 import type { Answers } from '../answers/schema.js';
-import { DEFAULT_PDF_DATE, renderFilled } from '../api.js';
+import { DEFAULT_PDF_DATE, renderBlank, renderFilled } from '../api.js';
 import { planLearnerText, stringsOf } from '../pdf/learner-text.js';
 import type { Paper } from '../pdf/paper.js';
 import type { SheetId } from '../worksheets/model.js';
@@ -18,6 +18,11 @@ export interface PdfRequest {
 export async function filledPdf(request: PdfRequest): Promise<Uint8Array> {
   await ensureFonts(planLearnerText(stringsOf(request.answers)).families);
   return renderFilled(request.answers, { locale: request.locale, paper: request.paper, sheets: request.sheets, date: DEFAULT_PDF_DATE });
+}
+
+/** The blank set, as `pln-worksheets blank` makes it: the three sheets, nothing filled in. */
+export function blankPdf(request: Pick<PdfRequest, 'locale' | 'paper'>): Promise<Uint8Array> {
+  return renderBlank({ locale: request.locale, paper: request.paper, date: DEFAULT_PDF_DATE });
 }
 
 /**

@@ -19,12 +19,14 @@ const en = {
   previewReady: 'Preview updated.',
   downloadPdf: 'Download the PDF',
   downloadJson: 'Download answers (JSON)',
+  downloadBlank: 'Download the blank set (PDF)',
   importJson: 'Open an answers file (JSON)',
   addRow: 'Add a row',
   removeRow: 'Remove',
   moveUp: 'Move up',
   moveDown: 'Move down',
   row: 'Row',
+  tie: 'List',
   rowAdded: 'Row added.',
   rowRemoved: 'Row removed.',
   rowMoved: 'Row moved.',
@@ -33,8 +35,6 @@ const en = {
   imported: 'Answers opened.',
   importProblems: (n: number) => `The file was not opened: ${n === 1 ? '1 problem' : `${n} problems`}, shown at the fields.`,
   renderFailed: 'The PDF could not be made:',
-  missingCharacters: 'No font here has',
-  prints: 'it prints as a placeholder',
 };
 
 const es: typeof en = {
@@ -54,12 +54,14 @@ const es: typeof en = {
   previewReady: 'Vista previa actualizada.',
   downloadPdf: 'Descargar el PDF',
   downloadJson: 'Descargar respuestas (JSON)',
+  downloadBlank: 'Descargar las hojas en blanco (PDF)',
   importJson: 'Abrir un archivo de respuestas (JSON)',
   addRow: 'Añadir una fila',
   removeRow: 'Quitar',
   moveUp: 'Subir',
   moveDown: 'Bajar',
   row: 'Fila',
+  tie: 'Lista',
   rowAdded: 'Fila añadida.',
   rowRemoved: 'Fila quitada.',
   rowMoved: 'Fila movida.',
@@ -68,8 +70,6 @@ const es: typeof en = {
   imported: 'Respuestas abiertas.',
   importProblems: (n: number) => `No se abrió el archivo: ${n === 1 ? '1 problema' : `${n} problemas`}, señalados en los campos.`,
   renderFailed: 'No se pudo crear el PDF:',
-  missingCharacters: 'Ninguna fuente tiene',
-  prints: 'se imprime como un marcador',
 };
 
 export type UiText = typeof en;

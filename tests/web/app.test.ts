@@ -15,8 +15,9 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatDate } from '../../dist/api.js';
 import { buildSite } from '../../dist/scripts/build-site.js';
+import { SHEETS, sheetFields } from '../../dist/worksheets/index.js';
 import { runCli } from '../support/cli.js';
-import { normaliseText, pdfText, rasterise } from '../support/pdf.js';
+import { normaliseText, pageSizes, pdfText, rasterise } from '../support/pdf.js';
 import { CHROMIUM, launch, type Browser } from './support/browser.js';
 import { expectScreenshotMatches } from './support/screenshots.js';
 
@@ -53,7 +54,99 @@ const LEARNER: Record<string, string> = {
   'f-goals-smart-statement': 'By 30 June 2026 I will complete and log twenty supervised cardiac ultrasounds, signed off by the fellow.',
   'f-goals-coachSupport': 'Check my log at each session and introduce me to the fellowship director.',
   'f-goals-nextCheckIn': 'in four weeks',
+  // Network map: the connection lists (rows added per list), the tables, the writing.
+  'f-network-contacts-0-name': 'Dr. Lena Ruiz',
+  'f-network-contacts-0-role': 'Coach',
+  'f-network-contacts-0-notes': 'Monthly check-ins',
+  'f-network-contacts-1-name': 'Tomás Vega',
+  'f-network-contacts-1-role': 'Co-resident',
+  'f-network-contacts-2-name': 'Dr. Wei Chen',
+  'f-network-contacts-2-role': 'Ultrasound fellow',
+  'f-network-contacts-3-name': 'Internal medicine interest group',
+  'f-network-contacts-4-name': 'Dr. Ruth Adeyemi',
+  'f-network-contacts-4-role': 'Program director',
+  'f-network-gaps': 'Few contacts in research and outside my hospital.',
+  'f-network-toAdd-0-name': 'Dr. Sam Patel',
+  'f-network-toAdd-0-role': 'Cardiologist',
+  'f-network-toAdd-0-why': 'Echo research',
+  'f-network-toAdd-0-how': 'Ask Dr. Chen',
+  'f-network-toAdd-0-by': 'April',
+  'f-network-toAdd-1-name': 'Jo Kim',
+  'f-network-toAdd-1-why': 'Teaching awards',
+  'f-network-toAdd-1-how': 'Cold email',
+  'f-network-toAdd-1-by': 'May',
+  'f-network-actions-0-action': 'Ask for an intro',
+  'f-network-actions-0-skill': 'A short pitch',
+  'f-network-actions-0-support': 'My coach',
+  'f-network-actions-0-by': 'March',
+  'f-network-actions-1-action': 'Follow up',
+  'f-network-actions-1-by': 'June',
+  'f-network-maintain': 'A thank-you note after each shift with the fellow.',
+  // Social media reflection.
+  'f-social-interests-0': 'Point-of-care ultrasound',
+  'f-social-interests-1': 'Medical education',
+  'f-social-otherPurpose': 'Find a research collaborator',
+  'f-social-audience': 'Residents and students who are learning ultrasound.',
+  'f-social-knownFor-0': 'curious',
+  'f-social-knownFor-1': 'careful',
+  'f-social-knownFor-2': 'generous teacher',
+  'f-social-platforms-0-name': 'LinkedIn',
+  'f-social-platforms-0-handle': 'amara-okafor',
+  'f-social-platforms-0-why': 'Programs and mentors',
+  'f-social-platforms-1-name': 'X',
+  'f-social-platforms-1-handle': '@amara_pocus',
+  'f-social-platforms-1-why': 'The #MedEd community',
+  'f-social-bio': 'IM resident (PGY-2). Learning and teaching bedside ultrasound. Views my own.',
+  'f-social-hashtags-0': '#MedEd',
+  'f-social-hashtags-1': '#POCUS',
+  'f-social-follow-0': '@ACEP_POCUS',
+  'f-social-follow-1': '@WeiChenEcho',
+  'f-social-follow-2': '@ACP_IMlearning',
+  'f-social-follow-3': '@SAEMedEd',
+  'f-social-follow-4': '@FOAMedDigest',
+  'f-social-share': 'Teaching cases without patient details, in a friendly tone.',
+  'f-social-timeBudget': '20 minutes, three times a week',
+  'f-social-guardrail-if': 'If I am tempted to post about a hard shift',
+  'f-social-guardrail-then': 'then I will write it in my journal instead.',
+  'f-social-discussion': 'We agreed on LinkedIn first and X later.',
+  'f-social-reviewDate': 'in six weeks',
 };
+
+/** Choices made from the keyboard: a select's option by typing its first letters, a box by Space. */
+const CHOOSE: Record<string, string> = {
+  'f-network-contacts-0-area': 'Pro',
+  'f-network-contacts-1-area': 'Inf',
+  'f-network-contacts-2-area': 'Exp',
+  'f-network-contacts-3-area': 'Aca',
+  'f-network-contacts-4-area': 'Aca',
+  'f-network-toAdd-0-area': 'Exp',
+  'f-network-toAdd-1-area': 'Aca',
+};
+const TICK = new Set([
+  'f-social-purposes-learn',
+  'f-social-purposes-network',
+  'f-social-purposes-share-work',
+  'f-social-boundaries-patient-privacy',
+  'f-social-boundaries-permanence',
+  'f-social-boundaries-institution-policy',
+  'f-social-boundaries-self-audit',
+]);
+/** Rows added with the Add button, by button. */
+const ADD: Record<string, number> = {
+  'f-goals-priorities-add': 2,
+  'f-network-contacts-strong-add': 2,
+  'f-network-contacts-weak-add': 2,
+  'f-network-contacts-mentor-add': 1,
+  'f-network-toAdd-add': 1,
+  'f-network-actions-add': 1,
+  'f-social-interests-add': 1,
+  'f-social-knownFor-add': 2,
+  'f-social-platforms-add': 1,
+  'f-social-hashtags-add': 1,
+  'f-social-follow-add': 4,
+};
+
+const L = (id: string) => LEARNER[id]!;
 
 const EXPECTED_ANSWERS = {
   version: 1,
@@ -84,7 +177,49 @@ const EXPECTED_ANSWERS = {
     coachSupport: LEARNER['f-goals-coachSupport'],
     nextCheckIn: LEARNER['f-goals-nextCheckIn'],
   },
+  network: {
+    contacts: [
+      { name: L('f-network-contacts-0-name'), role: L('f-network-contacts-0-role'), notes: L('f-network-contacts-0-notes'), tie: 'strong', area: 'professional-identity' },
+      { name: L('f-network-contacts-1-name'), role: L('f-network-contacts-1-role'), tie: 'strong', area: 'informal' },
+      { name: L('f-network-contacts-2-name'), role: L('f-network-contacts-2-role'), tie: 'weak', area: 'expertise' },
+      { name: L('f-network-contacts-3-name'), tie: 'weak', area: 'academic' },
+      { name: L('f-network-contacts-4-name'), role: L('f-network-contacts-4-role'), tie: 'mentor', area: 'academic' },
+    ],
+    gaps: L('f-network-gaps'),
+    toAdd: [
+      { name: L('f-network-toAdd-0-name'), role: L('f-network-toAdd-0-role'), area: 'expertise', why: L('f-network-toAdd-0-why'), how: L('f-network-toAdd-0-how'), by: L('f-network-toAdd-0-by') },
+      { name: L('f-network-toAdd-1-name'), area: 'academic', why: L('f-network-toAdd-1-why'), how: L('f-network-toAdd-1-how'), by: L('f-network-toAdd-1-by') },
+    ],
+    actions: [
+      { action: L('f-network-actions-0-action'), skill: L('f-network-actions-0-skill'), support: L('f-network-actions-0-support'), by: L('f-network-actions-0-by') },
+      { action: L('f-network-actions-1-action'), by: L('f-network-actions-1-by') },
+    ],
+    maintain: L('f-network-maintain'),
+  },
+  social: {
+    interests: [L('f-social-interests-0'), L('f-social-interests-1')],
+    purposes: ['learn', 'network', 'share-work'],
+    otherPurpose: L('f-social-otherPurpose'),
+    audience: L('f-social-audience'),
+    knownFor: [L('f-social-knownFor-0'), L('f-social-knownFor-1'), L('f-social-knownFor-2')],
+    platforms: [0, 1].map((i) => ({ name: L(`f-social-platforms-${i}-name`), handle: L(`f-social-platforms-${i}-handle`), why: L(`f-social-platforms-${i}-why`) })),
+    bio: L('f-social-bio'),
+    hashtags: [L('f-social-hashtags-0'), L('f-social-hashtags-1')],
+    follow: [0, 1, 2, 3, 4].map((i) => L(`f-social-follow-${i}`)),
+    share: L('f-social-share'),
+    boundaries: ['patient-privacy', 'permanence', 'institution-policy', 'self-audit'],
+    timeBudget: L('f-social-timeBudget'),
+    guardrail: { if: L('f-social-guardrail-if'), then: L('f-social-guardrail-then') },
+    discussion: L('f-social-discussion'),
+    reviewDate: L('f-social-reviewDate'),
+  },
 };
+
+/** Every answers path the worksheet model prints (the map prints the connection lists' contacts). */
+const MODEL_PATHS = Object.values(SHEETS)
+  .flatMap(sheetFields)
+  .filter((field) => field.kind !== 'quadrantMap')
+  .flatMap((field) => (field.kind === 'checklist' && field.other ? [field.path, field.other.path] : [field.path]));
 
 let work: string;
 let site: string;
@@ -117,6 +252,10 @@ async function waitForText(selector: string, text: string): Promise<void> {
   await page.waitForFunction(([s, t]) => document.querySelector(s!)?.textContent?.includes(t!) ?? false, [selector, text]);
 }
 
+async function announced(text: string): Promise<void> {
+  await waitForText('#announcer', text);
+}
+
 async function open(): Promise<void> {
   await page.goto(pathToFileURL(path.join(site, 'index.html')).href);
   await page.waitForSelector('body[data-ready=true]');
@@ -126,6 +265,36 @@ async function downloadBytes(buttonId: string): Promise<Buffer> {
   await page.focus(`#${buttonId}`);
   const [download] = await Promise.all([page.waitForEvent('download', { timeout: 120_000 }), page.keyboard.press('Enter')]);
   return readFile((await download.path())!);
+}
+
+/** Two PDFs page by page, rasterised and compared as the pixel tests compare. */
+async function expectSamePages(ours: Uint8Array, theirs: Uint8Array): Promise<void> {
+  const [a, b] = await Promise.all([rasterise(ours), rasterise(theirs)]);
+  expect(a.length).toBe(b.length);
+  a.forEach((png, i) => {
+    const x = PNG.sync.read(png);
+    const y = PNG.sync.read(b[i]!);
+    expect([x.width, x.height]).toEqual([y.width, y.height]);
+    const diff = pixelmatch(x.data, y.data, undefined, x.width, x.height, { threshold: 0.1 });
+    expect(diff, `page ${i + 1}: pixels that differ from the command line's`).toBeLessThanOrEqual(x.width * x.height * 0.0001);
+  });
+}
+
+/** The downloaded PDF against `pln-worksheets fill` of the downloaded answers. */
+async function expectSameAsFill(json: Buffer, pdf: Uint8Array, flags: string[]): Promise<void> {
+  const jsonFile = path.join(work, 'answers.json');
+  const cliPdf = path.join(work, 'cli.pdf');
+  await writeFile(jsonFile, json);
+  const cli = await runCli(['fill', jsonFile, '--out', cliPdf, ...flags], { cwd: work });
+  expect(cli.stderr).toBe('');
+  expect(cli.code).toBe(0);
+  await expectSamePages(pdf, new Uint8Array(await readFile(cliPdf)));
+}
+
+/** Picks a select's option from the keyboard: focus, then type the first letters of its words. */
+async function choose(id: string, letters: string): Promise<void> {
+  await page.focus(`#${id}`);
+  await page.keyboard.type(letters);
 }
 
 describe.skipIf(!CHROMIUM)('web app (out/site) in Chromium', () => {
@@ -157,12 +326,19 @@ describe.skipIf(!CHROMIUM)('web app (out/site) in Chromium', () => {
     await axeViolations('first visit');
   });
 
-  it('takes a learner typing with the keyboard alone; the PDF holds every answer and matches `fill` of the exported JSON', async () => {
+  it('has a control for every field of the worksheet model', async () => {
+    const missing = await page.evaluate((paths) => paths.filter((p) => !document.querySelector(`[data-path="${p}"], [data-path^="${p}["], [data-path^="${p}."]`)), MODEL_PATHS);
+    expect(MODEL_PATHS).toContain('social.bio');
+    expect(missing).toEqual([]);
+  });
+
+  it('takes a learner typing with the keyboard alone through all three sheets; the PDF holds every answer and matches `fill` of the exported JSON', async () => {
     const typed = new Set<string>();
-    let rowsToAdd = 2;
+    const chosen = new Set<string>();
+    const adds = { ...ADD };
     const before = await previews();
-    await page.keyboard.press('Tab');
-    for (let step = 0; step < 200; step++) {
+    await page.focus('#f-learner-name');
+    for (let step = 0; step < 600; step++) {
       const id = await page.evaluate(() => document.activeElement?.id ?? '');
       if (id === 'download-pdf') break;
       if (LEARNER[id] !== undefined && !typed.has(id)) {
@@ -174,45 +350,44 @@ describe.skipIf(!CHROMIUM)('web app (out/site) in Chromium', () => {
           await page.keyboard.press('Tab'); // past the moved row's buttons, on with the list
           continue;
         }
-      } else if (id === 'f-goals-priorities-add' && rowsToAdd > 0) {
-        rowsToAdd--;
+      } else if (CHOOSE[id] !== undefined && !chosen.has(id)) {
+        await page.keyboard.type(CHOOSE[id]!);
+        chosen.add(id);
+      } else if (TICK.has(id) && !chosen.has(id)) {
+        await page.keyboard.press('Space');
+        chosen.add(id);
+      } else if ((adds[id] ?? 0) > 0) {
+        adds[id]!--;
         await page.keyboard.press('Enter');
-        await page.waitForFunction((n) => document.activeElement?.id === `f-goals-priorities-${n}`, 2 - rowsToAdd);
+        // The new row's first box takes the focus once the form is rebuilt.
+        await page.waitForFunction((button) => document.activeElement?.id !== button && document.activeElement?.tagName === 'INPUT', id);
         continue;
       }
       await page.keyboard.press('Tab');
     }
+    expect(adds).toEqual(Object.fromEntries(Object.keys(ADD).map((k) => [k, 0])));
+    expect([...chosen].sort()).toEqual([...Object.keys(CHOOSE), ...TICK].sort());
+    // The bio's count, as the sheet counts it, shown under the box and tied to it.
+    expect(await page.textContent('#f-social-bio-count')).toBe(`${[...L('f-social-bio')].length} of 160 characters`);
+    expect(await page.getAttribute('#f-social-bio', 'aria-describedby')).toContain('f-social-bio-count');
     expect([...typed].sort()).toEqual(Object.keys(LEARNER).sort());
     await previewSettled(before);
     expect(await page.textContent('#preview-status')).toBe('Preview updated.');
-    await axeViolations('filled goal sheet');
+    await axeViolations('all three sheets filled');
 
     const json = await downloadBytes('download-json');
     expect(JSON.parse(json.toString('utf8'))).toEqual(EXPECTED_ANSWERS);
     const pdf = new Uint8Array(await downloadBytes('download-pdf'));
 
-    const text = normaliseText((await pdfText(pdf)).join(' ')).replace(/\s+/g, ' ');
+    // Without white space: a bio prints one character per box, and answers wrap where `fill` wraps them.
+    const text = normaliseText((await pdfText(pdf)).join(' ')).replace(/\s+/g, '');
     // The date prints as the sheets' language writes dates, as `fill` prints it.
     const printed = { ...LEARNER, 'f-session-date': formatDate(LEARNER['f-session-date']!, 'en') };
     expect(printed['f-session-date']).toBe('Mar 14, 2026');
-    for (const answer of Object.values(printed)) expect(text).toContain(answer.replace(/\s+/g, ' '));
+    for (const answer of Object.values(printed)) expect(text).toContain(normaliseText(answer).replace(/\s+/g, ''));
 
-    const jsonFile = path.join(work, 'answers.json');
-    const cliPdf = path.join(work, 'cli.pdf');
-    await writeFile(jsonFile, json);
-    const cli = await runCli(['fill', jsonFile, '--out', cliPdf], { cwd: work });
-    expect(cli.stderr).toBe('');
-    expect(cli.code).toBe(0);
-    const [ours, theirs] = await Promise.all([rasterise(pdf), rasterise(new Uint8Array(await readFile(cliPdf)))]);
-    expect(ours.length).toBe(theirs.length);
-    ours.forEach((png, i) => {
-      const a = PNG.sync.read(png);
-      const b = PNG.sync.read(theirs[i]!);
-      expect([a.width, a.height]).toEqual([b.width, b.height]);
-      const diff = pixelmatch(a.data, b.data, undefined, a.width, a.height, { threshold: 0.1 });
-      expect(diff, `page ${i + 1}: pixels that differ from fill's`).toBeLessThanOrEqual(a.width * a.height * 0.0001);
-    });
-  });
+    await expectSameAsFill(json, pdf, []);
+  }, 600_000);
 
   it('keeps the answers on reload, and the clear button removes them', async () => {
     await open();
@@ -275,6 +450,121 @@ describe.skipIf(!CHROMIUM)('web app (out/site) in Chromium', () => {
       expected.push(script);
       expect(fonts()).toEqual(expected);
     }
+  });
+
+  it('in Spanish on A4: the choices are remembered after a reload, and the PDF is `fill --locale es --paper a4` of the answers', async () => {
+    await page.focus('#clear');
+    await page.keyboard.press('Enter');
+    await waitForText('#announcer', 'Your answers were cleared from this device.');
+    // A setting rebuilds the page when it changes: one key each (options are in order English, Español; Letter, A4).
+    await page.focus('#setting-locale');
+    await page.keyboard.press('ArrowDown');
+    await page.waitForFunction(() => document.documentElement.lang === 'es' && document.activeElement?.id === 'setting-locale');
+    await page.focus('#setting-paper');
+    await page.keyboard.press('ArrowDown');
+    await page.waitForFunction(() => JSON.parse(localStorage.getItem('pln-worksheets:settings') ?? '{}').paper === 'a4');
+    await open();
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('es');
+    expect(await page.inputValue('#setting-locale')).toBe('es');
+    expect(await page.inputValue('#setting-paper')).toBe('a4');
+    expect(await page.locator('label[for="f-learner-name"]').textContent()).toBe('Nombre');
+    expect(await page.locator('#sheet-social-title').textContent()).toBe('Reflexión sobre redes sociales');
+    const typed: [string, string][] = [
+      ['f-learner-name', 'Dra. Lucía Fernández'],
+      ['f-goals-woop-wish', 'Hacer veinte ecografías supervisadas.'],
+      ['f-social-bio', 'Residente de medicina interna. Ecografía a pie de cama y docencia.'],
+    ];
+    for (const [id, text] of typed) {
+      await page.focus(`#${id}`);
+      await page.keyboard.type(text);
+    }
+    await page.focus('#f-network-contacts-weak-add');
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => document.activeElement?.id === 'f-network-contacts-0-name');
+    await page.keyboard.type('Dr. Íñigo Sáenz');
+    await choose('f-network-contacts-0-area', 'Com');
+    expect(await page.inputValue('#f-network-contacts-0-area')).toBe('informal');
+    expect(await page.textContent('#f-social-bio-count')).toBe(`${[...typed[2]![1]].length} de 160 caracteres`);
+    await axeViolations('Spanish');
+    const json = await downloadBytes('download-json');
+    const pdf = new Uint8Array(await downloadBytes('download-pdf'));
+    for (const size of await pageSizes(pdf)) expect([Math.round(size.width), Math.round(size.height)]).toEqual([595, 842]);
+    const text = normaliseText((await pdfText(pdf)).join(' ')).replace(/\s+/g, '');
+    for (const answer of [...typed.map(([, t]) => t), 'Dr. Íñigo Sáenz']) expect(text).toContain(normaliseText(answer).replace(/\s+/g, ''));
+    await expectSameAsFill(json, pdf, ['--locale', 'es', '--paper', 'a4']);
+    // Back to English on Letter, chosen from the keyboard, for the screenshots.
+    await page.focus('#setting-paper');
+    await page.keyboard.press('ArrowUp');
+    await page.waitForFunction(() => JSON.parse(localStorage.getItem('pln-worksheets:settings') ?? '{}').paper === 'letter');
+    await page.focus('#setting-locale');
+    await page.keyboard.press('ArrowUp');
+    await page.waitForFunction(() => document.documentElement.lang === 'en');
+  }, 300_000);
+
+  it('downloads the blank set: the same pages and text as `pln-worksheets blank`', async () => {
+    // Not the same bytes: the browser build's deflate compresses the same objects differently (qpdf --qdf shows them equal).
+    const ours = new Uint8Array(await downloadBytes('download-blank'));
+    const cliPdf = path.join(work, 'blank.pdf');
+    const cli = await runCli(['blank', '--out', cliPdf], { cwd: work });
+    expect(cli.code).toBe(0);
+    const theirs = new Uint8Array(await readFile(cliPdf));
+    expect(await pdfText(ours)).toEqual(await pdfText(theirs));
+    expect(await pageSizes(ours)).toEqual(await pageSizes(theirs));
+    await expectSamePages(ours, theirs);
+  });
+
+  it('flags a character no bundled font has at its field, in the words `fill` warns with', async () => {
+    const before = await previews();
+    await page.focus('#f-network-contacts-0-name');
+    await page.keyboard.press('End');
+    await page.keyboard.type(' \u{1F99C}');
+    await waitForText('[data-error-for="network.contacts[0].name"]', 'U+1F99C PARROT');
+    const shown = await page.textContent('[data-error-for="network.contacts[0].name"]');
+    expect(await page.getAttribute('#f-network-contacts-0-name', 'aria-invalid')).toBe('true');
+    // The other fields carry no such flag.
+    expect(await page.locator('[data-error-for]:not([hidden])').count()).toBe(1);
+    const jsonFile = path.join(work, 'parrot.json');
+    await writeFile(jsonFile, await downloadBytes('download-json'));
+    const cli = await runCli(['fill', jsonFile, '--out', path.join(work, 'parrot.pdf')], { cwd: work });
+    expect(cli.code).toBe(0);
+    const warning = cli.stderr.split('\n').find((line) => line.includes('U+1F99C'))!;
+    expect(shown).toContain(warning.slice(warning.indexOf('U+1F99C')));
+    await previewSettled(before);
+    await axeViolations('a character without a glyph');
+  });
+
+  it('moves a connection to another list by its tie choice, reorders and removes rows, all from the keyboard', async () => {
+    await page.focus('#clear');
+    await page.keyboard.press('Enter');
+    await waitForText('#announcer', 'Your answers were cleared from this device.');
+    const focused = () => page.evaluate(() => document.activeElement?.id ?? '');
+    const listOf = (id: string) => page.evaluate((i) => document.getElementById(i)?.closest('fieldset')?.querySelector('legend')?.textContent, id);
+    for (const name of ['Ana Ruiz', 'Bo Chen']) {
+      await page.focus('#f-network-contacts-strong-add');
+      await page.keyboard.press('Enter');
+      await page.waitForFunction((n) => document.activeElement?.id === `f-network-contacts-${n}-name`, name === 'Ana Ruiz' ? 0 : 1);
+      await page.keyboard.type(name);
+    }
+    // Alt+ArrowUp on the second row puts Bo first; the focus stays with Bo.
+    await page.keyboard.press('Alt+ArrowUp');
+    await page.waitForFunction(() => document.activeElement?.id === 'f-network-contacts-0-name');
+    expect(await page.inputValue('#f-network-contacts-0-name')).toBe('Bo Chen');
+    await announced('Row moved.');
+    // The tie choice moves Ana (now row 2) to the weak connections, and the focus goes with her.
+    await page.focus('#f-network-contacts-1-tie');
+    await page.keyboard.press('ArrowDown');
+    await page.waitForFunction(() => document.activeElement?.id === 'f-network-contacts-1-tie' && (document.activeElement as HTMLSelectElement).value === 'weak');
+    expect(await listOf('f-network-contacts-1-tie')).toBe('Weak connections');
+    expect(await listOf('f-network-contacts-0-name')).toBe('Strong connections');
+    const saved = () => page.evaluate(() => JSON.parse(localStorage.getItem('pln-worksheets:draft') ?? '{}').network.contacts as { name: string; tie: string }[]);
+    expect((await saved()).map((c) => [c.name, c.tie])).toEqual([['Bo Chen', 'strong'], ['Ana Ruiz', 'weak']]);
+    // Remove Bo: the strong list is empty, the focus lands on its Add button.
+    await page.focus('[aria-label="Remove: Strong connections: Row 1"]');
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => document.activeElement?.id === 'f-network-contacts-strong-add');
+    expect(await focused()).toBe('f-network-contacts-strong-add');
+    expect((await saved()).map((c) => c.name)).toEqual(['Ana Ruiz']);
+    await axeViolations('connections moved');
   });
 
   it('looks right at 1280×800 and on a phone (390×844)', async () => {

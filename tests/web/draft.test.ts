@@ -22,6 +22,16 @@ describe('form draft', () => {
     expect(draftToAnswers({}).learner).toEqual({ name: '' });
   });
 
+  it('drops a connection row that has only its list\'s tie, keeps one with anything written, in order', () => {
+    const draft = {
+      learner: { name: 'Ana' },
+      network: { contacts: [{ tie: 'strong' }, { tie: 'weak', name: 'Bo', area: 'informal' }, { tie: 'mentor', area: 'academic' }, { tie: 'weak', name: '' }] },
+    };
+    expect(draftToAnswers(draft).network).toEqual({ contacts: [{ tie: 'weak', name: 'Bo', area: 'informal' }, { tie: 'mentor', area: 'academic' }] });
+    expect(draftToAnswers({ learner: { name: 'Ana' }, network: { contacts: [{ tie: 'strong' }] } })).toEqual({ version: 1, learner: { name: 'Ana' } });
+    expect(draftToAnswers({ learner: { name: 'Ana' }, network: { contacts: [{ tie: 'strong' }], gaps: 'g' } }).network).toEqual({ gaps: 'g' });
+  });
+
   it('opens an answers file as the same draft', () => {
     const answers = { version: 1 as const, learner: { name: 'Ana' }, session: { number: 2 }, goals: { focus: 'x' } };
     expect(draftToAnswers(answersToDraft(answers))).toEqual(answers);
