@@ -14,6 +14,7 @@ const FAST = [
   'tests/cli-answers.test.ts',
   'tests/cli-blank.test.ts',
   'tests/cli-launch.test.ts',
+  'tests/split-names.test.ts',
 ];
 const ALL = ['tests/**/*.test.ts', 'tests/**/*.test.tsx'];
 const EXCLUDE = ['**/node_modules/**', 'dist/**', 'tests/.artifacts/**'];

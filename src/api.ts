@@ -1,5 +1,6 @@
 import type { Answers } from './answers/schema.js';
 import type { BundleOptions, BundleResult, PacketInput } from './bundle/model.js';
+import type { PacketFile } from './bundle/split.js';
 import type { Copy } from './copy/copy.js';
 import { loadCopy } from './copy/load.js';
 import { planPacket, stringsOf, type PlannedPacket } from './packet/plan.js';
@@ -14,6 +15,7 @@ import { productVersion } from './version.js';
 
 export { formatDate } from './copy/format.js';
 export { headerValues, planPacket, type PacketSource, type PlannedPacket } from './packet/plan.js';
+export type { PacketFile } from './bundle/split.js';
 export type { BundleOptions, BundleLayout, BundleResult, BundleStats, PacketInput, PacketPlacement, SheetPlacement } from './bundle/model.js';
 export { completenessReport, isAnswered, type CompletenessReport, type SheetReport, type SectionReport, type FieldStatus, type Recommendation } from './answers/report.js';
 export { nextSession, type NextSessionOptions } from './answers/next-session.js';
@@ -118,6 +120,15 @@ function metadataFor(copy: Copy, titleParts: string[], options: RenderSettings):
  */
 export async function renderBundle(packets: readonly PacketInput[], options: BundleOptions = {}): Promise<Uint8Array> {
   return (await renderBundleWithLayout(packets, options)).pdf;
+}
+
+/**
+ * A bundle's packets each as a PDF of their own (what `bundle --split` writes), made and cached as
+ * a bundle's are; with `fillable`, each a form that `import` reads back.
+ */
+export async function renderPacketFiles(packets: readonly PacketInput[], options: BundleOptions & { fillable?: boolean } = {}): Promise<PacketFile[]> {
+  const { renderPacketFiles: render } = await import('./bundle/split.js');
+  return render(packets, { ...options, date: options.date ?? DEFAULT_PDF_DATE });
 }
 
 /** renderBundle, also telling where each packet and sheet landed (page numbers and labels). */

@@ -31,6 +31,11 @@ export interface PacketJob {
   answers?: Answers;
   /** The texts whose scripts choose the packet's fonts (the answers, or a participant's name). */
   texts: string[];
+  /**
+   * A packet that is a file of its own (`bundle --split`): its own metadata, no sheet markers,
+   * and, when fillable, form fields. Absent for a packet that goes into a bundle.
+   */
+  standalone?: { metadata: DocumentMetadata; fillable: boolean };
 }
 
 /**
@@ -73,7 +78,9 @@ export function packetMetadata(locale: string): DocumentMetadata {
  */
 export function renderJob(env: RenderEnv, copy: Copy, job: PacketJob): Promise<Uint8Array> {
   const plan = { sheets: sheetsInOrder(job.sheets), header: job.header, variables: job.variables, answers: job.answers, texts: job.texts };
-  return renderPacket(plan, { copy, paper: env.paper, branding: env.branding, metadata: packetMetadata(env.locale), sheetMarker });
+  const settings = { copy, paper: env.paper, branding: env.branding };
+  if (job.standalone) return renderPacket(plan, { ...settings, metadata: job.standalone.metadata, fillable: job.standalone.fillable });
+  return renderPacket(plan, { ...settings, metadata: packetMetadata(env.locale), sheetMarker });
 }
 
 /** Branding after a structured clone (worker threads): the logo's bytes back as a Buffer. */

@@ -34,13 +34,13 @@ import type { FrontJob, PacketJob, RenderEnv } from './job.js';
 import { PacketPool, workerScript } from './pool.js';
 
 /** A packet of the bundle, planned, with the titles it has in the contents and the outline. */
-interface BundlePacket extends PlannedPacket {
+export interface BundlePacket extends PlannedPacket {
   title: string;
   subtitle?: string;
 }
 
 /** Everything decided before any page is drawn. */
-interface BundlePlan {
+export interface BundlePlan {
   copy: Copy;
   ctx: RenderContext;
   paper: Paper;
@@ -116,7 +116,7 @@ export async function renderBundleWithLayout(packets: readonly PacketInput[], op
 }
 
 /** Step 1, plan: the copy, the metadata, and each packet's titles, sheets, header and fonts. */
-async function planBundle(packets: readonly PacketInput[], options: BundleOptions & { date: Date }): Promise<BundlePlan> {
+export async function planBundle(packets: readonly PacketInput[], options: BundleOptions & { date: Date }): Promise<BundlePlan> {
   const locale = options.locale ?? 'en';
   const copy = await loadCopy(locale, options.templatesDir);
   const paper = options.paper ?? 'letter';
@@ -180,7 +180,7 @@ function planPackets(packets: readonly PacketInput[], ctx: RenderContext, option
  * Step 2, produce: a packet's or the front matter's bytes, from the cache, a worker of the pool,
  * or this thread. A part's bytes do not depend on where it was made, so neither do the bundle's.
  */
-class Producer {
+export class Producer {
   readonly stats: BundleStats;
 
   private constructor(

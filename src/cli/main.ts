@@ -104,7 +104,16 @@ export async function main(argv: readonly string[]): Promise<number> {
           .option('quiet', { type: 'boolean', describe: 'no progress bar' })
           .option('cache', { type: 'boolean', describe: 'reuse packets rendered before (default true; --no-cache builds from scratch)' })
           .option('jobs', { type: 'number', describe: 'worker threads rendering packets (default: one per core for a large bundle)' })
-          .epilogue(helpEpilogue([['$0 bundle examples --blank --title "Appendix C" --page-prefix C-', 'a handbook appendix: a blank set, then every learner in examples/'], ['$0 bundle --roster roster.csv --duplex --copies 2', 'a workshop pack: a named packet per participant, two spare ones, ready for two-sided printing']]))),
+          .option('split', { type: 'string', describe: 'one PDF per packet in this folder, named after each person, with an index.csv (name, program, file); no title page or contents' })
+          .option('fillable', { type: 'boolean', describe: 'each packet a form to type into (implies --split; default folder out/<roster>-pack/ or out/bundle/)' })
+          .option('force', { type: 'boolean', describe: 'with --split: write into a folder that is not empty (files of the same name are replaced)' })
+          .epilogue(
+            helpEpilogue([
+              ['$0 bundle examples --blank --title "Appendix C" --page-prefix C-', 'a handbook appendix: a blank set, then every learner in examples/'],
+              ['$0 bundle --roster roster.csv --duplex --copies 2', 'a workshop pack: a named packet per participant, two spare ones, ready for two-sided printing'],
+              ['$0 bundle --roster roster.csv --fillable --split forms', 'a fillable packet per participant to email, in forms/, listed in forms/index.csv'],
+            ]),
+          )),
       async (args) => {
         exitCode = await (await import('./commands/bundle.js')).runBundle(args);
       },

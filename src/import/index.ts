@@ -5,13 +5,14 @@
  * list, in the sheet's order; a contact takes its tie from the list its row is in.
  */
 import { PDFCheckBox, PDFDocument, PDFDropdown, PDFHexString, PDFString, PDFTextField, EncryptedPDFError, PDFName, type PDFField } from 'pdf-lib';
-import { AnswersSchema, AREAS, type Answers } from '../answers/schema.js';
+import { AREAS, type Answers } from '../answers/schema.js';
 import { infoDict, LEGACY_MARKER_FIELD, MARKER_INFO_KEY, FORM_VERSION, type FormMarker } from '../pdf/fillable/postprocess.js';
 import { OTHER_BOX } from '../pdf/fillable/fields.js';
 import { RECORD_LISTS, TOP_ORDER } from './schema-lists.js';
 import { SHEETS, sheetFields } from '../worksheets/index.js';
 import { fieldPath, setAtKeys } from './paths.js';
 import { pdfHazard } from './prescan.js';
+import { fieldPages, formatFieldProblems, printable, schemaProblems, type FieldProblem } from './problems.js';
 
 /** A PDF that cannot be imported: one message per line, each naming the PDF. */
 export class ImportError extends Error {
@@ -77,7 +78,8 @@ export async function importAnswers(pdf: Uint8Array, source = 'the PDF'): Promis
 
   const raw: Record<string, unknown> = {};
   const ticked = new Map<string, Set<string>>();
-  const refused: string[] = [];
+  // Every problem is collected, then all are reported in one run (problems.ts).
+  const problems: FieldProblem[] = [];
   for (const field of fields) {
     const name = field.getName();
     if (name === LEGACY_MARKER_FIELD) continue;
@@ -89,14 +91,14 @@ export async function importAnswers(pdf: Uint8Array, source = 'the PDF'): Promis
       if (CHECKLISTS.get(list)?.includes(option)) {
         if (!ticked.has(list)) ticked.set(list, new Set());
         if (field.isChecked()) ticked.get(list)!.add(option);
-      } else if (!OTHER_BOXES.has(name)) refused.push(`form field "${printable(name)}": not a box on the worksheets; import reads only the worksheets' own fields`);
+      } else if (!OTHER_BOXES.has(name)) problems.push({ field: name, label: `form field "${printable(name)}"`, message: "not a box on the worksheets; import reads only the worksheets' own fields" });
       continue;
     }
     // Signatures and buttons hold no answer.
     if (!(field instanceof PDFTextField || field instanceof PDFDropdown)) continue;
     const path = fieldPath(name);
     if (!path.ok) {
-      refused.push(`form field "${printable(name)}": ${path.reason}; import reads only the worksheets' own fields`);
+      problems.push({ field: name, label: `form field "${printable(name)}"`, message: `${path.reason}; import reads only the worksheets' own fields` });
       continue;
     }
     let value = field instanceof PDFTextField ? field.getText() : areaValue(field.getSelected()[0], marker.areas ?? {});
@@ -105,9 +107,6 @@ export async function importAnswers(pdf: Uint8Array, source = 'the PDF'): Promis
     if (value.trim() === '') continue;
     setAtKeys(raw, path.keys, value);
   }
-  if (refused.length > 0) fail(...refused);
-
-  const problems: string[] = [];
   // Contacts: the tie is the list's; records need their required keys (before rows close up, so
   // the messages name the form's own fields).
   for (const [listPath, spec] of Object.entries(RECORD_LISTS)) {
@@ -126,7 +125,7 @@ export async function importAnswers(pdf: Uint8Array, source = 'the PDF'): Promis
           const what = Object.entries(record)
             .filter(([k]) => k !== 'tie')
             .map(([, v]) => `"${String(v).slice(0, 40)}"`)[0];
-          problems.push(`${listPath}[${index}].${required}: empty, but the row has other entries (${what}); fill it in or clear the row`);
+          problems.push({ field: `${listPath}[${index}].${required}`, message: `empty, but the row has other entries (${what}); fill it in or clear the row` });
         }
       }
       list[index] = Object.fromEntries(spec.order.filter((k) => record[k] !== undefined).map((k) => [k, record[k]]));
@@ -141,22 +140,15 @@ export async function importAnswers(pdf: Uint8Array, source = 'the PDF'): Promis
   const session = raw.session as Record<string, unknown> | undefined;
   if (session && typeof session.number === 'string' && /^\s*\d+\s*$/.test(session.number)) session.number = Number(session.number);
 
+  // The rows as the form has them (before closing up), to name the fields of the schema's problems.
+  const rows = structuredClone(raw);
   const answers = compact({ version: 1, ...raw }) as Record<string, unknown>;
   const ordered = Object.fromEntries(TOP_ORDER.filter((key) => answers[key] !== undefined).map((key) => [key, answers[key]]));
   if (!ordered.learner || !(ordered.learner as Record<string, unknown>).name) {
-    problems.unshift('learner.name: empty; type the learner\'s name in "Name" at the top of a page (every answers file needs it)');
+    problems.unshift({ field: 'learner.name', message: 'empty; type the learner\'s name in "Name" at the top of a page (every answers file needs it)' });
   }
-  if (problems.length > 0) fail(...problems);
-
-  const parsed = AnswersSchema.safeParse(ordered, { jitless: true }); // see answers/load.ts
-  if (!parsed.success) {
-    fail(
-      ...parsed.error.issues.map((issue) => {
-        const path = issue.path.map((key, i) => (typeof key === 'number' ? `[${key}]` : `${i === 0 ? '' : '.'}${String(key)}`)).join('');
-        return `${path || 'answers'}: ${issue.message}`;
-      }),
-    );
-  }
+  problems.push(...schemaProblems(ordered, rows));
+  if (problems.length > 0) throw new ImportError(formatFieldProblems(source, problems, fieldPages(doc, fields)));
   return ordered as Answers;
 }
 
@@ -178,12 +170,6 @@ function readMarker(doc: PDFDocument, fields: PDFField[]): Partial<FormMarker> |
   } catch {
     return undefined;
   }
-}
-
-/** A field name as it can be printed: control characters shown as \u escapes, long names cut. */
-function printable(name: string): string {
-  const shown = name.replace(/[\p{Cc}\p{Cf}]/gu, (char) => `\\u${char.codePointAt(0)!.toString(16).padStart(4, '0')}`);
-  return shown.length > 120 ? `${shown.slice(0, 120)}…` : shown;
 }
 
 /** A dropdown's value (a printed area name, or the area value itself) as an area value. */

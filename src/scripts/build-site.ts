@@ -37,6 +37,7 @@ const SEAMS: Record<string, string> = {
   'copy/precompiled-templates.ts': 'pln-site:precompiled',
   'version.ts': 'pln-site:version',
   'bundle/render.ts': 'web/seams/unavailable.ts',
+  'bundle/split.ts': 'web/seams/unavailable.ts',
   'import/index.ts': 'web/seams/unavailable.ts',
   'pdf/fillable/postprocess.ts': 'web/seams/unavailable.ts',
 };

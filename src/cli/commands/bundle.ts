@@ -8,6 +8,8 @@ import { parsePaper, parseSheets, pdfDateFromEnvironment } from '../options.js';
 import { defaultOutputPath, deliverPdf, printOut } from '../output.js';
 import { resolveSettings } from '../settings.js';
 import { warnMissingCharacters } from '../warnings.js';
+import { checkSplitFolder, writeSplit } from '../split.js';
+import { splitFileNames } from '../split-names.js';
 
 export interface BundleArgs {
   inputs?: string[];
@@ -32,6 +34,12 @@ export interface BundleArgs {
   cache?: boolean;
   /** Worker threads rendering packets (default: one per core for a large bundle). */
   jobs?: number;
+  /** A folder: one PDF per packet, plus index.csv, instead of one bundle PDF. */
+  split?: string;
+  /** Each packet a fillable form (implies split). */
+  fillable?: boolean;
+  /** Write into a split folder that is not empty. */
+  force?: boolean;
 }
 
 /** Most unnamed packets one run makes: far above a workshop, far below a runaway. */
@@ -51,6 +59,10 @@ export async function runBundle(args: BundleArgs): Promise<number> {
   if (args.startPage !== undefined && (!Number.isInteger(args.startPage) || args.startPage < 1)) {
     throw new UsageError(`--start-page must be a whole number of 1 or more, found ${String(args.startPage)}`);
   }
+  if (args.split !== undefined && args.split.trim() === '') throw new UsageError('--split needs a folder name, e.g. --split forms');
+  if (args.split !== undefined && args.out !== undefined) throw new UsageError('--split writes a folder of PDFs, --out one bundle PDF: use one of them');
+  if (args.fillable && args.out !== undefined) throw new UsageError('--fillable writes one PDF per packet (a form per person) into a folder: use --split FOLDER instead of --out');
+  if (args.force && args.split === undefined && !args.fillable) throw new UsageError('--force only applies with --split or --fillable');
   const flagSheets = parseSheets(args.sheet);
   if (args.paper !== undefined) parsePaper(args.paper);
   const inputs = args.inputs ?? [];
@@ -87,11 +99,32 @@ export async function runBundle(args: BundleArgs): Promise<number> {
   }
   for (let i = 0; i < (copies ?? 0); i++) packets.push({ kind: 'blank' });
   if (problems.length > 0) throw new InputError(problems);
+  const splitDir = args.split ?? (args.fillable ? path.join('out', defaultStem(args)) : undefined);
+  if (splitDir !== undefined) await checkSplitFolder(splitDir, args.force ?? false);
 
-  const { renderBundle, DEFAULT_PDF_DATE } = await import('../../api.js');
+  const { renderBundle, renderPacketFiles, DEFAULT_PDF_DATE } = await import('../../api.js');
   const { defaultCacheDir } = await import('../../bundle/cache.js');
   const date = pdfDateFromEnvironment(process.env, DEFAULT_PDF_DATE);
   const progress = !args.quiet && process.stderr.isTTY ? await startProgress(packets.length) : undefined;
+  const cache = args.cache === false ? undefined : { dir: defaultCacheDir() };
+  if (splitDir !== undefined) {
+    let files: Awaited<ReturnType<typeof renderPacketFiles>>;
+    try {
+      files = await renderPacketFiles(packets, { ...settings, paper, sheets, date, fillable: args.fillable ?? false, onProgress: ({ done }) => progress?.update(done), jobs: args.jobs, cache });
+    } finally {
+      progress?.stop();
+    }
+    const names = splitFileNames(
+      packets.map((packet, index) => ({ name: packetName(packet), fallback: packet.kind === 'learner' && packet.source ? path.basename(packet.source, path.extname(packet.source)) : files[index]!.title })),
+      args.fillable ? '-fillable' : '',
+    );
+    const written = await writeSplit(
+      splitDir,
+      files.map((file, index) => ({ name: file.title, ...(file.subtitle ? { program: file.subtitle } : {}), file: names[index]!, pdf: file.pdf })),
+    );
+    await printOut(written.map((file) => `${file}\n`).join(''));
+    return EXIT.ok;
+  }
   let pdf: Uint8Array;
   try {
     pdf = await renderBundle(packets, {
@@ -108,7 +141,7 @@ export async function runBundle(args: BundleArgs): Promise<number> {
       frontMatter: args.frontMatter ?? defaults.frontMatter ?? true,
       onProgress: ({ done }) => progress?.update(done),
       jobs: args.jobs,
-      cache: args.cache === false ? undefined : { dir: defaultCacheDir() },
+      cache,
     });
   } finally {
     progress?.stop();
@@ -116,6 +149,11 @@ export async function runBundle(args: BundleArgs): Promise<number> {
   const written = await deliverPdf(pdf, args.out ?? defaults.out ?? defaultOutputPath(defaultStem(args)));
   if (written) await printOut(`${written}\n`);
   return EXIT.ok;
+}
+
+/** The person a packet is for: the learner's or participant's name ("" for an unnamed blank set). */
+function packetName(packet: PacketInput): string {
+  return (packet.kind === 'learner' ? packet.answers.learner.name : (packet.name ?? '')).trim();
 }
 
 /** out/bundle.pdf, or out/<roster>-pack.pdf for a workshop pack. */

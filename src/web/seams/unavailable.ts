@@ -5,3 +5,4 @@ function unavailable(): never {
 export const renderBundleWithLayout = unavailable;
 export const importAnswers = unavailable;
 export const makeFillable = unavailable;
+export const renderPacketFiles = unavailable;
