@@ -38,7 +38,7 @@ import {
 import { AREAS } from '../../answers/schema.js';
 import { SHEETS, sheetFields } from '../../worksheets/index.js';
 import { checkboxAppearances, FieldFonts, FIELD_TEXT_RGB, textAppearance } from './appearance.js';
-import { OTHER_BOX } from './fields.js';
+import { OTHER_BOX } from '../../fields/checklist.js';
 import { valueAt } from '../../worksheets/paths.js';
 import { decodeSlot, type Slot } from './slots.js';
 import { fieldTooltips, type Translate } from './tooltips.js';
