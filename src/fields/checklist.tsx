@@ -3,6 +3,7 @@ import type React from 'react';
 import { Path, Svg, Text, View } from '@react-pdf/renderer';
 import type { ChecklistField } from '../worksheets/model.js';
 import { listAt, textAt } from '../worksheets/values.js';
+import { valueAt } from '../worksheets/paths.js';
 import { keepsTogether } from '../pdf/measure.js';
 import { contentWidth } from '../pdf/paper.js';
 import { theme } from '../pdf/theme.js';
@@ -12,7 +13,7 @@ import { optional } from '../pdf/components/labels.js';
 import { CHECKBOX_SIZE, ChecklistColumns, ChecklistOption, ruleBelow } from '../pdf/components/primitives.js';
 import { FIELD_FONT, FormSlot } from '../pdf/fillable/form-slot.js';
 import { linesFor, textSlotKind } from './fit.js';
-import type { FieldKind } from './kind.js';
+import type { FieldKind, FormBox } from './kind.js';
 
 /** Name of the "Other" box of a checklist: `social.purposes.other` (import reads the write-in text, not the box). */
 export const OTHER_BOX = 'other';
@@ -96,9 +97,22 @@ export const checklist: FieldKind<ChecklistField> = {
     }
     return { fixed };
   },
-  boxes: (field) => [
-    ...field.options.map((option) => ({ name: `${field.path}.${option.value}`, list: field.path, option: option.value })),
-    // The "Other" box is for the reader: its write-in text is the answer.
-    ...(field.other ? [{ name: `${field.path}.${OTHER_BOX}`, list: field.path }] : []),
-  ],
+  boxes: (field) => {
+    const ticks = (answers: unknown) => valueAt(answers, field.path);
+    const boxes: FormBox[] = field.options.map((option) => ({
+      name: `${field.path}.${option.value}`,
+      list: field.path,
+      option: option.value,
+      ticked: (answers) => {
+        const list = ticks(answers);
+        return Array.isArray(list) && list.includes(option.value);
+      },
+    }));
+    if (field.other) {
+      const otherPath = field.other.path;
+      // The "Other" box is for the reader: ticked when there is write-in text, which is the answer.
+      boxes.push({ name: `${field.path}.${OTHER_BOX}`, list: field.path, ticked: (answers) => typeof valueAt(answers, otherPath) === 'string' && valueAt(answers, otherPath) !== '' });
+    }
+    return boxes;
+  },
 };

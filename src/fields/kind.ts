@@ -24,6 +24,8 @@ export interface FormBox {
   /** The list the tick adds to (`social.purposes`), with `option` in it; no `option`: a box for the reader only. */
   list: string;
   option?: string;
+  /** Whether the box starts ticked on a form prefilled with `answers`. */
+  ticked: (answers: unknown) => boolean;
 }
 
 export interface FieldKind<F extends Field> {
