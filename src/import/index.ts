@@ -7,9 +7,9 @@
 import { PDFCheckBox, PDFDocument, PDFDropdown, PDFHexString, PDFString, PDFTextField, EncryptedPDFError, PDFName, type PDFField } from 'pdf-lib';
 import { AREAS, type Answers } from '../answers/schema.js';
 import { infoDict, LEGACY_MARKER_FIELD, MARKER_INFO_KEY, FORM_VERSION, type FormMarker } from '../pdf/fillable/postprocess.js';
-import { OTHER_BOX } from '../pdf/fillable/fields.js';
 import { RECORD_LISTS, TOP_ORDER } from './schema-lists.js';
 import { SHEETS, sheetFields } from '../worksheets/index.js';
+import { formBoxes } from '../fields/index.js';
 import { fieldPath, setAtKeys } from './paths.js';
 import { pdfHazard } from './prescan.js';
 import { fieldPages, formatFieldProblems, printable, schemaProblems, type FieldProblem } from './problems.js';
@@ -25,19 +25,12 @@ export class ImportError extends Error {
 /** Largest PDF import reads (a prefilled form of the largest answers file is far smaller). */
 export const MAX_PDF_BYTES = 50 * 1024 * 1024;
 
-/** The checklists of the sheets, with their options in printed order. */
-const CHECKLISTS = new Map(
-  Object.values(SHEETS)
-    .flatMap(sheetFields)
-    .flatMap((field) => (field.kind === 'checklist' ? [[field.path, field.options.map((option) => option.value)] as const] : [])),
-);
+/** The worksheets' checkboxes by form field name, as their field kinds make them. */
+const BOXES = new Map(formBoxes(Object.values(SHEETS).flatMap(sheetFields)).map((box) => [box.name, box]));
 
-/** Checklist boxes that are not options (the "Other" box, whose write-in field is the answer). */
-const OTHER_BOXES = new Set(
-  Object.values(SHEETS)
-    .flatMap(sheetFields)
-    .flatMap((field) => (field.kind === 'checklist' && field.other ? [`${field.path}.${OTHER_BOX}`] : [])),
-);
+/** Each list that ticks fill, with its options in printed order. */
+const CHECKLISTS = new Map<string, string[]>();
+for (const { list, option } of BOXES.values()) if (option !== undefined) CHECKLISTS.set(list, [...(CHECKLISTS.get(list) ?? []), option]);
 
 /**
  * Reads the answers out of a fillable PDF. `source` names the PDF in messages (its path).
@@ -83,15 +76,13 @@ export async function importAnswers(pdf: Uint8Array, source = 'the PDF'): Promis
   for (const field of fields) {
     const name = field.getName();
     if (name === LEGACY_MARKER_FIELD) continue;
-    // The "Other" box of a checklist is for the reader: its write-in text is the answer.
+    // A box without an option (a checklist's "Other") is for the reader: its write-in text is the answer.
     if (field instanceof PDFCheckBox) {
-      const cut = name.lastIndexOf('.');
-      const list = name.slice(0, cut);
-      const option = name.slice(cut + 1);
-      if (CHECKLISTS.get(list)?.includes(option)) {
-        if (!ticked.has(list)) ticked.set(list, new Set());
-        if (field.isChecked()) ticked.get(list)!.add(option);
-      } else if (!OTHER_BOXES.has(name)) problems.push({ field: name, label: `form field "${printable(name)}"`, message: "not a box on the worksheets; import reads only the worksheets' own fields" });
+      const box = BOXES.get(name);
+      if (box?.option !== undefined) {
+        if (!ticked.has(box.list)) ticked.set(box.list, new Set());
+        if (field.isChecked()) ticked.get(box.list)!.add(box.option);
+      } else if (!box) problems.push({ field: name, label: `form field "${printable(name)}"`, message: "not a box on the worksheets; import reads only the worksheets' own fields" });
       continue;
     }
     // Signatures and buttons hold no answer.

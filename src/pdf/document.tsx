@@ -3,7 +3,7 @@ import { Document, Page, View } from '@react-pdf/renderer';
 import type { Sheet } from '../worksheets/model.js';
 import { fieldsOf } from '../worksheets/model.js';
 import type { Answers } from '../answers/schema.js';
-import { FieldView } from './components/fields.js';
+import { FieldView } from '../fields/index.js';
 import { MapFollowOn } from './components/quadrant.js';
 import { Footer, Header, SectionBlock, SheetTitle, type HeaderValues } from './components/frame.js';
 import type { RenderContext } from './components/context.js';

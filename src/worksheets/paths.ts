@@ -22,9 +22,17 @@ export function valueAt(root: unknown, path: string): unknown {
   return value;
 }
 
-/** Sets a value at an answers path, creating objects and arrays on the way. */
+/** Keys that reach an object's prototype rather than an answer: a path through them could change every object. */
+const PROTOTYPE_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+
+/**
+ * Sets a value at an answers path, creating objects and arrays on the way.
+ * @throws Error when a key of the path would reach a prototype (`__proto__.x`). Reading a form
+ *   back goes through the answers schema's whitelist instead (src/import/paths.ts).
+ */
 export function setAtPath(root: Record<string, unknown>, path: string, value: unknown): void {
   const keys = pathKeys(path);
+  if (keys.some((key) => typeof key === 'string' && PROTOTYPE_KEYS.has(key))) throw new Error(`not an answers path: ${path}`);
   let node: Record<string | number, unknown> = root;
   keys.forEach((key, index) => {
     if (index === keys.length - 1) {

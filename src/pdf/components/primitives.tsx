@@ -1,5 +1,6 @@
 import type React from 'react';
 import { Svg, Line, Polygon, Text, View } from '@react-pdf/renderer';
+import type { Tie } from '../../answers/schema.js';
 import type { Style } from '../style.js';
 import { theme } from '../theme.js';
 
@@ -98,4 +99,9 @@ export function LineSample({ dashed, width = 28 }: { dashed: boolean; width?: nu
       />
     </Svg>
   );
+}
+
+/** The black-and-white marker of a tie: solid line (strong), dashed line (weak), star (mentor). */
+export function TieMarker({ tie, size = 9 }: { tie: Tie; size?: number }) {
+  return tie === 'mentor' ? <Star size={size + 1} /> : <LineSample dashed={tie === 'weak'} width={size * 2.2} />;
 }

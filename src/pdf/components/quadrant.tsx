@@ -6,9 +6,8 @@ import { estimateHeight, keepsTogether } from '../measure.js';
 import { contentWidth, PAPER_SIZES } from '../paper.js';
 import { theme } from '../theme.js';
 import { Answer } from './answer.js';
-import { TieMarker } from './connections.js';
 import type { RenderContext } from './context.js';
-import { LineSample, Star } from './primitives.js';
+import { LineSample, Star, TieMarker } from './primitives.js';
 
 const ME_DIAMETER = 66;
 /** Map height on Letter; taller paper gives the map its extra height. */

@@ -38,7 +38,7 @@ import {
 import { AREAS } from '../../answers/schema.js';
 import { SHEETS, sheetFields } from '../../worksheets/index.js';
 import { checkboxAppearances, FieldFonts, FIELD_TEXT_RGB, textAppearance } from './appearance.js';
-import { OTHER_BOX } from './fields.js';
+import { formBoxes } from '../../fields/index.js';
 import { valueAt } from '../../worksheets/paths.js';
 import { decodeSlot, type Slot } from './slots.js';
 import { fieldTooltips, type Translate } from './tooltips.js';
@@ -74,25 +74,11 @@ interface Placement {
   rect: { x: number; y: number; width: number; height: number };
 }
 
-/** Each checklist's path → the path of its write-in "Other" answer. */
-const OTHER_PATHS = new Map(
-  Object.values(SHEETS)
-    .flatMap(sheetFields)
-    .flatMap((field) => (field.kind === 'checklist' && field.other ? [[field.path, field.other.path] as const] : [])),
-);
+/** The worksheets' checkboxes by form field name: their kinds say when one starts ticked. */
+const BOXES = new Map(formBoxes(Object.values(SHEETS).flatMap(sheetFields)).map((box) => [box.name, box]));
 
 function slotValue(answers: unknown, slot: Slot): string | boolean | undefined {
-  if (slot.kind === 'check') {
-    const cut = slot.path.lastIndexOf('.');
-    const listPath = slot.path.slice(0, cut);
-    const option = slot.path.slice(cut + 1);
-    if (option === OTHER_BOX) {
-      const other = OTHER_PATHS.get(listPath);
-      return other !== undefined && typeof valueAt(answers, other) === 'string' && valueAt(answers, other) !== '';
-    }
-    const list = valueAt(answers, listPath);
-    return Array.isArray(list) && list.includes(option);
-  }
+  if (slot.kind === 'check') return BOXES.get(slot.path)?.ticked(answers) ?? false;
   const value = valueAt(answers, slot.path);
   if (typeof value === 'number') return String(value);
   return typeof value === 'string' && value !== '' ? value : undefined;

@@ -38,5 +38,3 @@ export function decodeSlot(name: string): Slot | undefined {
   if (!['multi', 'single', 'check', 'area'].includes(kind)) return undefined;
   return { kind: kind as SlotKind, fontSize: Number(size), path: rest.join('|'), ...(tie ? { tie } : {}) };
 }
-
-export { pathKeys, setAtPath } from '../../worksheets/paths.js';

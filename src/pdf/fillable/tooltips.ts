@@ -3,11 +3,11 @@
  * prompt printed by the field; in lists and tables also the row and column ("Five people to add,
  * row 2: Why this person"); for the date and the session number, the format expected.
  */
-import type { Field, Sheet } from '../../worksheets/model.js';
+import { fieldsOf, type Sheet } from '../../worksheets/model.js';
 import { SHEETS } from '../../worksheets/index.js';
-import { OTHER_BOX } from './fields.js';
+import { fieldTooltipsOf, type Translate } from '../../fields/index.js';
 
-export type Translate = (key: string) => string;
+export type { Translate } from '../../fields/index.js';
 
 const HEADER: Record<string, string> = {
   'learner.name': 'common.header.name',
@@ -33,44 +33,11 @@ function prompts(t: Translate): Prompts {
   for (const sheet of Object.values(SHEETS) as Sheet[]) {
     for (const section of sheet.pages.flat()) {
       const heading = t(section.heading);
-      for (const item of section.items) for (const field of item.kind === 'row' ? item.fields : [item]) add(field, heading);
-    }
-  }
-  function add(field: Field, heading: string): void {
-    switch (field.kind) {
-      case 'writing':
-      case 'short':
-      case 'characterBoxes':
-        fixed.set(field.path, t(field.label));
-        break;
-      case 'ifThen':
-        fixed.set(`${field.path}.if`, `${t(field.label)}: ${t(field.ifLabel)}`);
-        fixed.set(`${field.path}.then`, `${t(field.label)}: ${t(field.thenLabel)}`);
-        break;
-      case 'list':
-        rows.set(field.path, { list: field.label ? t(field.label) : heading, columns: new Map() });
-        break;
-      case 'table': {
-        const columns = new Map<string, string>();
-        for (const column of field.columns) {
-          columns.set(column.key, t(column.label));
-          if (column.alsoKey) columns.set(column.alsoKey, t(column.label));
-        }
-        rows.set(field.path, { list: field.label ? t(field.label) : heading, columns });
-        break;
+      for (const field of section.items.flatMap(fieldsOf)) {
+        const { fixed: named = [], rows: list } = fieldTooltipsOf(field, t, heading);
+        for (const [path, tooltip] of named) fixed.set(path, tooltip);
+        if (list) rows.set(list.path, { list: list.list, columns: list.columns });
       }
-      case 'checklist': {
-        const list = field.label ? t(field.label) : heading;
-        for (const option of field.options) fixed.set(`${field.path}.${option.value}`, `${list}: ${t(option.label)}`);
-        if (field.other) {
-          const other = `${list}: ${t(field.other.label).replace(/[:：]\s*$/, '')}`;
-          fixed.set(`${field.path}.${OTHER_BOX}`, other);
-          fixed.set(field.other.path, other);
-        }
-        break;
-      }
-      default:
-        break;
     }
   }
   return { fixed, rows };

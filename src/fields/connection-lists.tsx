@@ -1,31 +1,33 @@
+/**
+ * The three connection lists (strong, weak, mentors): `network.contacts` grouped by tie. On a
+ * fillable sheet each row's tie is its list's, recorded in the form's marker for `import`.
+ */
 import type React from 'react';
 import { Text, View } from '@react-pdf/renderer';
-import type { Contact, Tie } from '../../answers/schema.js';
-import { TIES } from '../../answers/schema.js';
-import type { ConnectionListsField } from '../../worksheets/model.js';
-import { listAt } from '../../worksheets/values.js';
-import { estimateHeight, KEEP_TOGETHER_MAX_HEIGHT } from '../measure.js';
-import { contentWidth } from '../paper.js';
-import { theme } from '../theme.js';
-import { Answer } from './answer.js';
-import type { RenderContext } from './context.js';
-import { LineSample, ruleBelow, Star } from './primitives.js';
+import type { Contact, Tie } from '../answers/schema.js';
+import { TIES } from '../answers/schema.js';
+import type { ConnectionListsField } from '../worksheets/model.js';
+import { listAt } from '../worksheets/values.js';
+import { estimateHeight, KEEP_TOGETHER_MAX_HEIGHT } from '../pdf/measure.js';
+import { contentWidth } from '../pdf/paper.js';
+import { theme } from '../pdf/theme.js';
+import { Answer } from '../pdf/components/answer.js';
+import type { RenderContext } from '../pdf/components/context.js';
+import { ruleBelow, TieMarker } from '../pdf/components/primitives.js';
+import { FIELD_FONT, FIELD_LINE_HEIGHT, FormSlot } from '../pdf/fillable/form-slot.js';
+import { MAX_FIELD_HEIGHT, textHeight } from './fit.js';
+import type { FieldKind } from './kind.js';
 
 const pitch = theme.linePitch;
 
-/** The black-and-white marker of a tie: solid line (strong), dashed line (weak), star (mentor). */
-export function TieMarker({ tie, size = 9 }: { tie: Tie; size?: number }) {
-  return tie === 'mentor' ? <Star size={size + 1} /> : <LineSample dashed={tie === 'weak'} width={size * 2.2} />;
-}
-
 /** Contacts grouped by tie, in the order the learner listed them. */
-export function contactsByTie(contacts: readonly Contact[]): Record<Tie, Contact[]> {
+function contactsByTie(contacts: readonly Contact[]): Record<Tie, Contact[]> {
   const groups: Record<Tie, Contact[]> = { strong: [], weak: [], mentor: [] };
   for (const contact of contacts) groups[contact.tie].push(contact);
   return groups;
 }
 
-export function TieHeading({ ctx, tie }: { ctx: RenderContext; tie: Tie }) {
+function TieHeading({ ctx, tie }: { ctx: RenderContext; tie: Tie }) {
   return (
     <View style={{ flexDirection: 'row', alignItems: 'center', marginBottom: 2 }}>
       <TieMarker tie={tie} />
@@ -34,7 +36,7 @@ export function TieHeading({ ctx, tie }: { ctx: RenderContext; tie: Tie }) {
   );
 }
 
-export function ColumnLabels({ ctx }: { ctx: RenderContext }) {
+function ColumnLabels({ ctx }: { ctx: RenderContext }) {
   return (
     <View style={{ flexDirection: 'row' }}>
       <Text style={{ flex: 3, fontSize: theme.size.small, color: theme.colour.hint }}>{ctx.t('network.connections.name')}</Text>
@@ -75,7 +77,7 @@ const COLUMNS_MAX_HEIGHT = 500;
 const SPARE_ROWS = 2;
 
 /** The three lists side by side, each under its tie's heading and the Name / Role labels. */
-export function TieColumns({ ctx, rows }: { ctx: RenderContext; rows: (tie: Tie) => React.ReactNode }) {
+function TieColumns({ ctx, rows }: { ctx: RenderContext; rows: (tie: Tie) => React.ReactNode }) {
   return (
     <View style={{ flexDirection: 'row' }} wrap={false}>
       {TIES.map((tie, column) => (
@@ -93,7 +95,7 @@ export function TieColumns({ ctx, rows }: { ctx: RenderContext; rows: (tie: Tie)
  * The three lists of connections. Side by side like the blank sheet while they fit its rows;
  * a longer network prints the lists one after another, free to flow over pages.
  */
-export function ConnectionLists({ field, ctx }: { field: ConnectionListsField; ctx: RenderContext }) {
+function Printed({ field, ctx }: { field: ConnectionListsField; ctx: RenderContext }) {
   const contacts = listAt<Contact>(ctx.answers, field.path);
   const groups = contactsByTie(contacts);
   const rows = field.rows + (field.grows ? ctx.extraLines : 0);
@@ -162,3 +164,87 @@ export function ConnectionLists({ field, ctx }: { field: ConnectionListsField; c
     </View>
   );
 }
+
+/**
+ * Where each contact goes on a fillable sheet: its index in `network.contacts`, by tie, in the
+ * learner's order; blank rows after them get the next free indices, column by column, so new
+ * entries sort after the old.
+ */
+export function contactRows(contacts: readonly Contact[], rowsPerTie: number): Record<Tie, { index: number; contact?: Contact }[]> {
+  const rows: Record<Tie, { index: number; contact?: Contact }[]> = { strong: [], weak: [], mentor: [] };
+  contacts.forEach((contact, index) => rows[contact.tie].push({ index, contact }));
+  let next = contacts.length;
+  const depth = Math.max(rowsPerTie, ...TIES.map((tie) => rows[tie].length));
+  for (const tie of TIES) while (rows[tie].length < depth) rows[tie].push({ index: next++ });
+  return rows;
+}
+
+/**
+ * A contact's row: name and role on the upper line, the area (a dropdown of the four map areas)
+ * and notes on the lower line, over the blank sheet's name | role row. It grows for long text.
+ */
+function ContactRow({ index, tie, contact, width }: { index: number; tie: Tie; contact?: Contact; width: number }) {
+  const nameWidth = (width * 3) / 5;
+  const roleWidth = width - nameWidth;
+  const upper = Math.max(12, textHeight(contact?.name, nameWidth, FIELD_FONT.contact), textHeight(contact?.role, roleWidth, FIELD_FONT.contact));
+  const lower = Math.max(10, textHeight(contact?.notes, roleWidth, FIELD_FONT.contactSmall));
+  const height = Math.max(pitch, Math.min(MAX_FIELD_HEIGHT, upper + lower));
+  const upperHeight = height - lower;
+  const base = `network.contacts[${index}]`;
+  const kind = (h: number, size: number): 'multi' | 'single' => (h > size * FIELD_LINE_HEIGHT * 1.8 ? 'multi' : 'single');
+  return (
+    <View style={{ flexDirection: 'row', height, ...ruleBelow }} wrap={false}>
+      <View style={{ flex: 3, position: 'relative' }}>
+        <FormSlot slot={{ kind: kind(upperHeight, FIELD_FONT.contact), path: `${base}.name`, fontSize: FIELD_FONT.contact, tie }} style={{ bottom: lower }} />
+        <FormSlot slot={{ kind: 'area', path: `${base}.area`, fontSize: FIELD_FONT.contactSmall }} style={{ top: upperHeight, bottom: lower - 10 }} />
+      </View>
+      <View style={{ flex: 2, borderLeftWidth: 0.4, borderLeftColor: theme.colour.rule, position: 'relative' }}>
+        <FormSlot slot={{ kind: kind(upperHeight, FIELD_FONT.contact), path: `${base}.role`, fontSize: FIELD_FONT.contact }} style={{ bottom: lower }} />
+        <FormSlot slot={{ kind: kind(lower, FIELD_FONT.contactSmall), path: `${base}.notes`, fontSize: FIELD_FONT.contactSmall }} style={{ top: upperHeight }} />
+      </View>
+    </View>
+  );
+}
+
+function Fillable({ field, ctx }: { field: ConnectionListsField; ctx: RenderContext }) {
+  const contacts = listAt<Contact>(ctx.answers, field.path);
+  const rowsPerTie = field.rows + (field.grows ? ctx.extraLines : 0);
+  const rows = contactRows(contacts, rowsPerTie);
+  const columnWidth = (contentWidth(ctx.paper) - 28) / 3;
+  const depth = rows.strong.length;
+  if (depth <= rowsPerTie && contacts.every((contact) => textHeight(contact.notes, (columnWidth * 2) / 5, FIELD_FONT.contactSmall) <= 12 && textHeight(contact.name, (columnWidth * 3) / 5, FIELD_FONT.contact) <= 14 && textHeight(contact.role, (columnWidth * 2) / 5, FIELD_FONT.contact) <= 14)) {
+    // Side by side, row for row like the blank sheet.
+    return (
+      <TieColumns
+        ctx={ctx}
+        rows={(tie) => rows[tie].map((row) => <ContactRow key={row.index} index={row.index} tie={tie} contact={row.contact} width={columnWidth} />)}
+      />
+    );
+  }
+  // More people, or longer entries, than the blank rows hold: the lists one after another, full width.
+  return (
+    <View>
+      {TIES.map((tie, tieIndex) => (
+        <View key={tie} style={{ marginTop: tieIndex === 0 ? 0 : 10 }}>
+          <View minPresenceAhead={3 * pitch}>
+            <TieHeading ctx={ctx} tie={tie} />
+            <ColumnLabels ctx={ctx} />
+          </View>
+          {rows[tie]
+            .filter((row, position) => row.contact || position < rows[tie].filter((r) => r.contact).length + 2)
+            .map((row) => (
+              <ContactRow key={row.index} index={row.index} tie={tie} contact={row.contact} width={contentWidth(ctx.paper)} />
+            ))}
+        </View>
+      ))}
+    </View>
+  );
+}
+
+export const connectionLists: FieldKind<ConnectionListsField> = {
+  Printed,
+  Fillable,
+  // Contact rows are named by their list and row number as the sheet draws them, which only the
+  // finished form knows (postprocess.ts passes them to fieldTooltips).
+  tooltips: () => ({}),
+};
