@@ -271,3 +271,39 @@ describe('characters no font covers', () => {
     expect((await fontReport(raw)).some((f) => f.standard14)).toBe(true);
   });
 });
+
+describe('bidi controls (format characters)', () => {
+  // U+061C ARABIC LETTER MARK, LRM, RLM, the embeddings and overrides, the isolates.
+  const controls = [0x061c, 0x200e, 0x200f, 0x202a, 0x202b, 0x202c, 0x202d, 0x202e, 0x2066, 0x2067, 0x2068, 0x2069].map((c) =>
+    String.fromCodePoint(c),
+  );
+
+  it('are neither reported missing nor replaced by the placeholder', () => {
+    for (const control of controls) {
+      const text = `A${control}B مرحبا`;
+      expect(planFonts([text]).missing, text).toEqual([]);
+      expect(prepareText(text), text).toBe(text);
+    }
+  });
+
+  it('draw nothing: "A{control}B" prints exactly as "AB"', async () => {
+    // One letter after the control, so an override or isolate cannot change what is drawn.
+    const families = planFonts(['مرحبا']).families;
+    registerFonts(families);
+    const page = async (text: string) => {
+      const pdf = await render(
+        <Document>
+          <Page size={[120, 40]} style={{ padding: 10, fontSize: 12 }}>
+            <Text style={{ fontFamily: families }}>{prepareText(text)}</Text>
+          </Page>
+        </Document>,
+      );
+      return (await rasterise(pdf))[0]!;
+    };
+    const plain = await page('AB');
+    for (const control of controls) {
+      const code = control.codePointAt(0)!.toString(16);
+      expect((await page(`A${control}B`)).equals(plain), `U+${code}`).toBe(true);
+    }
+  });
+});
