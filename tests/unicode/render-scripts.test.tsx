@@ -8,7 +8,8 @@ import type { ReactElement } from 'react';
 import { PNG } from 'pngjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { registerFonts } from '../../src/pdf/fonts.js';
-import { isCovered, nameCharacters, planFonts, prepareText, textDirection, withPlaceholders, type FontPlan } from '../../src/pdf/unicode/index.js';
+import { bundledFamily, isCovered, nameCharacters, planFonts, prepareText, textDirection, withPlaceholders, type FontPlan } from '../../src/pdf/unicode/index.js';
+import { openFont } from '../../src/pdf/unicode/fontkit.js';
 import { fontReport, normaliseText, pdfText, rasterise } from '../support/pdf.js';
 import { expectPagesMatchBaseline } from '../support/pixels.js';
 import { samples } from './samples.js';
@@ -305,5 +306,27 @@ describe('bidi controls (format characters)', () => {
       const code = control.codePointAt(0)!.toString(16);
       expect((await page(`A${control}B`)).equals(plain), `U+${code}`).toBe(true);
     }
+  });
+});
+
+describe('characters that share a glyph in their font', () => {
+  it('extract as themselves: U+58FF and U+58AB (one glyph in Noto Sans SC), space and no-break space', async () => {
+    const font = openFont(bundledFamily('Noto Sans SC')!.faces[0]!.src);
+    expect(font.glyphForCodePoint(0x58ff).id).toBe(font.glyphForCodePoint(0x58ab).id);
+    const texts = ['壿墫 墫壿', '墫壿 壿墫', '中文\u00a0中文 中文'];
+    const families = planFonts(texts).families;
+    registerFonts(families);
+    const pdf = await render(
+      <Document>
+        <Page size="A6" style={{ padding: 20, fontSize: 12 }}>
+          {texts.map((text) => (
+            <Text key={text} style={{ fontFamily: families }}>
+              {text}
+            </Text>
+          ))}
+        </Page>
+      </Document>,
+    );
+    expect(((await pdfText(pdf))[0] ?? '').split('\n')).toEqual(texts);
   });
 });
