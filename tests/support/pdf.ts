@@ -428,3 +428,34 @@ export async function rasterise(pdf: Uint8Array, options: RasteriseOptions = {})
     }),
   );
 }
+
+/**
+ * The drawn characters of each page, line by line in visual order: characters grouped by
+ * baseline, each line sorted left to right by where its glyphs sit. Unlike `pdfText`, which
+ * follows MuPDF's reading order, this shows the order a reader sees, so it can be compared with
+ * the bidi algorithm's display order. Lines side by side (table cells, header fields) share a line.
+ */
+export async function pdfVisualLines(pdf: Uint8Array): Promise<string[][]> {
+  return withPdf(pdf, (doc) =>
+    mapPages(doc, (page) => {
+      const chars: { c: string; x: number; y: number }[] = [];
+      const stext = page.toStructuredText('preserve-whitespace');
+      try {
+        stext.walk({
+          onChar(c, origin) {
+            chars.push({ c, x: origin[0], y: origin[1] });
+          },
+        });
+      } finally {
+        stext.destroy();
+      }
+      const lines: { y: number; chars: { c: string; x: number }[] }[] = [];
+      for (const char of [...chars].sort((a, b) => a.y - b.y)) {
+        const line = lines.at(-1);
+        if (line && char.y - line.y < 1) line.chars.push(char);
+        else lines.push({ y: char.y, chars: [char] });
+      }
+      return lines.map((line) => line.chars.sort((a, b) => a.x - b.x).map((char) => char.c).join(''));
+    }),
+  );
+}

@@ -8,7 +8,8 @@ import type { ReactElement } from 'react';
 import { PNG } from 'pngjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { registerFonts } from '../../src/pdf/fonts.js';
-import { isCovered, nameCharacters, planFonts, prepareText, textDirection, withPlaceholders, type FontPlan } from '../../src/pdf/unicode/index.js';
+import { bundledFamily, isCovered, nameCharacters, planFonts, prepareText, textDirection, withPlaceholders, type FontPlan } from '../../src/pdf/unicode/index.js';
+import { openFont } from '../../src/pdf/unicode/fontkit.js';
 import { fontReport, normaliseText, pdfText, rasterise } from '../support/pdf.js';
 import { expectPagesMatchBaseline } from '../support/pixels.js';
 import { samples } from './samples.js';
@@ -269,5 +270,63 @@ describe('characters no font covers', () => {
     // What the placeholder prevents: React-PDF falls back to (unembedded) Helvetica.
     const raw = await render(doc(text));
     expect((await fontReport(raw)).some((f) => f.standard14)).toBe(true);
+  });
+});
+
+describe('bidi controls (format characters)', () => {
+  // U+061C ARABIC LETTER MARK, LRM, RLM, the embeddings and overrides, the isolates.
+  const controls = [0x061c, 0x200e, 0x200f, 0x202a, 0x202b, 0x202c, 0x202d, 0x202e, 0x2066, 0x2067, 0x2068, 0x2069].map((c) =>
+    String.fromCodePoint(c),
+  );
+
+  it('are neither reported missing nor replaced by the placeholder', () => {
+    for (const control of controls) {
+      const text = `A${control}B مرحبا`;
+      expect(planFonts([text]).missing, text).toEqual([]);
+      expect(prepareText(text), text).toBe(text);
+    }
+  });
+
+  it('draw nothing: "A{control}B" prints exactly as "AB"', async () => {
+    // One letter after the control, so an override or isolate cannot change what is drawn.
+    const families = planFonts(['مرحبا']).families;
+    registerFonts(families);
+    const page = async (text: string) => {
+      const pdf = await render(
+        <Document>
+          <Page size={[120, 40]} style={{ padding: 10, fontSize: 12 }}>
+            <Text style={{ fontFamily: families }}>{prepareText(text)}</Text>
+          </Page>
+        </Document>,
+      );
+      return (await rasterise(pdf))[0]!;
+    };
+    const plain = await page('AB');
+    for (const control of controls) {
+      const code = control.codePointAt(0)!.toString(16);
+      expect((await page(`A${control}B`)).equals(plain), `U+${code}`).toBe(true);
+    }
+  });
+});
+
+describe('characters that share a glyph in their font', () => {
+  it('extract as themselves: U+58FF and U+58AB (one glyph in Noto Sans SC), space and no-break space', async () => {
+    const font = openFont(bundledFamily('Noto Sans SC')!.faces[0]!.src);
+    expect(font.glyphForCodePoint(0x58ff).id).toBe(font.glyphForCodePoint(0x58ab).id);
+    const texts = ['壿墫 墫壿', '墫壿 壿墫', '中文\u00a0中文 中文'];
+    const families = planFonts(texts).families;
+    registerFonts(families);
+    const pdf = await render(
+      <Document>
+        <Page size="A6" style={{ padding: 20, fontSize: 12 }}>
+          {texts.map((text) => (
+            <Text key={text} style={{ fontFamily: families }}>
+              {text}
+            </Text>
+          ))}
+        </Page>
+      </Document>,
+    );
+    expect(((await pdfText(pdf))[0] ?? '').split('\n')).toEqual(texts);
   });
 });

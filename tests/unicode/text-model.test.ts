@@ -9,6 +9,7 @@ import {
   BUNDLED_FAMILIES,
   PLACEHOLDER,
   breakWord,
+  directedParagraphs,
   characterName,
   drawnWithMarkGlyphs,
   familyFor,
@@ -270,6 +271,36 @@ describe('textDirection', () => {
     expect(textDirection('123 !?')).toBe('ltr');
     expect(textDirection('')).toBe('ltr');
     expect(textDirection('\u200fabc')).toBe('rtl'); // RIGHT-TO-LEFT MARK is strong
+  });
+
+  it('skips what sits inside an isolate (UAX #9 P2)', () => {
+    expect(textDirection('\u2067Dr. Smith\u2069 אמר')).toBe('rtl');
+    expect(textDirection('\u2066שלום\u2069 said')).toBe('ltr');
+  });
+
+  it('is that of the first paragraph only', () => {
+    expect(textDirection('Hello\nשלום')).toBe('ltr');
+    expect(textDirection('123\nשלום')).toBe('ltr'); // no strong character: left to right
+  });
+});
+
+describe('directedParagraphs', () => {
+  it('gives each paragraph, with its line break, its own direction', () => {
+    expect(directedParagraphs('שלום (רב)\nHello (world)!\n\nمرحبا')).toEqual([
+      { text: 'שלום (רב)\n', direction: 'rtl' },
+      { text: 'Hello (world)!\n', direction: 'ltr' },
+      { text: '\n', direction: 'ltr' },
+      { text: 'مرحبا', direction: 'rtl' },
+    ]);
+    expect(directedParagraphs('')).toEqual([{ text: '', direction: 'ltr' }]);
+  });
+
+  it('never changes the text: the paragraphs join to it (property)', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: fc.constantFrom('a', 'א', 'ب', '1', ' ', '(', '\n', '\r', '\u2067', '\u2069') }), (text) => {
+        expect(directedParagraphs(text).map((p) => p.text).join('')).toBe(text);
+      }),
+    );
   });
 });
 

@@ -14,6 +14,9 @@ import type { RenderContext } from './context.js';
  */
 const NEVER_HYPHENATE = 10_000;
 
+const RIGHT_TO_LEFT = { direction: 'rtl', textAlign: 'right' } as const;
+const LEFT_TO_RIGHT = { direction: 'ltr', textAlign: 'left' } as const;
+
 /**
  * Learner text, printed exactly as typed: it is data, never markup or a template. It wraps freely
  * (and across pages); right-to-left scripts are laid out right to left. `width` is the box's
@@ -31,11 +34,18 @@ export function Answer({ ctx, text, style, width }: { ctx: RenderContext; text: 
         fontSize: theme.size.answer,
         lineHeight: 1.45,
         color: theme.colour.answer,
-        ...(prepared.rtl ? { direction: 'rtl', textAlign: 'right' } : {}),
+        ...(prepared.rtl ? RIGHT_TO_LEFT : {}),
         ...style,
       }}
     >
-      {prepared.text}
+      {prepared.paragraphs
+        ? // A Text has one direction; each paragraph takes its own from a nested Text.
+          prepared.paragraphs.map((p, i) => (
+            <Text key={i} style={p.rtl ? RIGHT_TO_LEFT : LEFT_TO_RIGHT}>
+              {p.text}
+            </Text>
+          ))
+        : prepared.text}
     </Text>
   );
 }

@@ -5,12 +5,20 @@ import type { Branding } from '../branding.js';
 import { extraLines, type Paper } from '../paper.js';
 import { theme } from '../theme.js';
 
+/** A learner text in its display form (placeholders for characters no font has, tabs as spaces). */
+export interface PreparedText {
+  text: string;
+  /** The direction of its (first) paragraph. */
+  rtl: boolean;
+  /** Its paragraphs (each with its line break) and their directions, when they differ. */
+  paragraphs?: { text: string; rtl: boolean }[];
+}
+
 /** How learner text is drawn: which fonts, and what to do with characters before printing. */
 export interface LearnerTextStyle {
   /** fontFamily fallback list: each character takes the first family that has it. */
   fonts: string[];
-  /** Display form of a text (placeholders for characters no font has, tabs as spaces) and its direction. */
-  prepare: (text: string) => { text: string; rtl: boolean };
+  prepare: (text: string) => PreparedText;
 }
 
 /** What every component needs to draw a page: the copy, the paper, and the answers if any. */

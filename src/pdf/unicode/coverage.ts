@@ -14,11 +14,15 @@ function font(family: BundledFamily): FontkitFont {
 }
 
 /**
- * Characters that need no glyph: whitespace and control characters (tab, newline…), which
- * React-PDF lays out as space or line breaks. They are not checked for coverage nor reported.
+ * Characters that need no glyph, so they are not checked for coverage nor reported:
+ * - whitespace and control characters (tab, newline…), which React-PDF lays out as space or
+ *   line breaks;
+ * - bidi controls (U+061C ARABIC LETTER MARK, U+200E/F LRM/RLM, U+202A–E embeddings and
+ *   overrides, U+2066–9 isolates): format characters that only steer the bidi algorithm, which
+ *   sees them in the text; fontkit draws them as nothing (its default-ignorable rule).
  */
 export function needsNoGlyph(codePoint: number): boolean {
-  return /^[\p{White_Space}\p{Cc}]$/u.test(String.fromCodePoint(codePoint));
+  return /^[\p{White_Space}\p{Cc}\p{Bidi_Control}]$/u.test(String.fromCodePoint(codePoint));
 }
 
 /**
