@@ -3,8 +3,10 @@
  * write for a document it never sees whole: the outline (bookmarks) across packets, link
  * destinations into other packets, page labels, and the document's metadata.
  *
- * Memory: each part is parsed, its pages copied, and the parsed part dropped, so the bundle holds
- * the finished (compressed) page objects only, never a React-PDF layout of more than one packet.
+ * Memory: each part is parsed, its pages copied, and the parsed part dropped; `flush()` then writes
+ * the part's objects to the output and forgets them. Only the page dictionaries and their
+ * resources stay until `finish()` (links, labels and the page tree still change them), so memory
+ * grows by a few kilobytes a page, not by the pages' content.
  *
  * Deterministic: no dates but the one given, no random identifiers; pages, fonts and outline items
  * are written in the order they were added.
@@ -18,12 +20,15 @@ import {
   PDFNull,
   PDFNumber,
   PDFObjectCopier,
+  PDFPage,
+  PDFPageLeaf,
   PDFRawStream,
   PDFRef,
   PDFString,
-  type PDFPage,
+  type PDFObject,
 } from 'pdf-lib';
 import type { DocumentMetadata } from '../pdf/document.js';
+import { PdfFileWriter, type ByteSink } from './pdf-file.js';
 
 export interface OutlineItem {
   title: string;
@@ -78,22 +83,39 @@ const NAME = {
   Form: PDFName.of('Form'),
   BBox: PDFName.of('BBox'),
   BookLabel: PDFName.of('PlnBookLabel'),
+  Pages: PDFName.of('Pages'),
+  Kids: PDFName.of('Kids'),
+  Info: PDFName.of('Info'),
 } as const;
 
 export class BundleAssembler {
   private fontTags = 0;
   private readonly renamedFonts = new Set<string>();
   private padding: { contents: PDFRef; resources: PDFRef; mediaBox: PDFArray } | undefined;
+  /** The bundle's pages in order; their dictionaries stay in memory until `finish()`. */
+  private readonly pages: PDFPage[] = [];
+  /** Objects kept until `finish()`: the pages and their resources, which links and labels change. */
+  private readonly kept = new Set<PDFRef>();
+  /** Objects numbered up to this one were flushed or are kept. */
+  private flushedUpTo: number;
+  private readonly file: PdfFileWriter;
 
-  private constructor(readonly doc: PDFDocument) {}
+  private constructor(
+    readonly doc: PDFDocument,
+    sink: ByteSink,
+  ) {
+    this.file = new PdfFileWriter(sink);
+    // The catalog and the page tree's root exist from the start and are written last.
+    this.flushedUpTo = doc.context.largestObjectNumber;
+  }
 
-  static async create(): Promise<BundleAssembler> {
+  static async create(sink: ByteSink): Promise<BundleAssembler> {
     // updateMetadata: false keeps pdf-lib from stamping the current time and its own name.
-    return new BundleAssembler(await PDFDocument.create({ updateMetadata: false }));
+    return new BundleAssembler(await PDFDocument.create({ updateMetadata: false }), sink);
   }
 
   get pageCount(): number {
-    return this.doc.getPageCount();
+    return this.pages.length;
   }
 
   /** Appends every page of a PDF (or inserts them at `at`). */
@@ -101,12 +123,9 @@ export class BundleAssembler {
     const source = await PDFDocument.load(bytes, { updateMetadata: false });
     const markers = readOutlineMarkers(source);
     const copied = await this.doc.copyPages(source, source.getPageIndices());
-    const start = at ?? this.doc.getPageCount();
-    copied.forEach((page, index) => {
-      if (at === undefined) this.doc.addPage(page);
-      else this.doc.insertPage(at + index, page);
-      this.retagFonts(page);
-    });
+    const start = at ?? this.pages.length;
+    copied.forEach((page) => this.adopt(page));
+    this.pages.splice(start, 0, ...copied);
     return { start, pages: copied.length, markers };
   }
 
@@ -120,23 +139,81 @@ export class BundleAssembler {
   }
 
   async insertPadding(at: number | undefined, render: () => Promise<Uint8Array>): Promise<void> {
+    const context = this.doc.context;
     if (!this.padding) {
       const { start } = await this.append(await render(), at);
-      const page = this.doc.getPage(start);
+      const page = this.pages[start]!;
       const resources = page.node.get(NAME.Resources);
       const contents = page.node.get(NAME.Contents);
-      const resourcesRef = resources instanceof PDFRef ? resources : this.doc.context.register(page.node.lookup(NAME.Resources, PDFDict));
+      const resourcesRef = resources instanceof PDFRef ? resources : context.register(page.node.lookup(NAME.Resources, PDFDict));
       page.node.set(NAME.Resources, resourcesRef);
-      const contentsRef = contents instanceof PDFRef || contents === undefined ? contents : this.doc.context.register(contents);
+      this.kept.add(resourcesRef);
+      const contentsRef = contents instanceof PDFRef || contents === undefined ? contents : context.register(contents);
       if (!contentsRef) throw new Error('internal: the padding page has no content');
       page.node.set(NAME.Contents, contentsRef);
       this.padding = { contents: contentsRef, resources: resourcesRef, mediaBox: page.node.lookup(NAME.MediaBox, PDFArray) };
       return;
     }
-    const page = at === undefined ? this.doc.addPage() : this.doc.insertPage(at);
-    page.node.set(NAME.MediaBox, this.padding.mediaBox);
-    page.node.set(NAME.Resources, this.padding.resources);
-    page.node.set(NAME.Contents, this.padding.contents);
+    const node = PDFPageLeaf.withContextAndParent(context, this.treeRef);
+    node.set(NAME.MediaBox, this.padding.mediaBox);
+    node.set(NAME.Resources, this.padding.resources);
+    node.set(NAME.Contents, this.padding.contents);
+    const ref = context.register(node);
+    this.kept.add(ref);
+    this.pages.splice(at ?? this.pages.length, 0, PDFPage.of(node, ref, this.doc));
+  }
+
+  /**
+   * Writes every object made since the last flush to the output and drops it from memory, but
+   * for the pages and their resources (kept until `finish()`). Call it once a part is complete:
+   * its objects must not be looked up again.
+   */
+  async flush(): Promise<void> {
+    const context = this.doc.context;
+    const objects: Array<[PDFRef, PDFObject]> = [];
+    for (let n = this.flushedUpTo + 1; n <= context.largestObjectNumber; n++) {
+      const ref = PDFRef.of(n);
+      if (this.kept.has(ref)) continue;
+      const object = context.lookup(ref);
+      if (object !== undefined) objects.push([ref, object]);
+    }
+    this.flushedUpTo = context.largestObjectNumber;
+    await this.file.writeObjects(objects);
+    for (const [ref] of objects) context.delete(ref);
+  }
+
+  /** Writes the page tree, outline, labels, metadata and whatever is still in memory, then the cross-reference table. */
+  async finish(): Promise<void> {
+    const context = this.doc.context;
+    const tree = context.lookup(this.treeRef, PDFDict);
+    tree.set(NAME.Kids, context.obj(this.pages.map((page) => page.ref)));
+    tree.set(NAME.Count, PDFNumber.of(this.pages.length));
+    await this.file.writeObjects(context.enumerateIndirectObjects());
+    const info = context.trailerInfo.Info;
+    await this.file.finish(context, context.trailerInfo.Root as PDFRef, info instanceof PDFRef ? info : undefined);
+  }
+
+  private get treeRef(): PDFRef {
+    return this.doc.catalog.get(NAME.Pages) as PDFRef;
+  }
+
+  /** Makes a copied page one of the bundle's: in its page tree, kept in memory, its fonts retagged. */
+  private adopt(page: PDFPage): void {
+    const context = this.doc.context;
+    page.node.set(PDFName.of('Parent'), this.treeRef);
+    this.kept.add(page.ref);
+    const resources = page.node.get(NAME.Resources);
+    if (resources instanceof PDFRef) this.kept.add(resources);
+    // Labels add to the page's XObjects: kept too when they are an object of their own.
+    const xObjects = page.node.Resources()?.get(NAME.XObject);
+    if (xObjects instanceof PDFRef) this.kept.add(xObjects);
+    // An array of content streams is inlined, so that labels can extend it after a flush.
+    const contents = page.node.get(NAME.Contents);
+    if (contents instanceof PDFRef) {
+      const array = context.lookup(contents);
+      if (array instanceof PDFArray) page.node.set(NAME.Contents, array);
+    }
+    this.retagFonts(page);
   }
 
   /**
@@ -147,7 +224,7 @@ export class BundleAssembler {
   resolveLinks(pages: readonly number[], targets: ReadonlyMap<string, number>): string[] {
     const unresolved: string[] = [];
     for (const index of pages) {
-      const annots = this.doc.getPage(index).node.lookupMaybe(NAME.Annots, PDFArray);
+      const annots = this.pages[index]!.node.lookupMaybe(NAME.Annots, PDFArray);
       if (!annots) continue;
       for (let i = 0; i < annots.size(); i++) {
         const annot = annots.lookupMaybe(i, PDFDict);
@@ -211,7 +288,7 @@ export class BundleAssembler {
       form.dict.set(NAME.Resources, resources);
       this.retagFontsOf(context.lookup(resources, PDFDict));
 
-      const page = this.doc.getPage(pages[index]!);
+      const page = this.pages[pages[index]!]!;
       // Resources may be shared (padding pages share theirs): the page gets its own copy.
       const pageResources = page.node.Resources()?.clone(context) ?? context.obj({});
       const xObjects = pageResources.lookupMaybe(NAME.XObject, PDFDict)?.clone(context) ?? context.obj({});
@@ -236,13 +313,9 @@ export class BundleAssembler {
     this.doc.setModificationDate(metadata.date);
   }
 
-  async save(): Promise<Uint8Array> {
-    return this.doc.save({ addDefaultPage: false, updateFieldAppearances: false });
-  }
-
   /** The top of a page, at the reader's current zoom. */
   private destination(pageIndex: number): PDFArray {
-    const page = this.doc.getPage(pageIndex);
+    const page = this.pages[pageIndex]!;
     return this.doc.context.obj([page.ref, NAME.XYZ, 0, page.getHeight(), PDFNull]) as PDFArray;
   }
 

@@ -10,7 +10,8 @@
  * 2. the front matter (title page, contents) is rendered when every page number is known, by a
  *    worker before the workers stop (drawn a second time when the contents take more pages than
  *    first assumed: every label in them depends on it);
- * 3. pdf-lib joins the packets and the front matter, adds the outline, points the contents' links
+ * 3. pdf-lib joins the packets as they arrive, each written to the output at once (pdf-file.ts),
+ *    then the front matter (placed first by the page tree); it adds the outline, points the contents' links
  *    at their pages, writes the page labels and the metadata. With page labels, each page but the
  *    title page also gets its label printed at its foot: the labels are rendered once, as one
  *    small PDF, and drawn over the pages (the packets' own bytes, cached and rendered anywhere,
@@ -27,7 +28,8 @@ import { planLearnerText } from '../pdf/learner-text.js';
 import type { Paper } from '../pdf/paper.js';
 import { sheetsInOrder } from '../worksheets/index.js';
 import { productVersion } from '../version.js';
-import { BundleAssembler, inspectPart, type OutlineItem } from './assemble.js';
+import { BundleAssembler, inspectPart, type AppendedPart, type OutlineItem } from './assemble.js';
+import { MemorySink, type ByteSink } from './pdf-file.js';
 import { sheetMarker, type BundleLayout, type BundleOptions, type BundleResult, type BundleStats, type PacketInput, type PacketPlacement } from './model.js';
 import { PacketCache } from './cache.js';
 import type { FrontJob, PacketJob, RenderEnv } from './job.js';
@@ -97,22 +99,35 @@ export function workerCount(toRender: number, jobs?: number): number {
   return useful < 2 ? 0 : Math.min(cores, useful);
 }
 
+/** The bundle in memory. For a large cohort, `writeBundle` into a file holds far less. */
 export async function renderBundleWithLayout(packets: readonly PacketInput[], options: BundleOptions & { date: Date }): Promise<BundleResult> {
+  const sink = new MemorySink();
+  const { layout, stats } = await writeBundle(packets, options, sink);
+  return { pdf: sink.bytes(), layout, stats };
+}
+
+/**
+ * Writes the bundle to `sink` as its packets arrive: memory holds the packets in flight and a
+ * few kilobytes a page, whatever the cohort size. The front matter, drawn last, is placed first
+ * by the page tree (the file's object order need not follow the page order).
+ */
+export async function writeBundle(packets: readonly PacketInput[], options: BundleOptions & { date: Date }, sink: ByteSink): Promise<Omit<BundleResult, 'pdf'>> {
   if (packets.length === 0) throw new Error('a bundle needs at least one packet');
   const plan = await planBundle(packets, options);
   const producer = await Producer.open(plan, options);
-  let parts: { bytes: Uint8Array[]; placed: Placed[] };
+  const assembler = await BundleAssembler.create(sink);
+  let placed: Placed[];
   let front: Front | undefined;
   try {
-    parts = await producePackets(plan, producer, options.onProgress);
+    placed = await producePackets(plan, producer, assembler, options.onProgress);
     // With workers, a warm worker draws the front matter before they stop (cold here, it took twice as long).
-    front = plan.frontMatter ? await renderFrontMatter(plan, producer, parts.placed) : undefined;
+    front = plan.frontMatter ? await renderFrontMatter(plan, producer, placed) : undefined;
   } finally {
     await producer.close();
   }
   await producer.prune();
-  const { pdf, frontPages, pages } = await assemble(plan, parts, front, options);
-  return { pdf, layout: layoutOf(plan, parts.placed, frontPages, pages), stats: producer.stats };
+  const { frontPages, pages } = await finish(plan, assembler, placed, front, options);
+  return { layout: layoutOf(plan, placed, frontPages, pages), stats: producer.stats };
 }
 
 /** Step 1, plan: the copy, the metadata, and each packet's titles, sheets, header and fonts. */
@@ -254,18 +269,13 @@ export class Producer {
 
 /**
  * Steps 2 and 3, produce and place: the packets, made a window ahead and taken strictly in order,
- * each placed as it comes. Only their compressed bytes are held (about 65 kB each), not pdf-lib's
- * objects for every page so far, which kept peak memory above 500 MB for 200 learners.
+ * each joined to the bundle and written out as it comes, so that neither the packets' bytes nor
+ * pdf-lib's objects for every page so far are held.
  */
-async function producePackets(
-  plan: BundlePlan,
-  producer: Producer,
-  onProgress: BundleOptions['onProgress'],
-): Promise<{ bytes: Uint8Array[]; placed: Placed[] }> {
+async function producePackets(plan: BundlePlan, producer: Producer, assembler: BundleAssembler, onProgress: BundleOptions['onProgress']): Promise<Placed[]> {
   const total = plan.jobs.length;
   const pending = new Map<number, Promise<Uint8Array>>();
   let started = 0;
-  const bytes: Uint8Array[] = [];
   const placed: Placed[] = [];
   for (let index = 0; index < total; index++) {
     for (; started < Math.min(index + producer.window, total); started++) {
@@ -273,27 +283,33 @@ async function producePackets(
       promise.catch(() => undefined); // awaited in order below; not an unhandled rejection meanwhile
       pending.set(started, promise);
     }
-    const part = await pending.get(index)!;
+    const bytes = await pending.get(index)!;
     pending.delete(index);
-    placed.push(await place(plan, placed, index, part));
-    bytes.push(part);
+    const part = await assembler.append(bytes);
+    const at = place(plan, index, part);
+    if (at.padding) await assembler.appendPadding(() => paddingPage(plan));
+    await assembler.flush();
+    placed.push(at);
     onProgress?.({ done: index + 1, total });
   }
-  return { bytes, placed };
+  return placed;
 }
 
-/** Where a packet lands (relative to the first packet page), read from its PDF's sheet markers. */
-async function place(plan: BundlePlan, before: readonly Placed[], index: number, bytes: Uint8Array): Promise<Placed> {
-  const part = await inspectPart(bytes);
-  const last = before[before.length - 1];
-  const start = last ? last.start + last.pages : 0;
+/** Where a packet landed (relative to the first packet page), read from its PDF's sheet markers. */
+function place(plan: BundlePlan, index: number, part: AppendedPart): Placed {
   const sheetStarts = plan.packets[index]!.sheets.map((sheet) => {
     const at = part.markers.get(sheetMarker(sheet.id));
     if (at === undefined) throw new Error(`internal: no start page found for sheet ${sheet.id} of packet ${index + 1}`);
-    return start + at;
+    return part.start + at;
   });
   const padding = plan.paddingAfter(part.pages);
-  return { start, pages: part.pages + padding, padding, sheetStarts };
+  return { start: part.start, pages: part.pages + padding, padding, sheetStarts };
+}
+
+/** The page that pads a part to an even number of pages. */
+async function paddingPage(plan: BundlePlan): Promise<Uint8Array> {
+  const { renderPages, paddingPage } = await drawing();
+  return renderPages([paddingPage(plan.paper, plan.ctx.t('bundle.padding'))], plan.metadata);
 }
 
 /**
@@ -348,34 +364,23 @@ function frontJob(plan: BundlePlan, placed: readonly Placed[], offset: number): 
 }
 
 /**
- * Step 5, assemble: pdf-lib joins the packets in order and the front matter before them, points
- * the contents' links at their pages, adds the outline, the page labels and the metadata.
+ * Step 5, finish: the front matter goes before the packets, the contents' links point at their
+ * pages; the outline, the page labels and the metadata are added and the file is completed.
  */
-async function assemble(
+async function finish(
   plan: BundlePlan,
-  parts: { bytes: (Uint8Array | undefined)[]; placed: readonly Placed[] },
+  assembler: BundleAssembler,
+  placed: readonly Placed[],
   front: Front | undefined,
   options: BundleOptions,
-): Promise<{ pdf: Uint8Array; frontPages: number; pages: number }> {
+): Promise<{ frontPages: number; pages: number }> {
   const { packets } = plan;
-  const { placed } = parts;
-  const padding = async () => {
-    const { renderPages, paddingPage } = await drawing();
-    return renderPages([paddingPage(plan.paper, plan.ctx.t('bundle.padding'))], plan.metadata);
-  };
-  const assembler = await BundleAssembler.create();
-  for (let index = 0; index < parts.bytes.length; index++) {
-    const part = await assembler.append(parts.bytes[index]!);
-    parts.bytes[index] = undefined; // let the packet's bytes go as soon as they are joined
-    if (part.start !== placed[index]!.start) throw new Error(`internal: packet ${index + 1} landed on page ${part.start + 1}, not ${placed[index]!.start + 1}`);
-    if (placed[index]!.padding) await assembler.appendPadding(padding);
-  }
   let frontPages = 0;
   if (front) {
     const part = await assembler.append(front.bytes, 0);
     frontPages = part.pages;
     if (frontPages < front.guess) {
-      await assembler.insertPadding(frontPages, padding);
+      await assembler.insertPadding(frontPages, () => paddingPage(plan));
       frontPages += 1;
     }
     const targets = new Map<string, number>();
@@ -413,8 +418,8 @@ async function assemble(
     await assembler.stampLabels(await renderPages(labelStrips(plan.paper, labels, text.style), plan.metadata, text.families), labelled);
   }
   assembler.setMetadata(plan.metadata);
-  const pdf = await assembler.save();
-  return { pdf, frontPages, pages: assembler.pageCount };
+  await assembler.finish();
+  return { frontPages, pages: assembler.pageCount };
 }
 
 /** Where everything landed, as the API reports it. */
