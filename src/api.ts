@@ -1,6 +1,7 @@
 import type { Answers } from './answers/schema.js';
 import type { BundleOptions, BundleResult, PacketInput } from './bundle/model.js';
 import type { PacketFile } from './bundle/split.js';
+import type { ByteSink } from './io/sink.js';
 import type { Copy } from './copy/copy.js';
 import { loadCopy } from './copy/load.js';
 import { planPacket, stringsOf, type PlannedPacket } from './packet/plan.js';
@@ -136,4 +137,13 @@ export async function renderBundleWithLayout(packets: readonly PacketInput[], op
   // Loaded on first use: `fill` and `blank` do not need the bundle code.
   const { renderBundleWithLayout: render } = await import('./bundle/render.js');
   return render(packets, { ...options, date: options.date ?? DEFAULT_PDF_DATE });
+}
+
+/**
+ * renderBundleWithLayout, writing the PDF to `sink` as it is made instead of returning it: memory
+ * then stays flat whatever the number of packets (the CLI streams into its temporary file).
+ */
+export async function writeBundle(packets: readonly PacketInput[], sink: ByteSink, options: BundleOptions = {}): Promise<Omit<BundleResult, 'pdf'>> {
+  const { writeBundle: write } = await import('./bundle/render.js');
+  return write(packets, { ...options, date: options.date ?? DEFAULT_PDF_DATE }, sink);
 }

@@ -28,7 +28,8 @@ import {
   type PDFObject,
 } from 'pdf-lib';
 import type { DocumentMetadata } from '../pdf/document.js';
-import { PdfFileWriter, type ByteSink } from './pdf-file.js';
+import type { ByteSink } from '../io/sink.js';
+import { PdfFileWriter } from './pdf-file.js';
 
 export interface OutlineItem {
   title: string;

@@ -5,24 +5,7 @@
  * written in any order (the table says where each one is).
  */
 import { PDFName, type PDFContext, type PDFObject, type PDFRef } from 'pdf-lib';
-
-/** Where the bytes go: a file being written, or memory. Chunks arrive in file order. */
-export interface ByteSink {
-  write(bytes: Uint8Array): Promise<void>;
-}
-
-/** A sink that keeps the bytes, for callers that want the PDF in memory. */
-export class MemorySink implements ByteSink {
-  private readonly chunks: Uint8Array[] = [];
-
-  async write(bytes: Uint8Array): Promise<void> {
-    this.chunks.push(bytes);
-  }
-
-  bytes(): Uint8Array {
-    return Buffer.concat(this.chunks);
-  }
-}
+import type { ByteSink } from '../io/sink.js';
 
 // The second line's high bytes tell transfer tools the file is binary (ISO 32000-1, 7.5.2).
 const HEADER = Uint8Array.from([...Buffer.from('%PDF-1.7\n%'), 0x81, 0x81, 0x81, 0x81, ...Buffer.from('\n\n')]);

@@ -29,7 +29,7 @@ import type { Paper } from '../pdf/paper.js';
 import { sheetsInOrder } from '../worksheets/index.js';
 import { productVersion } from '../version.js';
 import { BundleAssembler, inspectPart, type AppendedPart, type OutlineItem } from './assemble.js';
-import { MemorySink, type ByteSink } from './pdf-file.js';
+import { MemorySink, type ByteSink } from '../io/sink.js';
 import { sheetMarker, type BundleLayout, type BundleOptions, type BundleResult, type BundleStats, type PacketInput, type PacketPlacement } from './model.js';
 import { PacketCache } from './cache.js';
 import type { FrontJob, PacketJob, RenderEnv } from './job.js';

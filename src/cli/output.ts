@@ -1,7 +1,8 @@
 import path from 'node:path';
 import { stat } from 'node:fs/promises';
 import { writeStdout } from '../io/stdout.js';
-import { NOT_A_REGULAR_FILE, writeFileAtomically } from '../io/write.js';
+import { FileWriteError, NOT_A_REGULAR_FILE, writeFileAtomically, writeFileAtomicallyFrom } from '../io/write.js';
+import { MemorySink, type ByteSink } from '../io/sink.js';
 import { InputError } from './errors.js';
 
 export const DEFAULT_OUT_DIR = 'out';
@@ -95,4 +96,25 @@ export async function deliverPdf(bytes: Uint8Array, out: string, what = 'the PDF
   if (existing?.isDirectory()) throw new InputError([`${out}: is a folder; --out takes a file name, e.g. ${path.join(out, 'worksheets.pdf')}`]);
   await writeOutputFile(out, bytes, what);
   return out;
+}
+
+/**
+ * deliverPdf for a PDF written while it is made (a bundle): `produce` writes into the temporary
+ * file, renamed over `out` when complete; for `--out -` it is collected, then printed.
+ * Returns what to report, and what `produce` returned.
+ */
+export async function deliverStreamedPdf<T>(out: string, produce: (sink: ByteSink) => Promise<T>, what = 'the PDF'): Promise<{ written: string | undefined; result: T }> {
+  if (out === '-') {
+    const sink = new MemorySink();
+    const result = await produce(sink);
+    await printOut(sink.bytes(), what);
+    return { written: undefined, result };
+  }
+  const existing = await stat(out).catch(() => undefined);
+  if (existing?.isDirectory()) throw new InputError([`${out}: is a folder; --out takes a file name, e.g. ${path.join(out, 'worksheets.pdf')}`]);
+  const result = await writeFileAtomicallyFrom(out, produce).catch((error: unknown) => {
+    if (error instanceof FileWriteError) throw new InputError([`${out}: cannot write ${what}: ${failureReason(error)}`]);
+    throw error;
+  });
+  return { written: out, result };
 }

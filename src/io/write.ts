@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import { lstat, mkdir, realpath, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { lstat, mkdir, open, realpath, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import type { ByteSink } from './sink.js';
 
 /** The error code of a write refused because the target exists and is not a regular file. */
 export const NOT_A_REGULAR_FILE = 'ENOTREGULAR';
@@ -18,8 +19,7 @@ export async function writeFileAtomically(target: string, bytes: Uint8Array | st
   const destination = await writableDestination(path.resolve(target));
   const dir = path.dirname(destination);
   await ensureDirectory(dir);
-  // Short and fixed in length, so that a file name near the 255-byte limit still has a temporary name.
-  const temporary = path.join(dir, `.pln-${process.pid}-${randomBytes(6).toString('hex')}.tmp`);
+  const temporary = temporaryName(dir);
   try {
     await writeFile(temporary, bytes, { flag: 'wx' });
     await rename(temporary, destination);
@@ -27,6 +27,56 @@ export async function writeFileAtomically(target: string, bytes: Uint8Array | st
     await rm(temporary, { force: true });
     throw error;
   }
+}
+
+/** A failure of the file system while writing a file (not of what produced its bytes); `code` as Node gives it. */
+export class FileWriteError extends Error {
+  readonly code: string | undefined;
+
+  constructor(cause: unknown) {
+    super(cause instanceof Error ? cause.message : String(cause), { cause });
+    this.code = (cause as NodeJS.ErrnoException | null)?.code;
+  }
+}
+
+/**
+ * writeFileAtomically for bytes made while they are written: `produce` writes them to the sink,
+ * straight into the temporary file, which is renamed over the target only once `produce` has
+ * finished. If `produce` fails, its error is passed on as it is and no file is left behind; a
+ * failure of the file system is a FileWriteError.
+ */
+export async function writeFileAtomicallyFrom<T>(target: string, produce: (sink: ByteSink) => Promise<T>): Promise<T> {
+  const fileSystem = <R>(step: Promise<R>): Promise<R> =>
+    step.catch((error: unknown) => {
+      throw new FileWriteError(error);
+    });
+  const destination = await fileSystem(writableDestination(path.resolve(target)));
+  const dir = path.dirname(destination);
+  await fileSystem(ensureDirectory(dir));
+  const temporary = temporaryName(dir);
+  const handle = await fileSystem(open(temporary, 'wx'));
+  let closed = false;
+  try {
+    const sink: ByteSink = {
+      write: async (bytes) => {
+        for (let at = 0; at < bytes.length; ) at += (await fileSystem(handle.write(bytes, at, bytes.length - at))).bytesWritten;
+      },
+    };
+    const result = await produce(sink);
+    closed = true;
+    await fileSystem(handle.close());
+    await fileSystem(rename(temporary, destination));
+    return result;
+  } catch (error) {
+    if (!closed) await handle.close().catch(() => undefined);
+    await rm(temporary, { force: true });
+    throw error;
+  }
+}
+
+/** Short and fixed in length, so that a file name near the 255-byte limit still has a temporary name. */
+function temporaryName(dir: string): string {
+  return path.join(dir, `.pln-${process.pid}-${randomBytes(6).toString('hex')}.tmp`);
 }
 
 /** The path to rename onto: the target, or the regular file a symbolic link leads to. */

@@ -1,11 +1,11 @@
 import path from 'node:path';
 import { formatProblem, loadAnswersFile } from '../../answers/index.js';
-import type { PacketInput } from '../../bundle/model.js';
+import type { BundleOptions, PacketInput } from '../../bundle/model.js';
 import { expandInputs } from '../../bundle/inputs.js';
 import { formatRosterProblem, loadRosterFile } from '../../bundle/roster.js';
 import { EXIT, InputError, UsageError } from '../errors.js';
 import { parsePaper, parseSheets, pdfDateFromEnvironment } from '../options.js';
-import { defaultOutputPath, deliverPdf, printOut } from '../output.js';
+import { defaultOutputPath, deliverStreamedPdf, printOut } from '../output.js';
 import { resolveSettings } from '../settings.js';
 import { warnMissingCharacters } from '../warnings.js';
 import { checkSplitFolder, writeSplit } from '../split.js';
@@ -102,7 +102,7 @@ export async function runBundle(args: BundleArgs): Promise<number> {
   const splitDir = args.split ?? (args.fillable ? path.join('out', defaultStem(args)) : undefined);
   if (splitDir !== undefined) await checkSplitFolder(splitDir, args.force ?? false);
 
-  const { renderBundle, renderPacketFiles, DEFAULT_PDF_DATE } = await import('../../api.js');
+  const { writeBundle, renderPacketFiles, DEFAULT_PDF_DATE } = await import('../../api.js');
   const { defaultCacheDir } = await import('../../bundle/cache.js');
   const date = pdfDateFromEnvironment(process.env, DEFAULT_PDF_DATE);
   const progress = !args.quiet && process.stderr.isTTY ? await startProgress(packets.length) : undefined;
@@ -125,9 +125,10 @@ export async function runBundle(args: BundleArgs): Promise<number> {
     await printOut(written.map((file) => `${file}\n`).join(''));
     return EXIT.ok;
   }
-  let pdf: Uint8Array;
+  const out = args.out ?? defaults.out ?? defaultOutputPath(defaultStem(args));
+  let written: string | undefined;
   try {
-    pdf = await renderBundle(packets, {
+    const options: BundleOptions = {
       ...settings,
       paper,
       sheets,
@@ -142,11 +143,12 @@ export async function runBundle(args: BundleArgs): Promise<number> {
       onProgress: ({ done }) => progress?.update(done),
       jobs: args.jobs,
       cache,
-    });
+    };
+    // Streamed into the output's temporary file: a cohort's bundle is never held whole in memory.
+    ({ written } = await deliverStreamedPdf(out, (sink) => writeBundle(packets, sink, options)));
   } finally {
     progress?.stop();
   }
-  const written = await deliverPdf(pdf, args.out ?? defaults.out ?? defaultOutputPath(defaultStem(args)));
   if (written) await printOut(`${written}\n`);
   return EXIT.ok;
 }
