@@ -18,6 +18,10 @@
  * Each figure is the median of several runs (--repeat N for the quick ones, --big-repeat N for
  * the bundles and the floor). Prints a table, then the figures as JSON (--json FILE also saves it).
  *
+ * `npm run bench -- --bundle-memory` measures instead only the bundle's peak memory (--no-cache,
+ * whole process) at 50, 200 and 2,000 learners (--sizes 50,200 to choose), to see whether it
+ * grows with the cohort.
+ *
  * Child modes (internal): --child=cli <args…>, --child=warm <answers> <runs>, --child=floor <pages>.
  */
 import { spawn } from 'node:child_process';
@@ -134,6 +138,8 @@ interface Options {
   bigRepeat: number;
   json?: string;
   jobs?: number;
+  /** Cohort sizes whose bundle peak memory to measure, instead of the whole benchmark. */
+  bundleMemory?: number[];
 }
 
 function parseArgs(argv: string[]): Options {
@@ -147,6 +153,8 @@ function parseArgs(argv: string[]): Options {
     else if (flag === '--big-repeat') options.bigRepeat = Number(value());
     else if (flag === '--json') options.json = value();
     else if (flag === '--jobs') options.jobs = Number(value());
+    else if (flag === '--bundle-memory') options.bundleMemory ??= [50, 200, 2000];
+    else if (flag === '--sizes') options.bundleMemory = value().split(',').map(Number);
     else throw new Error(`unknown option ${flag}`);
   }
   return options;
@@ -157,7 +165,35 @@ async function pageCount(file: string): Promise<number> {
   return (await PDFDocument.load(readFileSync(file), { updateMetadata: false })).getPageCount();
 }
 
+/** Peak memory of `bundle` (whole process, workers included) for each cohort size, largest last. */
+async function benchBundleMemory(sizes: number[], jobs?: number): Promise<void> {
+  const { syntheticCohort } = await import('./cohort.js');
+  const work = mkdtempSync(path.join(os.tmpdir(), 'pln-bench-'));
+  const log = (line: string) => process.stderr.write(`${line}\n`);
+  try {
+    const cohort = syntheticCohort(Math.max(...sizes));
+    const rows: Array<{ learners: number; pages: number; ms: number; peakMb: number }> = [];
+    for (const size of sizes) {
+      const dir = path.join(work, `cohort-${size}`);
+      mkdirSync(dir);
+      cohort.slice(0, size).forEach((answers, i) => writeFileSync(path.join(dir, `learner-${String(i + 1).padStart(5, '0')}.json`), `${JSON.stringify(answers, null, 2)}\n`));
+      log(`bundle of ${size}, --no-cache…`);
+      const out = path.join(work, `bundle-${size}.pdf`);
+      const extra = jobs !== undefined ? ['--jobs', String(jobs)] : [];
+      const run = await runNode([SELF, '--child=cli', 'bundle', dir, '--title', 'Coaching retreat', '--quiet', '--no-cache', '--out', out, ...extra]);
+      rows.push({ learners: size, pages: await pageCount(out), ms: round(run.wallMs), peakMb: run.peakMb });
+      rmSync(dir, { recursive: true, force: true });
+      rmSync(out, { force: true });
+    }
+    for (const row of rows) process.stdout.write(`bundle ${row.learners} learners: ${row.pages} pages, ${fmt(row.ms)}, peak ${row.peakMb} MB\n`);
+    process.stdout.write(`${JSON.stringify({ bundleMemory: rows })}\n`);
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+}
+
 async function bench(options: Options): Promise<void> {
+  if (options.bundleMemory) return benchBundleMemory(options.bundleMemory, options.jobs);
   const { syntheticCohort } = await import('./cohort.js');
   const work = mkdtempSync(path.join(os.tmpdir(), 'pln-bench-'));
   const log = (line: string) => process.stderr.write(`${line}\n`);
