@@ -105,7 +105,7 @@ export class BundleAssembler {
     readonly doc: PDFDocument,
     sink: ByteSink,
   ) {
-    this.file = new PdfFileWriter(sink);
+    this.file = new PdfFileWriter(sink, doc.context);
     // The catalog and the page tree's root exist from the start and are written last.
     this.flushedUpTo = doc.context.largestObjectNumber;
   }
@@ -191,7 +191,7 @@ export class BundleAssembler {
     tree.set(NAME.Count, PDFNumber.of(this.pages.length));
     await this.file.writeObjects(context.enumerateIndirectObjects());
     const info = context.trailerInfo.Info;
-    await this.file.finish(context, context.trailerInfo.Root as PDFRef, info instanceof PDFRef ? info : undefined);
+    await this.file.finish(context.trailerInfo.Root as PDFRef, info instanceof PDFRef ? info : undefined);
   }
 
   private get treeRef(): PDFRef {

@@ -1,33 +1,86 @@
 /**
  * Writes a PDF object by object, as the objects are finished, so that a document of any length
- * never has to be held whole: each object is serialised by pdf-lib and handed to a sink; the
- * offsets are recorded, and the cross-reference table and trailer close the file. Objects may be
- * written in any order (the table says where each one is).
+ * never has to be held whole. Each batch is serialised by pdf-lib and handed to a sink: streams as
+ * they are, the other objects packed into compressed object streams (as pdf-lib's own `save`
+ * does, which keeps the file as small as a document saved whole). A cross-reference stream closes
+ * the file. Objects may be written in any order (the cross-reference stream says where each is).
  */
-import { PDFName, type PDFContext, type PDFObject, type PDFRef } from 'pdf-lib';
+import {
+  PDFCrossRefStream,
+  PDFName,
+  PDFNumber,
+  PDFObjectStream,
+  PDFRef,
+  PDFStream,
+  type PDFContext,
+  type PDFObject,
+} from 'pdf-lib';
 import type { ByteSink } from '../io/sink.js';
 
 // The second line's high bytes tell transfer tools the file is binary (ISO 32000-1, 7.5.2).
 const HEADER = Uint8Array.from([...Buffer.from('%PDF-1.7\n%'), 0x81, 0x81, 0x81, 0x81, ...Buffer.from('\n\n')]);
+const ENDOBJ = Buffer.from('\nendobj\n\n', 'latin1');
+/** As pdf-lib's `save` packs them. */
+const OBJECTS_PER_STREAM = 50;
+
+type Entry = { ref: PDFRef; offset: number } | { ref: PDFRef; stream: PDFRef; index: number };
 
 export class PdfFileWriter {
   private offset = 0;
-  /** Byte offset of each written object, by object number. */
-  private readonly offsets: number[] = [];
+  /** Where each written object is: at a byte offset, or inside an object stream. */
+  private readonly entries: Entry[] = [];
 
-  constructor(private readonly sink: ByteSink) {}
+  constructor(
+    private readonly sink: ByteSink,
+    private readonly context: PDFContext,
+  ) {}
 
-  /** Writes objects in the order given, as one chunk. */
+  /** Writes a batch of objects as one chunk: streams as they are, the rest in object streams. */
   async writeObjects(objects: ReadonlyArray<readonly [PDFRef, PDFObject]>): Promise<void> {
     if (this.offset === 0) await this.emit(HEADER);
+    const direct: Array<readonly [PDFRef, PDFObject]> = [];
+    const packed: Array<[PDFRef, PDFObject]> = [];
+    for (const [ref, object] of objects) {
+      if (object instanceof PDFStream || ref.generationNumber !== 0) direct.push([ref, object]);
+      else packed.push([ref, object]);
+    }
+    for (let at = 0; at < packed.length; at += OBJECTS_PER_STREAM) {
+      const chunk = packed.slice(at, at + OBJECTS_PER_STREAM);
+      const streamRef = this.context.nextRef();
+      chunk.forEach(([ref], index) => this.entries.push({ ref, stream: streamRef, index }));
+      direct.push([streamRef, PDFObjectStream.withContextAndObjects(this.context, chunk, true)]);
+    }
+    await this.writeDirect(direct);
+  }
+
+  /** The cross-reference stream, which also names the catalog and the document information. */
+  async finish(root: PDFRef, info: PDFRef | undefined): Promise<void> {
+    if (this.offset === 0) await this.emit(HEADER);
+    const trailer = this.context.obj({});
+    trailer.set(PDFName.of('Root'), root);
+    if (info) trailer.set(PDFName.of('Info'), info);
+    const xref = PDFCrossRefStream.create(trailer, true);
+    const xrefRef = this.context.nextRef();
+    const xrefAt = this.offset;
+    this.entries.push({ ref: xrefRef, offset: xrefAt });
+    // The stream's index assumes entries in object-number order.
+    for (const entry of [...this.entries].sort((a, b) => a.ref.objectNumber - b.ref.objectNumber)) {
+      if ('offset' in entry) xref.addUncompressedEntry(entry.ref, entry.offset);
+      else xref.addCompressedEntry(entry.ref, entry.stream, entry.index);
+    }
+    xref.dict.set(PDFName.of('Size'), PDFNumber.of(xrefRef.objectNumber + 1));
+    await this.writeDirect([[xrefRef, xref]]);
+    await this.emit(Buffer.from(`startxref\n${xrefAt}\n%%EOF\n`, 'latin1'));
+  }
+
+  private async writeDirect(objects: ReadonlyArray<readonly [PDFRef, PDFObject]>): Promise<void> {
     if (objects.length === 0) return;
     const heads = objects.map(([ref]) => Buffer.from(`${ref.objectNumber} ${ref.generationNumber} obj\n`, 'latin1'));
     const size = objects.reduce((sum, [, object], i) => sum + heads[i]!.length + object.sizeInBytes() + ENDOBJ.length, 0);
     const buffer = new Uint8Array(size);
     let at = 0;
     objects.forEach(([ref, object], i) => {
-      if (this.offsets[ref.objectNumber] !== undefined) throw new Error(`internal: object ${ref.objectNumber} written twice`);
-      this.offsets[ref.objectNumber] = this.offset + at;
+      this.entries.push({ ref, offset: this.offset + at });
       buffer.set(heads[i]!, at);
       at += heads[i]!.length;
       at += object.copyBytesInto(buffer, at);
@@ -37,27 +90,8 @@ export class PdfFileWriter {
     await this.emit(buffer);
   }
 
-  /** The cross-reference table and the trailer, naming the catalog and the document information. */
-  async finish(context: PDFContext, root: PDFRef, info: PDFRef | undefined): Promise<void> {
-    if (this.offset === 0) await this.emit(HEADER);
-    const size = this.offsets.length;
-    // Each entry is exactly 20 bytes (ISO 32000-1, 7.5.4); numbers never written are free.
-    const entries = Array.from({ length: size }, (_, n) => {
-      const offset = this.offsets[n];
-      if (n === 0) return '0000000000 65535 f \n';
-      return offset === undefined ? '0000000000 00000 f \n' : `${String(offset).padStart(10, '0')} 00000 n \n`;
-    });
-    const trailer = context.obj({ Size: size });
-    trailer.set(PDFName.of('Root'), root);
-    if (info) trailer.set(PDFName.of('Info'), info);
-    const xrefAt = this.offset;
-    await this.emit(Buffer.from(`xref\n0 ${size}\n${entries.join('')}trailer\n${trailer.toString()}\nstartxref\n${xrefAt}\n%%EOF\n`, 'latin1'));
-  }
-
   private async emit(bytes: Uint8Array): Promise<void> {
     await this.sink.write(bytes);
     this.offset += bytes.length;
   }
 }
-
-const ENDOBJ = Buffer.from('\nendobj\n\n', 'latin1');
