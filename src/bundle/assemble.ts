@@ -120,10 +120,10 @@ export class BundleAssembler {
   }
 
   /** Appends every page of a PDF (or inserts them at `at`). */
-  async append(bytes: Uint8Array, at?: number): Promise<AppendedPart> {
+  async append(bytes: Uint8Array, at?: number, pageCount?: number): Promise<AppendedPart> {
     const source = await PDFDocument.load(bytes, { updateMetadata: false });
     const markers = readOutlineMarkers(source);
-    const copied = await this.doc.copyPages(source, source.getPageIndices());
+    const copied = await this.doc.copyPages(source, source.getPageIndices().slice(0, pageCount));
     const start = at ?? this.pages.length;
     copied.forEach((page) => this.adopt(page));
     this.pages.splice(start, 0, ...copied);
@@ -397,10 +397,23 @@ function subsetTag(n: number): string {
 
 /** The top-level outline items of a PDF: title → 0-based index of the page it points to (first wins). */
 /** How many pages a part has, and its outline markers, without joining it. */
-export async function inspectPart(bytes: Uint8Array): Promise<Omit<AppendedPart, 'start'>> {
+/**
+ * A part's page count and the link targets named on its last page, in order (the contents' last
+ * page: which entry it starts with).
+ */
+export async function inspectLastPageLinks(bytes: Uint8Array): Promise<{ pages: number; lastPageTargets: string[] }> {
   const source = await PDFDocument.load(bytes, { updateMetadata: false });
-  return { pages: source.getPageCount(), markers: readOutlineMarkers(source) };
+  const pages = source.getPageCount();
+  const targets: string[] = [];
+  const annots = source.getPage(pages - 1).node.lookupMaybe(NAME.Annots, PDFArray);
+  for (let i = 0; annots && i < annots.size(); i++) {
+    const action = annots.lookupMaybe(i, PDFDict)?.lookupMaybe(NAME.A, PDFDict);
+    const name = action?.get(NAME.S) === NAME.GoTo ? action.lookup(NAME.D) : undefined;
+    if (name instanceof PDFString || name instanceof PDFHexString) targets.push(name.decodeText());
+  }
+  return { pages, lastPageTargets: targets };
 }
+
 
 function readOutlineMarkers(source: PDFDocument): Map<string, number> {
   const markers = new Map<string, number>();

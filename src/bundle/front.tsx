@@ -41,6 +41,12 @@ export interface FrontMatterProps {
   contentsContinued: string;
   /** No contents page when undefined (a bundle of nothing but the title page is never made). */
   entries?: ContentsEntry[];
+  /**
+   * Where `entries` start in the whole contents, when the contents are drawn in parts (a large
+   * cohort's contents at once would hold hundreds of MB of layout): a later part has no title
+   * page, and every one of its pages carries the continued heading. 0 (the default) is the start.
+   */
+  firstEntry?: number;
 }
 
 /** Width of the page-label column of the contents. */
@@ -63,30 +69,37 @@ function PersonText({ text, content, style }: { text: LearnerTextStyle; content:
 /** The title page and the contents pages, in that order. */
 export function frontMatterPages(props: FrontMatterProps): React.ReactElement[] {
   const { size, style } = pageStyle(props.paper);
-  const pages: React.ReactElement[] = [
-    <Page key="title" size={size} style={style} layout={({ children }) => <View style={{ flexGrow: 1 }}>{children}</View>}>
-      <TitleBlock {...props} />
-    </Page>,
-  ];
+  const firstEntry = props.firstEntry ?? 0;
+  const pages: React.ReactElement[] = [];
+  if (firstEntry === 0) {
+    pages.push(
+      <Page key="title" size={size} style={style} layout={({ children }) => <View style={{ flexGrow: 1 }}>{children}</View>}>
+        <TitleBlock {...props} />
+      </Page>,
+    );
+  }
   if (props.entries) {
     pages.push(
       <Page
         key="contents"
         size={size}
         style={style}
-        layout={({ children, subPageNumber = 1 }) => (
-          <View style={{ flexGrow: 1 }}>
-            <View style={{ marginTop: subPageNumber === 1 ? 54 : 0, marginBottom: 18, borderBottomWidth: 1.2, borderBottomColor: props.accent, paddingBottom: 6 }}>
-              <Text style={{ fontSize: subPageNumber === 1 ? 22 : theme.size.heading, fontWeight: 700, color: props.accent }}>
-                {subPageNumber === 1 ? props.contentsHeading : props.contentsContinued}
-              </Text>
+        layout={({ children, subPageNumber: subPage = 1 }) => {
+          const subPageNumber = firstEntry === 0 ? subPage : subPage + 1;
+          return (
+            <View style={{ flexGrow: 1 }}>
+              <View style={{ marginTop: subPageNumber === 1 ? 54 : 0, marginBottom: 18, borderBottomWidth: 1.2, borderBottomColor: props.accent, paddingBottom: 6 }}>
+                <Text style={{ fontSize: subPageNumber === 1 ? 22 : theme.size.heading, fontWeight: 700, color: props.accent }}>
+                  {subPageNumber === 1 ? props.contentsHeading : props.contentsContinued}
+                </Text>
+              </View>
+              <View style={{ flexGrow: 1 }}>{children}</View>
             </View>
-            <View style={{ flexGrow: 1 }}>{children}</View>
-          </View>
-        )}
+          );
+        }}
       >
         {props.entries.map((entry, index) => (
-          <ContentsGroup key={index} entry={entry} text={props.text} first={index === 0} />
+          <ContentsGroup key={index} entry={entry} text={props.text} first={firstEntry + index === 0} />
         ))}
       </Page>,
     );

@@ -28,7 +28,7 @@ import { planLearnerText } from '../pdf/learner-text.js';
 import type { Paper } from '../pdf/paper.js';
 import { sheetsInOrder } from '../worksheets/index.js';
 import { productVersion } from '../version.js';
-import { BundleAssembler, inspectPart, type AppendedPart, type OutlineItem } from './assemble.js';
+import { BundleAssembler, inspectLastPageLinks, type AppendedPart, type OutlineItem } from './assemble.js';
 import { MemorySink, type ByteSink } from '../io/sink.js';
 import { sheetMarker, type BundleLayout, type BundleOptions, type BundleResult, type BundleStats, type PacketInput, type PacketPlacement } from './model.js';
 import { PacketCache } from './cache.js';
@@ -70,8 +70,14 @@ interface Placed {
 
 /** The front matter as drawn, and the page count its contents' labels assumed. */
 interface Front {
-  bytes: Uint8Array;
+  /** In page order; each keeps its first `pages` pages. */
+  parts: FrontPart[];
   guess: number;
+}
+
+interface FrontPart {
+  bytes: Uint8Array;
+  pages: number;
 }
 
 /**
@@ -319,19 +325,47 @@ async function paddingPage(plan: BundlePlan): Promise<Uint8Array> {
  */
 async function renderFrontMatter(plan: BundlePlan, producer: Producer, placed: readonly Placed[]): Promise<Front> {
   let guess = 2;
-  let bytes = await producer.front(frontJob(plan, placed, guess));
   for (let attempt = 0; ; attempt++) {
-    const { pages } = await inspectPart(bytes);
+    const parts = await renderContents(plan, producer, placed, guess);
+    const pages = parts.reduce((sum, part) => sum + part.pages, 0);
     const count = pages + plan.paddingAfter(pages);
-    if (count === guess) return { bytes, guess };
+    if (count === guess) return { parts, guess };
     if (attempt >= 4) throw new Error('internal: the contents did not settle on a page count');
     guess = count;
-    bytes = await producer.front(frontJob(plan, placed, guess));
   }
 }
 
+/** Contents entries drawn per part: the layout of a few pages at a time, not a cohort's. */
+const CONTENTS_PART = 150;
+
+/**
+ * The front matter in parts of at most CONTENTS_PART entries, paged as one drawing would page them:
+ * each part but the last drops its last page and the next part starts with that page's first
+ * entry (entries are kept whole on a page, so the page breaks fall where they would have).
+ */
+async function renderContents(plan: BundlePlan, producer: Producer, placed: readonly Placed[], guess: number): Promise<FrontPart[]> {
+  const total = plan.packets.length;
+  const parts: FrontPart[] = [];
+  let from = 0;
+  do {
+    const to = Math.min(from + CONTENTS_PART, total);
+    const bytes = await producer.front(frontJob(plan, placed, guess, from, to));
+    const { pages, lastPageTargets } = await inspectLastPageLinks(bytes);
+    const restart = lastPageTargets.map((target) => /^packet-(\d+)$/.exec(target)).find(Boolean);
+    const next = restart ? Number(restart[1]) : undefined;
+    if (to < total && next !== undefined && next > from && pages > 1) {
+      parts.push({ bytes, pages: pages - 1 });
+      from = next;
+    } else {
+      parts.push({ bytes, pages });
+      from = to;
+    }
+  } while (from < total);
+  return parts;
+}
+
 /** The front matter as plain data (see FrontJob), its labels assuming `offset` front pages. */
-function frontJob(plan: BundlePlan, placed: readonly Placed[], offset: number): FrontJob {
+function frontJob(plan: BundlePlan, placed: readonly Placed[], offset: number, from: number, to: number): FrontJob {
   const { ctx, packets, label, titlePage } = plan;
   const sheetsInBundle = sheetsInOrder(packets.flatMap((packet) => packet.sheets.map((sheet) => sheet.id)));
   return {
@@ -348,17 +382,21 @@ function frontJob(plan: BundlePlan, placed: readonly Placed[], offset: number): 
       sheetsLine: sheetsInBundle.map((sheet) => ctx.t(sheet.title)).join('  ·  '),
       contentsHeading: ctx.t('bundle.contents'),
       contentsContinued: ctx.t('bundle.contents.continued'),
-      entries: packets.map((packet, index) => ({
-        title: packet.title,
-        subtitle: packet.subtitle,
-        label: label(offset + placed[index]!.start),
-        target: `packet-${index}`,
-        sheets: packet.sheets.map((sheet, sheetIndex) => ({
-          title: ctx.t(sheet.title),
-          label: label(offset + placed[index]!.sheetStarts[sheetIndex]!),
-          target: `packet-${index}-${sheet.id}`,
-        })),
-      })),
+      firstEntry: from,
+      entries: packets.slice(from, to).map((packet, at) => {
+        const index = from + at;
+        return {
+          title: packet.title,
+          subtitle: packet.subtitle,
+          label: label(offset + placed[index]!.start),
+          target: `packet-${index}`,
+          sheets: packet.sheets.map((sheet, sheetIndex) => ({
+            title: ctx.t(sheet.title),
+            label: label(offset + placed[index]!.sheetStarts[sheetIndex]!),
+            target: `packet-${index}-${sheet.id}`,
+          })),
+        };
+      }),
     },
   };
 }
@@ -377,8 +415,7 @@ async function finish(
   const { packets } = plan;
   let frontPages = 0;
   if (front) {
-    const part = await assembler.append(front.bytes, 0);
-    frontPages = part.pages;
+    for (const part of front.parts) frontPages += (await assembler.append(part.bytes, frontPages, part.pages)).pages;
     if (frontPages < front.guess) {
       await assembler.insertPadding(frontPages, () => paddingPage(plan));
       frontPages += 1;
