@@ -61,6 +61,11 @@ export interface BundleOptions {
    * bound in bytes. Default: no cache. The bytes are the same with or without it.
    */
   cache?: { dir: string; maxBytes?: number };
+  /**
+   * Contents entries drawn at a time (default 150): bounds the contents' layout memory for a
+   * large cohort. The pages are the same whatever it is.
+   */
+  contentsPart?: number;
 }
 
 /** Where a sheet starts in the bundle. */

@@ -127,7 +127,7 @@ export async function writeBundle(packets: readonly PacketInput[], options: Bund
   try {
     placed = await producePackets(plan, producer, assembler, options.onProgress);
     // With workers, a warm worker draws the front matter before they stop (cold here, it took twice as long).
-    front = plan.frontMatter ? await renderFrontMatter(plan, producer, placed) : undefined;
+    front = plan.frontMatter ? await renderFrontMatter(plan, producer, placed, options.contentsPart) : undefined;
   } finally {
     await producer.close();
   }
@@ -323,10 +323,10 @@ async function paddingPage(plan: BundlePlan): Promise<Uint8Array> {
  * number of front pages decides every label in the contents; the contents' length does not
  * depend on the labels (they sit in a fixed-width column), so this settles at once.
  */
-async function renderFrontMatter(plan: BundlePlan, producer: Producer, placed: readonly Placed[]): Promise<Front> {
+async function renderFrontMatter(plan: BundlePlan, producer: Producer, placed: readonly Placed[], partSize = CONTENTS_PART): Promise<Front> {
   let guess = 2;
   for (let attempt = 0; ; attempt++) {
-    const parts = await renderContents(plan, producer, placed, guess);
+    const parts = await renderContents(plan, producer, placed, guess, partSize);
     const pages = parts.reduce((sum, part) => sum + part.pages, 0);
     const count = pages + plan.paddingAfter(pages);
     if (count === guess) return { parts, guess };
@@ -339,28 +339,34 @@ async function renderFrontMatter(plan: BundlePlan, producer: Producer, placed: r
 const CONTENTS_PART = 150;
 
 /**
- * The front matter in parts of at most CONTENTS_PART entries, paged as one drawing would page them:
+ * The front matter in parts of at most `partSize` entries, paged as one drawing would page them:
  * each part but the last drops its last page and the next part starts with that page's first
  * entry (entries are kept whole on a page, so the page breaks fall where they would have).
  */
-async function renderContents(plan: BundlePlan, producer: Producer, placed: readonly Placed[], guess: number): Promise<FrontPart[]> {
+async function renderContents(plan: BundlePlan, producer: Producer, placed: readonly Placed[], guess: number, partSize: number): Promise<FrontPart[]> {
   const total = plan.packets.length;
   const parts: FrontPart[] = [];
   let from = 0;
-  do {
-    const to = Math.min(from + CONTENTS_PART, total);
+  let size = partSize;
+  while (from < total) {
+    const to = Math.min(from + size, total);
     const bytes = await producer.front(frontJob(plan, placed, guess, from, to));
     const { pages, lastPageTargets } = await inspectLastPageLinks(bytes);
-    const restart = lastPageTargets.map((target) => /^packet-(\d+)$/.exec(target)).find(Boolean);
-    const next = restart ? Number(restart[1]) : undefined;
-    if (to < total && next !== undefined && next > from && pages > 1) {
-      parts.push({ bytes, pages: pages - 1 });
-      from = next;
-    } else {
+    if (to === total) {
       parts.push({ bytes, pages });
-      from = to;
+      break;
     }
-  } while (from < total);
+    const restart = lastPageTargets.map((target) => /^packet-(\d+)$/.exec(target)).find(Boolean);
+    const next = restart ? Number(restart[1]) : from;
+    if (next <= from) {
+      // The part did not fill a page: draw more at once.
+      size *= 2;
+      continue;
+    }
+    parts.push({ bytes, pages: pages - 1 });
+    from = next;
+    size = partSize;
+  }
   return parts;
 }
 
