@@ -13,6 +13,7 @@ import { answersToDraft, draftToAnswers, setAt, type Draft } from './draft.js';
 import { el, fieldId } from './dom.js';
 import { headerForm, sheetForm, type FormContext } from './form.js';
 import { fieldsWithMissingGlyphs, missingGlyphWarnings } from './glyphs.js';
+import { packFileName, rosterPack } from './coach.js';
 import { blankPdf, filledPdf, latestOnly } from './render.js';
 import { loadNames } from './seams/unicode-name.js';
 import { clearDraft, loadDraft, loadSettings, saveDraft, saveSettings, type Settings } from './storage.js';
@@ -25,6 +26,10 @@ let settings: Settings = loadSettings(LOCALES);
 let currentSheet: SheetId = 'goals';
 let previewUrl: string | undefined;
 let timer: ReturnType<typeof setTimeout> | undefined;
+/** Coach mode's roster: a file's own bytes (its encoding is checked as the CLI checks it), or typed text. */
+let rosterFile: { name: string; bytes: Uint8Array } | undefined;
+let rosterTyped = '';
+let duplex = false;
 
 const root = document.getElementById('app')!;
 
@@ -145,6 +150,88 @@ async function importJson(file: File): Promise<void> {
   schedulePreview();
 }
 
+async function makePack(): Promise<void> {
+  const ui = uiText(settings.locale);
+  const list = document.getElementById('roster-problems')!;
+  list.replaceChildren();
+  const source = rosterFile ?? (rosterTyped.trim() ? { name: ui.rosterPasted, bytes: new TextEncoder().encode(rosterTyped) } : undefined);
+  if (!source) {
+    list.append(el('li', {}, ui.rosterEmpty));
+    announce(ui.rosterEmpty);
+    return;
+  }
+  announce(ui.packBusy);
+  try {
+    const pack = await rosterPack({ bytes: source.bytes, file: source.name, locale: settings.locale, paper: settings.paper, duplex });
+    if (!pack.ok) {
+      list.append(...pack.problems.map((problem) => el('li', {}, problem)));
+      document.getElementById(rosterFile ? 'roster-file' : 'roster-text')?.setAttribute('aria-invalid', 'true');
+      announce(ui.rosterProblems(pack.problems.length));
+      return;
+    }
+    document.getElementById('roster-text')?.removeAttribute('aria-invalid');
+    document.getElementById('roster-file')?.removeAttribute('aria-invalid');
+    download(pack.pdf as BlobPart, 'application/pdf', packFileName(rosterFile ? rosterFile.name : 'roster.csv'));
+    announce(ui.packReady(pack.participants));
+  } catch (error) {
+    announce(`${ui.renderFailed} ${(error as Error).message}`);
+  }
+}
+
+/** Coach mode: a roster (file or pasted), the duplex box, the button, the roster's problems. */
+function coachSection(ui: ReturnType<typeof uiText>): HTMLElement {
+  const chosen = el('p', { id: 'roster-chosen', class: 'hint' }, rosterFile ? ui.rosterChosen(rosterFile.name) : '');
+  return el(
+    'section',
+    { class: 'coach', 'aria-labelledby': 'coach-title' },
+    el('h2', { id: 'coach-title' }, ui.coachTitle),
+    el('p', { id: 'coach-intro', class: 'hint' }, ui.coachIntro),
+    el(
+      'div',
+      { class: 'actions' },
+      el('input', {
+        type: 'file',
+        id: 'roster-file',
+        accept: 'text/csv,.csv,text/plain,.txt',
+        'aria-describedby': 'coach-intro roster-problems',
+        onchange: async (event: Event) => {
+          const file = (event.target as HTMLInputElement).files?.[0];
+          rosterFile = file ? { name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) } : undefined;
+          chosen.textContent = rosterFile ? ui.rosterChosen(rosterFile.name) : '';
+        },
+      }),
+      el('label', { for: 'roster-file', class: 'file' }, ui.rosterFile),
+    ),
+    chosen,
+    el(
+      'div',
+      { class: 'field' },
+      el('label', { for: 'roster-text' }, ui.rosterText),
+      el('textarea', {
+        id: 'roster-text',
+        rows: 4,
+        spellcheck: 'false',
+        autocomplete: 'off',
+        'aria-describedby': 'coach-intro roster-problems',
+        value: rosterTyped,
+        oninput: (event: Event) => {
+          rosterTyped = (event.target as HTMLTextAreaElement).value;
+          rosterFile = undefined;
+          chosen.textContent = '';
+        },
+      }),
+    ),
+    el(
+      'div',
+      { class: 'check' },
+      el('input', { type: 'checkbox', id: 'roster-duplex', checked: duplex, onchange: (event: Event) => (duplex = (event.target as HTMLInputElement).checked) }),
+      el('label', { for: 'roster-duplex' }, ui.duplex),
+    ),
+    el('button', { type: 'button', id: 'make-pack', onclick: () => void makePack() }, ui.makePack),
+    el('ul', { id: 'roster-problems', class: 'error' }),
+  );
+}
+
 function setting<K extends keyof Settings>(key: K, value: Settings[K]): void {
   settings = { ...settings, [key]: value };
   saveSettings(settings);
@@ -258,6 +345,7 @@ async function render(focusId?: string): Promise<void> {
         ),
       ),
     ),
+    coachSection(ui),
     el('div', { id: 'announcer', class: 'visually-hidden', role: 'status', 'aria-live': 'polite' }),
   );
   if (focusId) document.getElementById(focusId)?.focus();

@@ -28,3 +28,7 @@ declare module 'fontkit' {
   /** fontkit's browser build: a font from its bytes. */
   export function create(bytes: Uint8Array): unknown;
 }
+declare module 'pln-site:pdf-lib' {
+  /** Fills the stand-in's bindings (every pdf-lib export) from pdf-lib's loaded browser build. */
+  export function installPdfLib(lib: Record<string, unknown>): void;
+}
