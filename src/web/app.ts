@@ -5,6 +5,8 @@
 import { LOCALES } from 'pln-site:copy';
 import { parseAnswersBytes } from '../answers/decode.js';
 import { parseAnswers } from '../answers/load.js';
+import { completenessReport } from '../answers/report.js';
+import { reportText } from '../answers/report-text.js';
 import type { Problem } from '../answers/problem.js';
 import { loadCopy } from '../copy/load.js';
 import { createRenderContext } from '../pdf/components/context.js';
@@ -71,11 +73,29 @@ function validate(answers: ReturnType<typeof draftToAnswers>): Problem[] {
   return result.ok ? [] : result.problems;
 }
 
+/**
+ * `validate --report` of the answers, in its words (it prints the English copy), under its
+ * heading; the polite status line says only the total, and only when it changes.
+ */
+async function showReport(answers: ReturnType<typeof draftToAnswers>): Promise<void> {
+  const lines = reportText(completenessReport(answers as Parameters<typeof completenessReport>[0]), await loadCopy('en')).trimEnd().split('\n');
+  const [summary, ...details] = lines;
+  const status = document.getElementById('report-summary');
+  if (!status) return;
+  const total = summary!.trim();
+  if (status.textContent !== total) status.textContent = total;
+  document.getElementById('report-lines')!.replaceChildren(
+    ...details.map((line) => el('li', { class: `depth-${(/^ */.exec(line)![0].length - 2) / 2}` }, line.trim())),
+  );
+}
+
 const preview = latestOnly(async (sheet: SheetId) => {
   const ui = uiText(settings.locale);
   const status = document.getElementById('preview-status')!;
   const answers = draftToAnswers(draft);
   const problems = validate(answers);
+  // The report is of valid answers only, as validate's; while a problem stands, the last one stays.
+  if (problems.length === 0) await showReport(answers);
   showProblems([...problems, ...(await glyphWarnings(answers))], false);
   if (problems.length > 0) {
     status.textContent = ui.problems(problems.length);
@@ -344,6 +364,14 @@ async function render(focusId?: string): Promise<void> {
           fileInput,
         ),
       ),
+    ),
+    el(
+      'section',
+      { class: 'report', 'aria-labelledby': 'report-title' },
+      el('h2', { id: 'report-title' }, ui.reportTitle),
+      el('p', { class: 'hint' }, ui.reportHint),
+      el('p', { id: 'report-summary', class: 'summary', role: 'status', 'aria-live': 'polite', 'aria-atomic': 'true', lang: 'en' }),
+      el('ul', { id: 'report-lines', lang: 'en' }),
     ),
     coachSection(ui),
     el('div', { id: 'announcer', class: 'visually-hidden', role: 'status', 'aria-live': 'polite' }),

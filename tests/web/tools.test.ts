@@ -1,7 +1,8 @@
 /**
- * The web app's coach mode in a real Chromium, opened from file://: a roster (a file or pasted
- * text) gives the same named blank packets as `pln-worksheets bundle --roster`, and a bad roster
- * shows bundle's own located errors, with nothing downloaded. axe-core in each state.
+ * The web app's tools beside the form, in a real Chromium opened from file://: the completeness
+ * report as `validate --report` words it, following the typing; coach mode, where a roster (a file
+ * or pasted text) gives the same named blank packets as `pln-worksheets bundle --roster` and a bad
+ * roster shows bundle's own located errors. axe-core in each state; no request leaves the site.
  */
 import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
@@ -58,7 +59,7 @@ async function expectSamePages(ours: Uint8Array, theirs: Uint8Array): Promise<vo
   });
 }
 
-describe.skipIf(!CHROMIUM)('web app coach mode (roster packets) in Chromium', () => {
+describe.skipIf(!CHROMIUM)('web app tools in Chromium', () => {
   beforeAll(async () => {
     work = await mkdtemp(path.join(os.tmpdir(), 'pln-coach-'));
     site = path.join(work, 'site');
@@ -74,6 +75,43 @@ describe.skipIf(!CHROMIUM)('web app coach mode (roster packets) in Chromium', ()
     await browser?.close();
     const elsewhere = requests.filter((url) => !url.startsWith(pathToFileURL(site).href) && !/^(data|blob|chrome|chrome-extension):/.test(url));
     expect(elsewhere).toEqual([]);
+  });
+
+  it('shows the completeness report in validate --report\'s words, following the typing, politely', async () => {
+    await page.focus('#f-learner-name');
+    await page.keyboard.type('Dr. Amara Okafor');
+    await page.waitForFunction(() => /answers given/.test(document.getElementById('report-summary')?.textContent ?? ''));
+    const reportFor = async (): Promise<string[]> => {
+      await page.focus('#download-json');
+      const [download] = await Promise.all([page.waitForEvent('download'), page.keyboard.press('Enter')]);
+      await writeFile(path.join(work, 'answers.json'), await readFile((await download.path())!));
+      const cli = await runCli(['validate', 'answers.json', '--report'], { cwd: work });
+      expect(cli.code).toBe(0);
+      return cli.stdout.toString('utf8').trimEnd().split('\n').slice(1).map((line) => line.trim());
+    };
+    const shown = async (): Promise<string[]> => [
+      (await page.textContent('#report-summary'))!,
+      ...(await page.$$eval('#report-lines li', (items) => items.map((item) => item.textContent!))),
+    ];
+    expect(await shown()).toEqual(await reportFor());
+    expect(await page.getAttribute('#report-summary', 'aria-live')).toBe('polite');
+    const before = (await page.textContent('#report-summary'))!;
+
+    // Typing a field's words, slowly enough for a preview between keystrokes, changes the status
+    // line once (its total), not at every preview.
+    await page.evaluate(() => {
+      const w = window as unknown as { summaryChanges: number };
+      w.summaryChanges = 0;
+      new MutationObserver(() => (w.summaryChanges += 1)).observe(document.getElementById('report-summary')!, { childList: true, characterData: true, subtree: true });
+    });
+    await page.focus('#f-goals-woop-wish');
+    await page.keyboard.type('Twenty scans.', { delay: 600 });
+    await page.waitForFunction((b) => document.getElementById('report-summary')?.textContent !== b, before);
+    await page.waitForTimeout(1500);
+    expect(await page.evaluate(() => (window as unknown as { summaryChanges: number }).summaryChanges)).toBe(1);
+    expect(await shown()).toEqual(await reportFor());
+    expect((await shown()).join('\n')).toContain('WOOP');
+    await axeViolations('the completeness report');
   });
 
   it('a roster file with quoted commas gives the packets of `bundle --roster --duplex`', async () => {
