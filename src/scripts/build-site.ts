@@ -10,6 +10,7 @@ import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { deflateRawSync } from 'node:zlib';
 import * as esbuild from 'esbuild';
 import { builtInLocales, builtInTemplatesDir, REFERENCE_LOCALE, readTemplateFiles, templateFilesFor } from '../copy/load.js';
 import { compileCopy, copyKeys, TemplateError } from '../copy/copy.js';
@@ -47,6 +48,11 @@ export function fontScriptName(family: string): string {
   return `fonts/${family.toLowerCase().replace(/[^a-z0-9]+/g, '-')}.js`;
 }
 
+/** A font file deflated for app.js (src/web/deflated-fonts.ts inflates it in the page). */
+export async function deflatedFont(file: string): Promise<string> {
+  return deflateRawSync(await readFile(file), { level: 9 }).toString('base64');
+}
+
 async function dataUrl(file: string): Promise<string> {
   return `data:font/ttf;base64,${(await readFile(file)).toString('base64')}`;
 }
@@ -70,7 +76,7 @@ async function virtualModules(options: SiteOptions): Promise<Record<string, stri
   // Compiled here first, as loadCopy does, so a template mistake is reported at its file and line.
   for (const locale of locales) compileCopy(locale, files[locale]!, { referenceKeys });
   const base = BUNDLED_FAMILIES.find((f) => f.family === BASE_FAMILY)!;
-  const baseFonts = Object.fromEntries(await Promise.all(base.faces.map(async (f) => [f.file, await dataUrl(f.src)] as const)));
+  const baseFonts = Object.fromEntries(await Promise.all(base.faces.map(async (f) => [f.file, await deflatedFont(f.src)] as const)));
   const lazy = BUNDLED_FAMILIES.filter((f) => f.family !== BASE_FAMILY);
   const coverage = Object.fromEntries(lazy.map((f) => [coverageFace(f).file, coverageRanges(coverageFace(f).src)]));
   const lazyFonts = Object.fromEntries(lazy.map((f) => [f.family, { script: fontScriptName(f.family), files: f.faces.map((face) => face.file) }]));
@@ -78,7 +84,7 @@ async function virtualModules(options: SiteOptions): Promise<Record<string, stri
     copy: `export const TEMPLATE_FILES = ${JSON.stringify(files)};\nexport const REFERENCE_KEYS = ${JSON.stringify(referenceKeys)};\nexport const LOCALES = ${JSON.stringify(locales)};\n`,
     precompiled: precompiledModule(Object.values(files).flat()),
     version: `export const productVersion = ${JSON.stringify(productVersion)};\n`,
-    'base-fonts': `export const BASE_FONTS = ${JSON.stringify(baseFonts)};\n`,
+    'base-fonts': `export const BASE_FONTS_DEFLATED = ${JSON.stringify(baseFonts)};\n`,
     'pdf-lib': pdfLibStandIn(),
     coverage: `export const COVERAGE = ${JSON.stringify(coverage)};\nexport const LAZY_FONTS = ${JSON.stringify(lazyFonts)};\n`,
   };

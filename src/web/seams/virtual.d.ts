@@ -14,8 +14,8 @@ declare module 'pln-site:coverage' {
   export const LAZY_FONTS: Record<string, { script: string; files: string[] }>;
 }
 declare module 'pln-site:base-fonts' {
-  /** The base family's faces as data: URLs, by package path. */
-  export const BASE_FONTS: Record<string, string>;
+  /** The base family's faces, raw DEFLATE then base64 (src/web/deflated-fonts.ts), by package path. */
+  export const BASE_FONTS_DEFLATED: Record<string, string>;
 }
 declare module 'pln-site:version' {
   export const productVersion: string;
