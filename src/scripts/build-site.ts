@@ -10,6 +10,7 @@ import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { deflateRawSync } from 'node:zlib';
 import * as esbuild from 'esbuild';
 import { builtInLocales, builtInTemplatesDir, REFERENCE_LOCALE, readTemplateFiles, templateFilesFor } from '../copy/load.js';
 import { compileCopy, copyKeys, TemplateError } from '../copy/copy.js';
@@ -36,8 +37,9 @@ const SEAMS: Record<string, string> = {
   'copy/load.ts': 'web/seams/copy-load.ts',
   'copy/precompiled-templates.ts': 'pln-site:precompiled',
   'version.ts': 'pln-site:version',
-  'bundle/render.ts': 'web/seams/unavailable.ts',
   'bundle/split.ts': 'web/seams/unavailable.ts',
+  'bundle/cache.ts': 'web/seams/bundle-cache.ts',
+  'bundle/pool.ts': 'web/seams/bundle-pool.ts',
   'import/index.ts': 'web/seams/unavailable.ts',
   'pdf/fillable/postprocess.ts': 'web/seams/unavailable.ts',
 };
@@ -45,6 +47,11 @@ const SEAMS: Record<string, string> = {
 /** A family's file name under fonts/: "Noto Sans SC" → "noto-sans-sc.js". */
 export function fontScriptName(family: string): string {
   return `fonts/${family.toLowerCase().replace(/[^a-z0-9]+/g, '-')}.js`;
+}
+
+/** A font file deflated for app.js (src/web/deflated-fonts.ts inflates it in the page). */
+export async function deflatedFont(file: string): Promise<string> {
+  return deflateRawSync(await readFile(file), { level: 9 }).toString('base64');
 }
 
 async function dataUrl(file: string): Promise<string> {
@@ -70,7 +77,7 @@ async function virtualModules(options: SiteOptions): Promise<Record<string, stri
   // Compiled here first, as loadCopy does, so a template mistake is reported at its file and line.
   for (const locale of locales) compileCopy(locale, files[locale]!, { referenceKeys });
   const base = BUNDLED_FAMILIES.find((f) => f.family === BASE_FAMILY)!;
-  const baseFonts = Object.fromEntries(await Promise.all(base.faces.map(async (f) => [f.file, await dataUrl(f.src)] as const)));
+  const baseFonts = Object.fromEntries(await Promise.all(base.faces.map(async (f) => [f.file, await deflatedFont(f.src)] as const)));
   const lazy = BUNDLED_FAMILIES.filter((f) => f.family !== BASE_FAMILY);
   const coverage = Object.fromEntries(lazy.map((f) => [coverageFace(f).file, coverageRanges(coverageFace(f).src)]));
   const lazyFonts = Object.fromEntries(lazy.map((f) => [f.family, { script: fontScriptName(f.family), files: f.faces.map((face) => face.file) }]));
@@ -78,9 +85,22 @@ async function virtualModules(options: SiteOptions): Promise<Record<string, stri
     copy: `export const TEMPLATE_FILES = ${JSON.stringify(files)};\nexport const REFERENCE_KEYS = ${JSON.stringify(referenceKeys)};\nexport const LOCALES = ${JSON.stringify(locales)};\n`,
     precompiled: precompiledModule(Object.values(files).flat()),
     version: `export const productVersion = ${JSON.stringify(productVersion)};\n`,
-    'base-fonts': `export const BASE_FONTS = ${JSON.stringify(baseFonts)};\n`,
+    'base-fonts': `export const BASE_FONTS_DEFLATED = ${JSON.stringify(baseFonts)};\n`,
+    'pdf-lib': pdfLibStandIn(),
     coverage: `export const COVERAGE = ${JSON.stringify(coverage)};\nexport const LAZY_FONTS = ${JSON.stringify(lazyFonts)};\n`,
   };
+}
+
+/**
+ * pdf-lib for the page's modules: a binding per pdf-lib export, filled when pdf-lib.js (its own
+ * browser build) has loaded (src/web/pdf-lib-loader.ts), so it is not part of app.js.
+ */
+function pdfLibStandIn(): string {
+  const names = Object.keys(require('pdf-lib') as object).filter((name) => /^[A-Za-z_$][\w$]*$/.test(name) && name !== 'default');
+  return [
+    ...names.map((name) => `export let ${name};`),
+    `export function installPdfLib(lib) {\n${names.map((name) => `  ${name} = lib.${name};`).join('\n')}\n}`,
+  ].join('\n');
 }
 
 function seamsPlugin(modules: Record<string, string>): esbuild.Plugin {
@@ -93,12 +113,15 @@ function seamsPlugin(modules: Record<string, string>): esbuild.Plugin {
           : { path: path.join(src, replacement) };
       build.onResolve({ filter: /^pln-site:/ }, (args) => target(args.path));
       build.onLoad({ filter: /.*/, namespace: 'pln-site' }, (args) => ({ contents: modules[args.path], loader: 'ts', resolveDir: web }));
-      build.onResolve({ filter: /^node:buffer$/ }, () => ({ path: path.join(web, 'seams/node-buffer.ts') }));
+      build.onResolve({ filter: /^node:(buffer|path|os|fs\/promises)$/ }, (args) => ({ path: path.join(web, `seams/node-${args.path.slice(5).replace('/', '-')}.ts`) }));
       build.onResolve({ filter: /^unicode-name$/ }, (args) =>
         args.importer.endsWith(path.join('web', 'names-entry.ts')) ? undefined : { path: path.join(web, 'seams/unicode-name.ts') },
       );
       // Every template is precompiled above, so the page needs Handlebars' runtime, not its compiler.
       build.onResolve({ filter: /^handlebars$/ }, () => ({ path: require.resolve('handlebars/runtime') }));
+      build.onResolve({ filter: /^pdf-lib$/ }, () => ({ path: 'pdf-lib', namespace: 'pln-site' }));
+      // csv-parse's Node build uses the global Buffer; its browser build carries its own.
+      build.onResolve({ filter: /^csv-parse\/sync$/ }, () => ({ path: require.resolve('csv-parse/browser/esm/sync') }));
       build.onResolve({ filter: /^brotli\/decompress\.js$/ }, () => ({ path: path.join(web, 'seams/brotli.ts') }));
       build.onResolve({ filter: /^zlib$/ }, () => ({ path: path.join(web, 'seams/zlib.ts') }));
       build.onResolve({ filter: /^@react-pdf\/renderer$/ }, (args) =>
@@ -140,6 +163,7 @@ export async function buildSite(options: SiteOptions = {}): Promise<{ file: stri
     'app.js': result.outputFiles[0]!.contents,
     'names.js': names.outputFiles[0]!.contents,
     'app.css': await readFile(path.join(web, 'app.css')),
+    'pdf-lib.js': await readFile(require.resolve('pdf-lib/dist/pdf-lib.min.js')),
     'index.html': siteHtml(),
   };
   for (const family of BUNDLED_FAMILIES.filter((f) => f.family !== BASE_FAMILY)) {

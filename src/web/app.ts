@@ -5,6 +5,8 @@
 import { LOCALES } from 'pln-site:copy';
 import { parseAnswersBytes } from '../answers/decode.js';
 import { parseAnswers } from '../answers/load.js';
+import { completenessReport } from '../answers/report.js';
+import { reportText } from '../answers/report-text.js';
 import type { Problem } from '../answers/problem.js';
 import { loadCopy } from '../copy/load.js';
 import { createRenderContext } from '../pdf/components/context.js';
@@ -13,6 +15,7 @@ import { answersToDraft, draftToAnswers, setAt, type Draft } from './draft.js';
 import { el, fieldId } from './dom.js';
 import { headerForm, sheetForm, type FormContext } from './form.js';
 import { fieldsWithMissingGlyphs, missingGlyphWarnings } from './glyphs.js';
+import { packFileName, rosterPack } from './coach.js';
 import { blankPdf, filledPdf, latestOnly } from './render.js';
 import { loadNames } from './seams/unicode-name.js';
 import { clearDraft, loadDraft, loadSettings, saveDraft, saveSettings, type Settings } from './storage.js';
@@ -25,6 +28,10 @@ let settings: Settings = loadSettings(LOCALES);
 let currentSheet: SheetId = 'goals';
 let previewUrl: string | undefined;
 let timer: ReturnType<typeof setTimeout> | undefined;
+/** Coach mode's roster: a file's own bytes (its encoding is checked as the CLI checks it), or typed text. */
+let rosterFile: { name: string; bytes: Uint8Array } | undefined;
+let rosterTyped = '';
+let duplex = false;
 
 const root = document.getElementById('app')!;
 
@@ -66,11 +73,29 @@ function validate(answers: ReturnType<typeof draftToAnswers>): Problem[] {
   return result.ok ? [] : result.problems;
 }
 
+/**
+ * `validate --report` of the answers, in its words (it prints the English copy), under its
+ * heading; the polite status line says only the total, and only when it changes.
+ */
+async function showReport(answers: ReturnType<typeof draftToAnswers>): Promise<void> {
+  const lines = reportText(completenessReport(answers as Parameters<typeof completenessReport>[0]), await loadCopy('en')).trimEnd().split('\n');
+  const [summary, ...details] = lines;
+  const status = document.getElementById('report-summary');
+  if (!status) return;
+  const total = summary!.trim();
+  if (status.textContent !== total) status.textContent = total;
+  document.getElementById('report-lines')!.replaceChildren(
+    ...details.map((line) => el('li', { class: `depth-${(/^ */.exec(line)![0].length - 2) / 2}` }, line.trim())),
+  );
+}
+
 const preview = latestOnly(async (sheet: SheetId) => {
   const ui = uiText(settings.locale);
   const status = document.getElementById('preview-status')!;
   const answers = draftToAnswers(draft);
   const problems = validate(answers);
+  // The report is of valid answers only, as validate's; while a problem stands, the last one stays.
+  if (problems.length === 0) await showReport(answers);
   showProblems([...problems, ...(await glyphWarnings(answers))], false);
   if (problems.length > 0) {
     status.textContent = ui.problems(problems.length);
@@ -143,6 +168,88 @@ async function importJson(file: File): Promise<void> {
   render();
   announce(ui.imported);
   schedulePreview();
+}
+
+async function makePack(): Promise<void> {
+  const ui = uiText(settings.locale);
+  const list = document.getElementById('roster-problems')!;
+  list.replaceChildren();
+  const source = rosterFile ?? (rosterTyped.trim() ? { name: ui.rosterPasted, bytes: new TextEncoder().encode(rosterTyped) } : undefined);
+  if (!source) {
+    list.append(el('li', {}, ui.rosterEmpty));
+    announce(ui.rosterEmpty);
+    return;
+  }
+  announce(ui.packBusy);
+  try {
+    const pack = await rosterPack({ bytes: source.bytes, file: source.name, locale: settings.locale, paper: settings.paper, duplex });
+    if (!pack.ok) {
+      list.append(...pack.problems.map((problem) => el('li', {}, problem)));
+      document.getElementById(rosterFile ? 'roster-file' : 'roster-text')?.setAttribute('aria-invalid', 'true');
+      announce(ui.rosterProblems(pack.problems.length));
+      return;
+    }
+    document.getElementById('roster-text')?.removeAttribute('aria-invalid');
+    document.getElementById('roster-file')?.removeAttribute('aria-invalid');
+    download(pack.pdf as BlobPart, 'application/pdf', packFileName(rosterFile ? rosterFile.name : 'roster.csv'));
+    announce(ui.packReady(pack.participants));
+  } catch (error) {
+    announce(`${ui.renderFailed} ${(error as Error).message}`);
+  }
+}
+
+/** Coach mode: a roster (file or pasted), the duplex box, the button, the roster's problems. */
+function coachSection(ui: ReturnType<typeof uiText>): HTMLElement {
+  const chosen = el('p', { id: 'roster-chosen', class: 'hint' }, rosterFile ? ui.rosterChosen(rosterFile.name) : '');
+  return el(
+    'section',
+    { class: 'coach', 'aria-labelledby': 'coach-title' },
+    el('h2', { id: 'coach-title' }, ui.coachTitle),
+    el('p', { id: 'coach-intro', class: 'hint' }, ui.coachIntro),
+    el(
+      'div',
+      { class: 'actions' },
+      el('input', {
+        type: 'file',
+        id: 'roster-file',
+        accept: 'text/csv,.csv,text/plain,.txt',
+        'aria-describedby': 'coach-intro roster-problems',
+        onchange: async (event: Event) => {
+          const file = (event.target as HTMLInputElement).files?.[0];
+          rosterFile = file ? { name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) } : undefined;
+          chosen.textContent = rosterFile ? ui.rosterChosen(rosterFile.name) : '';
+        },
+      }),
+      el('label', { for: 'roster-file', class: 'file' }, ui.rosterFile),
+    ),
+    chosen,
+    el(
+      'div',
+      { class: 'field' },
+      el('label', { for: 'roster-text' }, ui.rosterText),
+      el('textarea', {
+        id: 'roster-text',
+        rows: 4,
+        spellcheck: 'false',
+        autocomplete: 'off',
+        'aria-describedby': 'coach-intro roster-problems',
+        value: rosterTyped,
+        oninput: (event: Event) => {
+          rosterTyped = (event.target as HTMLTextAreaElement).value;
+          rosterFile = undefined;
+          chosen.textContent = '';
+        },
+      }),
+    ),
+    el(
+      'div',
+      { class: 'check' },
+      el('input', { type: 'checkbox', id: 'roster-duplex', checked: duplex, onchange: (event: Event) => (duplex = (event.target as HTMLInputElement).checked) }),
+      el('label', { for: 'roster-duplex' }, ui.duplex),
+    ),
+    el('button', { type: 'button', id: 'make-pack', onclick: () => void makePack() }, ui.makePack),
+    el('ul', { id: 'roster-problems', class: 'error' }),
+  );
 }
 
 function setting<K extends keyof Settings>(key: K, value: Settings[K]): void {
@@ -258,6 +365,15 @@ async function render(focusId?: string): Promise<void> {
         ),
       ),
     ),
+    el(
+      'section',
+      { class: 'report', 'aria-labelledby': 'report-title' },
+      el('h2', { id: 'report-title' }, ui.reportTitle),
+      el('p', { class: 'hint' }, ui.reportHint),
+      el('p', { id: 'report-summary', class: 'summary', role: 'status', 'aria-live': 'polite', 'aria-atomic': 'true', lang: 'en' }),
+      el('ul', { id: 'report-lines', lang: 'en' }),
+    ),
+    coachSection(ui),
     el('div', { id: 'announcer', class: 'visually-hidden', role: 'status', 'aria-live': 'polite' }),
   );
   if (focusId) document.getElementById(focusId)?.focus();

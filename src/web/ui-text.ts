@@ -35,6 +35,20 @@ const en = {
   imported: 'Answers opened.',
   importProblems: (n: number) => `The file was not opened: ${n === 1 ? '1 problem' : `${n} problems`}, shown at the fields.`,
   renderFailed: 'The PDF could not be made:',
+  reportTitle: 'How complete your answers are',
+  reportHint: 'The report of pln-worksheets validate --report, in its words (English). It follows your typing while the answers have no problems.',
+  coachTitle: 'For coaches: a named blank packet for each participant',
+  coachIntro: 'Open or paste a roster in CSV: a header row with a "name" column (and, if you like, a "program" column), then one row per participant. A name with a comma goes in double quotes, e.g. "Lima, Ana". The roster stays on this device.',
+  rosterFile: 'Open a roster file (CSV)',
+  rosterChosen: (name: string) => `Roster file: ${name} (typing below uses the typed roster instead).`,
+  rosterText: 'Or paste the roster',
+  rosterPasted: 'pasted roster',
+  duplex: 'Two-sided printing: every packet starts on a right-hand page',
+  makePack: 'Make the packets (PDF)',
+  packBusy: 'Making the packets…',
+  packReady: (n: number) => (n === 1 ? 'The PDF with 1 packet was made.' : `The PDF with ${n} packets was made.`),
+  rosterProblems: (n: number) => `The roster has ${n === 1 ? '1 problem' : `${n} problems`}, listed under it; no PDF was made.`,
+  rosterEmpty: 'Open or paste a roster first.',
 };
 
 const es: typeof en = {
@@ -70,6 +84,20 @@ const es: typeof en = {
   imported: 'Respuestas abiertas.',
   importProblems: (n: number) => `No se abrió el archivo: ${n === 1 ? '1 problema' : `${n} problemas`}, señalados en los campos.`,
   renderFailed: 'No se pudo crear el PDF:',
+  reportTitle: 'Cuánto has respondido',
+  reportHint: 'El informe de pln-worksheets validate --report, con sus palabras (en inglés). Sigue lo que escribes mientras las respuestas no tengan problemas.',
+  coachTitle: 'Para tutores: un paquete en blanco con nombre para cada participante',
+  coachIntro: 'Abre o pega una lista en CSV: una fila de encabezado con una columna "name" (y, si quieres, una columna "program"), y después una fila por participante. Un nombre con coma va entre comillas dobles, p. ej. "Lima, Ana". La lista se queda en este dispositivo.',
+  rosterFile: 'Abrir una lista (CSV)',
+  rosterChosen: (name: string) => `Lista: ${name} (si escribes abajo, se usa la lista escrita).`,
+  rosterText: 'O pega la lista',
+  rosterPasted: 'lista pegada',
+  duplex: 'Impresión a doble cara: cada paquete empieza en una página derecha',
+  makePack: 'Crear los paquetes (PDF)',
+  packBusy: 'Creando los paquetes…',
+  packReady: (n: number) => (n === 1 ? 'Se creó el PDF con 1 paquete.' : `Se creó el PDF con ${n} paquetes.`),
+  rosterProblems: (n: number) => `La lista tiene ${n === 1 ? '1 problema' : `${n} problemas`}, indicados debajo; no se creó ningún PDF.`,
+  rosterEmpty: 'Primero abre o pega una lista.',
 };
 
 export type UiText = typeof en;

@@ -12,7 +12,7 @@
  */
 import { formatProblem, loadAnswersFile, type Problem } from '../../answers/index.js';
 import { completenessReport, type CompletenessReport } from '../../answers/report.js';
-import type { Copy } from '../../copy/copy.js';
+import { reportText } from '../../answers/report-text.js';
 import { loadCopy } from '../../copy/load.js';
 import { EXIT } from '../errors.js';
 import { printOut } from '../output.js';
@@ -64,42 +64,4 @@ export async function runValidate(args: ValidateArgs): Promise<number> {
     }
   }
   return results.every((r) => r.valid) ? EXIT.ok : EXIT.invalidInput;
-}
-
-/** A copy key's words, or the key itself if the copy cannot print it alone (it needs variables). */
-function words(copy: Copy, key: string): string {
-  try {
-    return copy.text(key).replace(/\s+/g, ' ').trim();
-  } catch {
-    return key;
-  }
-}
-
-/** The report as indented plain text, one sheet, section or recommendation a line. */
-export function reportText(report: CompletenessReport, copy: Copy): string {
-  const lines = [`  ${report.answered} of ${report.total} answers given`];
-  for (const sheet of report.sheets) {
-    const title = words(copy, sheet.title);
-    if (!sheet.started) {
-      lines.push(`  ${title}: not started`);
-      continue;
-    }
-    lines.push(`  ${title}: ${sheet.answered} of ${sheet.total} answered`);
-    for (const section of sheet.sections) {
-      const empty = section.fields.filter((field) => !field.answered);
-      const heading = words(copy, section.heading);
-      const answered = section.fields.length - empty.length;
-      if (empty.length === 0) lines.push(`    ${heading}: all answered`);
-      else if (answered === 0) lines.push(`    ${heading}: empty`);
-      else {
-        const names = empty.map((field) => (field.label ? words(copy, field.label) : field.path));
-        lines.push(`    ${heading}: ${answered} of ${section.fields.length} answered; empty: ${names.join('; ')}`);
-      }
-      for (const advice of section.recommendations) {
-        const what = advice.subject ? `not ticked: ${words(copy, advice.subject)}` : advice.message;
-        lines.push(`      recommended: ${what} (${advice.path})`);
-      }
-    }
-  }
-  return lines.map((line) => `${oneLine(line)}\n`).join('');
 }

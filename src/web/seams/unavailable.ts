@@ -2,7 +2,6 @@
 function unavailable(): never {
   throw new Error('not available in the web app');
 }
-export const renderBundleWithLayout = unavailable;
 export const importAnswers = unavailable;
 export const makeFillable = unavailable;
 export const renderPacketFiles = unavailable;

@@ -14,8 +14,8 @@ declare module 'pln-site:coverage' {
   export const LAZY_FONTS: Record<string, { script: string; files: string[] }>;
 }
 declare module 'pln-site:base-fonts' {
-  /** The base family's faces as data: URLs, by package path. */
-  export const BASE_FONTS: Record<string, string>;
+  /** The base family's faces, raw DEFLATE then base64 (src/web/deflated-fonts.ts), by package path. */
+  export const BASE_FONTS_DEFLATED: Record<string, string>;
 }
 declare module 'pln-site:version' {
   export const productVersion: string;
@@ -27,4 +27,8 @@ declare module 'pln-site:precompiled' {
 declare module 'fontkit' {
   /** fontkit's browser build: a font from its bytes. */
   export function create(bytes: Uint8Array): unknown;
+}
+declare module 'pln-site:pdf-lib' {
+  /** Fills the stand-in's bindings (every pdf-lib export) from pdf-lib's loaded browser build. */
+  export function installPdfLib(lib: Record<string, unknown>): void;
 }
