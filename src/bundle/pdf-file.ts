@@ -18,8 +18,8 @@ import {
 import type { ByteSink } from '../io/sink.js';
 
 // The second line's high bytes tell transfer tools the file is binary (ISO 32000-1, 7.5.2).
-const HEADER = Uint8Array.from([...Buffer.from('%PDF-1.7\n%'), 0x81, 0x81, 0x81, 0x81, ...Buffer.from('\n\n')]);
-const ENDOBJ = Buffer.from('\nendobj\n\n', 'latin1');
+const HEADER = Uint8Array.from([...ascii('%PDF-1.7\n%'), 0x81, 0x81, 0x81, 0x81, ...ascii('\n\n')]);
+const ENDOBJ = ascii('\nendobj\n\n');
 /** As pdf-lib's `save` packs them. */
 const OBJECTS_PER_STREAM = 50;
 
@@ -70,12 +70,12 @@ export class PdfFileWriter {
     }
     xref.dict.set(PDFName.of('Size'), PDFNumber.of(xrefRef.objectNumber + 1));
     await this.writeDirect([[xrefRef, xref]]);
-    await this.emit(Buffer.from(`startxref\n${xrefAt}\n%%EOF\n`, 'latin1'));
+    await this.emit(ascii(`startxref\n${xrefAt}\n%%EOF\n`));
   }
 
   private async writeDirect(objects: ReadonlyArray<readonly [PDFRef, PDFObject]>): Promise<void> {
     if (objects.length === 0) return;
-    const heads = objects.map(([ref]) => Buffer.from(`${ref.objectNumber} ${ref.generationNumber} obj\n`, 'latin1'));
+    const heads = objects.map(([ref]) => ascii(`${ref.objectNumber} ${ref.generationNumber} obj\n`));
     const size = objects.reduce((sum, [, object], i) => sum + heads[i]!.length + object.sizeInBytes() + ENDOBJ.length, 0);
     const buffer = new Uint8Array(size);
     let at = 0;
@@ -94,4 +94,9 @@ export class PdfFileWriter {
     await this.sink.write(bytes);
     this.offset += bytes.length;
   }
+}
+
+/** The bytes of ASCII text (no Buffer: the page's coach mode runs this in a browser). */
+function ascii(text: string): Uint8Array {
+  return Uint8Array.from(text, (char) => char.charCodeAt(0));
 }

@@ -12,6 +12,12 @@ export class MemorySink implements ByteSink {
   }
 
   bytes(): Uint8Array {
-    return Buffer.concat(this.chunks);
+    const bytes = new Uint8Array(this.chunks.reduce((sum, chunk) => sum + chunk.length, 0));
+    let at = 0;
+    for (const chunk of this.chunks) {
+      bytes.set(chunk, at);
+      at += chunk.length;
+    }
+    return bytes;
   }
 }
