@@ -37,7 +37,7 @@ import {
 } from 'pdf-lib';
 import { AREAS } from '../../answers/schema.js';
 import { SHEETS, sheetFields } from '../../worksheets/index.js';
-import { checkboxAppearances, FieldFonts, FIELD_TEXT_RGB, textAppearance } from './appearance.js';
+import { checkboxAppearances, FieldFonts, FIELD_TEXT_RGB, fitText, textAppearance } from './appearance.js';
 import { formBoxes } from '../../fields/index.js';
 import { valueAt } from '../../worksheets/paths.js';
 import { decodeSlot, type Slot } from './slots.js';
@@ -68,7 +68,7 @@ export interface FillableOptions {
   t: Translate;
 }
 
-interface Placement {
+export interface Placement {
   page: PDFPage;
   slot: Slot;
   rect: { x: number; y: number; width: number; height: number };
@@ -108,7 +108,26 @@ function takePlacements(doc: PDFDocument): Placement[] {
   }
   // React-PDF's AcroForm lists only the placeholders: start a fresh one.
   doc.catalog.delete(PDFName.of('AcroForm'));
-  return placements;
+  return joinFlowParts(placements);
+}
+
+/**
+ * A field that flows over pages is laid out as parts stacked one under the other (so the page
+ * breaks between them): the parts that end up together on a page become one widget there.
+ */
+export function joinFlowParts(placements: readonly Placement[]): Placement[] {
+  const joined: Placement[] = [];
+  for (const placement of placements) {
+    const last = joined.at(-1);
+    const { rect } = placement;
+    if (
+      last && placement.slot.flow && last.slot.flow && last.slot.path === placement.slot.path && last.page === placement.page &&
+      Math.abs(last.rect.x - rect.x) < 0.5 && Math.abs(last.rect.width - rect.width) < 0.5 && Math.abs(last.rect.y - (rect.y + rect.height)) < 0.5
+    ) {
+      joined[joined.length - 1] = { ...last, rect: { ...last.rect, y: rect.y, height: last.rect.height + rect.height } };
+    } else joined.push(placement);
+  }
+  return joined;
 }
 
 const noFrame = { borderWidth: 0, backgroundColor: undefined, borderColor: undefined } as const;
@@ -169,7 +188,6 @@ export async function makeFillable(bytes: Uint8Array, options: FillableOptions):
       continue;
     }
     const acro = field.acroField;
-    acro.setDefaultAppearance(`/Helv ${slot.fontSize} Tf ${r.toFixed(3)} ${g.toFixed(3)} ${b.toFixed(3)} rg`);
     let shown = '';
     if (slot.kind === 'area') {
       if (typeof value === 'string') {
@@ -180,11 +198,19 @@ export async function makeFillable(bytes: Uint8Array, options: FillableOptions):
       (field as PDFTextField).acroField.setValue(PDFHexString.fromText(value));
       shown = value;
     }
-    const annots = (field as PDFTextField).acroField.getWidgets();
+    // Every prefilled answer shows whole: at a smaller size, or wrapped, when its box is too small.
+    const fitted = fitText(shown, fonts, widgets.map((placed) => placed.rect), slot.fontSize, {
+      multiline: slot.kind === 'multi',
+      flow: slot.flow === true,
+    });
+    // Readers redraw the field at this size when it is edited.
+    acro.setDefaultAppearance(`/Helv ${fitted.fontSize} Tf ${r.toFixed(3)} ${g.toFixed(3)} ${b.toFixed(3)} rg`);
+    if (fitted.multiline && slot.kind === 'single') (field as PDFTextField).enableMultiline();
+    const annots = acro.getWidgets();
     annots.forEach((widget, index) => {
       const placed = widgets[index]!;
       widget.setNormalAppearance(
-        textAppearance(doc, fonts, { text: shown, width: placed.rect.width, height: placed.rect.height, fontSize: slot.fontSize, multiline: slot.kind === 'multi' }),
+        textAppearance(doc, fonts, { text: shown, lines: fitted.lines[index]!, width: placed.rect.width, height: placed.rect.height, fontSize: fitted.fontSize, multiline: fitted.multiline }),
       );
     });
   }
