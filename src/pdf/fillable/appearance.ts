@@ -21,7 +21,6 @@ import {
   setFillingRgbColor,
   setFontAndSize,
   showText,
-  PDFName,
   type PDFDict,
   type PDFDocument,
   type PDFOperator,
@@ -209,7 +208,9 @@ function linesHeld(box: FieldBox, size: number): number {
  * a multi-line field wraps. With `flow`, the boxes are parts of one space (a long answer over
  * pages): the lines continue from one to the next; without it, each box shows all of the text.
  */
-export function fitText(text: string, fonts: FieldFonts, boxes: readonly FieldBox[], fontSize: number, options: { multiline: boolean; flow: boolean }): FittedText {
+export function fitText(value: string, fonts: FieldFonts, boxes: readonly FieldBox[], fontSize: number, options: { multiline: boolean; flow: boolean }): FittedText {
+  // Drawn as the printed sheet draws them: a tab as a space, any line ending as a line break.
+  const text = value.replace(/\r\n?/gu, '\n').replace(/\t/gu, ' ');
   const narrowest = Math.min(...boxes.map((box) => box.width)) - 2 * PADDING;
   const shortest: FieldBox = { width: narrowest, height: Math.min(...boxes.map((box) => box.height)) };
   const oneLine = text.replace(/\s*\n\s*/gu, ' ');
@@ -294,9 +295,6 @@ export function textAppearance(doc: PDFDocument, fonts: FieldFonts, appearance: 
   });
   return doc.context.register(stream);
 }
-
-/** The name a field's default appearance (DA) uses for the reader's own font when it redraws. */
-export const READER_FONT = PDFName.of('Helv');
 
 /**
  * A checkbox's two appearances: the filled sheet's tick (in the answers' ink) when on, nothing when

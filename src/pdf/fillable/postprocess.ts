@@ -40,6 +40,7 @@ import { SHEETS, sheetFields } from '../../worksheets/index.js';
 import { checkboxAppearances, FieldFonts, FIELD_TEXT_RGB, fitText, textAppearance } from './appearance.js';
 import { formBoxes } from '../../fields/index.js';
 import { valueAt } from '../../worksheets/paths.js';
+import { embedReaderFont, READER_FONT } from './reader-font.js';
 import { decodeSlot, type Slot } from './slots.js';
 import { fieldTooltips, type Translate } from './tooltips.js';
 
@@ -137,15 +138,15 @@ export async function makeFillable(bytes: Uint8Array, options: FillableOptions):
   const doc = await PDFDocument.load(bytes, { updateMetadata: false });
   const placements = takePlacements(doc);
   const form = doc.getForm();
-  // The reader's font for text it draws itself as someone types (DA /Helv): readers substitute
-  // a font with the glyphs needed; our own appearances use the embedded fonts.
+  // pdf-lib draws a widget's first appearance with this when it is added (ours replace them).
   const helvetica = await doc.embedFont(StandardFonts.Helvetica);
+  // The reader's font for text it draws itself as someone types (each field's DA names it).
   const dr = form.acroForm.dict.lookupMaybe(PDFName.of('DR'), PDFDict) ?? doc.context.obj({});
   const drFonts = dr.lookupMaybe(PDFName.of('Font'), PDFDict) ?? doc.context.obj({});
-  drFonts.set(PDFName.of('Helv'), helvetica.ref);
+  drFonts.set(READER_FONT, embedReaderFont(doc));
   dr.set(PDFName.of('Font'), drFonts);
   form.acroForm.dict.set(PDFName.of('DR'), dr);
-  form.acroForm.dict.set(PDFName.of('DA'), PDFString.of('/Helv 0 Tf 0 g'));
+  form.acroForm.dict.set(PDFName.of('DA'), PDFString.of(`${READER_FONT.toString()} 0 Tf 0 g`));
 
   const fonts = new FieldFonts(doc);
   const values = new Map<string, string | boolean | undefined>();
@@ -204,7 +205,7 @@ export async function makeFillable(bytes: Uint8Array, options: FillableOptions):
       flow: slot.flow === true,
     });
     // Readers redraw the field at this size when it is edited.
-    acro.setDefaultAppearance(`/Helv ${fitted.fontSize} Tf ${r.toFixed(3)} ${g.toFixed(3)} ${b.toFixed(3)} rg`);
+    acro.setDefaultAppearance(`${READER_FONT.toString()} ${fitted.fontSize} Tf ${r.toFixed(3)} ${g.toFixed(3)} ${b.toFixed(3)} rg`);
     if (fitted.multiline && slot.kind === 'single') (field as PDFTextField).enableMultiline();
     const annots = acro.getWidgets();
     annots.forEach((widget, index) => {
