@@ -26,7 +26,7 @@ import {
   type PDFOperator,
   type PDFRef,
 } from 'pdf-lib';
-import { BASE_FAMILY, bundledFamily, familyFor } from '../unicode/index.js';
+import { BASE_FAMILY, bundledFamily, familyFor, prepareText } from '../unicode/index.js';
 import { textDirection } from '../unicode/direction.js';
 import bidiModule from 'bidi-js';
 
@@ -209,8 +209,9 @@ function linesHeld(box: FieldBox, size: number): number {
  * pages): the lines continue from one to the next; without it, each box shows all of the text.
  */
 export function fitText(value: string, fonts: FieldFonts, boxes: readonly FieldBox[], fontSize: number, options: { multiline: boolean; flow: boolean }): FittedText {
-  // Drawn as the printed sheet draws them: a tab as a space, any line ending as a line break.
-  const text = value.replace(/\r\n?/gu, '\n').replace(/\t/gu, ' ');
+  // Drawn as the printed sheet draws it: the placeholder for what no bundled font has, marks the
+  // font would split off a letter decomposed, a tab as a space, any line ending as a line break.
+  const text = prepareText(value).replace(/\r\n?/gu, '\n').replace(/\t/gu, ' ');
   const narrowest = Math.min(...boxes.map((box) => box.width)) - 2 * PADDING;
   const shortest: FieldBox = { width: narrowest, height: Math.min(...boxes.map((box) => box.height)) };
   const oneLine = text.replace(/\s*\n\s*/gu, ' ');
