@@ -74,13 +74,13 @@ describe('every prefilled answer shows whole in its field', () => {
     // a mark after a real "ı") extract as the first text, and a few rare CJK characters in
     // contact notes were found missing.
     const text = fc.oneof({ weight: 6, arbitrary: fc.constantFrom(...SAMPLE_TEXTS) }, { weight: 1, arbitrary: long });
-    const cases = fc.sample(arbitraryAnswersWith({ text, listShare: 0.3 }), { numRuns: 3, seed: 20261203 });
+    const cases = fc.sample(arbitraryAnswersWith({ text, listShare: 0.3 }), { numRuns: 2, seed: 20261203 });
     for (const [index, answers] of cases.entries()) {
       const pdf = await renderFilled(answers, { fillable: true });
       // Characters no bundled font has (emoji) are drawn as the placeholder in both PDFs: compared are the promised scripts.
       expect({ case: index, hidden: hiddenValues(pdf, true) }).toEqual({ case: index, hidden: [] });
     }
-  });
+  }, 600_000);
 });
 
 describe('every character drawn, in bidi order', () => {
