@@ -223,14 +223,27 @@ export function fitText(value: string, fonts: FieldFonts, boxes: readonly FieldB
       if (width(oneLine, fonts, size) <= narrowest) return { fontSize: size, multiline: false, lines: boxes.map(() => [oneLine]) };
     }
   }
-  let fitted: FittedText | undefined;
-  for (const size of sizes) {
+  const fit = (size: number): { fitted: FittedText; fits: boolean } => {
     const lines = wrapLines(text, fonts, size, narrowest);
-    fitted = { fontSize: size, multiline: true, lines: options.flow ? distribute(lines, boxes, size) : boxes.map(() => lines) };
     const held = options.flow ? boxes.reduce((sum, box) => sum + linesHeld(box, size), 0) : linesHeld(shortest, size);
-    if (lines.length <= held) return fitted;
+    return { fitted: { fontSize: size, multiline: true, lines: options.flow ? distribute(lines, boxes, size) : boxes.map(() => lines) }, fits: lines.length <= held };
+  };
+  // Smaller sizes hold more: binary search for the largest size that fits (a long answer is
+  // wrapped a handful of times, not once per size).
+  const first = fit(sizes[0]!);
+  if (first.fits) return first.fitted;
+  let best = fit(sizes.at(-1)!).fitted;
+  let low = 1;
+  let high = sizes.length - 2;
+  while (low <= high) {
+    const middle = (low + high) >> 1;
+    const tried = fit(sizes[middle]!);
+    if (tried.fits) {
+      best = tried.fitted;
+      high = middle - 1;
+    } else low = middle + 1;
   }
-  return fitted!;
+  return best;
 }
 
 /** Lines given to boxes in order, each as many as it holds; the last box takes the rest. */
