@@ -75,20 +75,52 @@ function RuledField({ path, lines, filled = false }: {
   );
 }
 
+/** Lines of a flowing field laid out together: the page may break between two such parts. */
+const FLOW_PART_LINES = 4;
+
+/**
+ * A long answer's field, in parts that flow over pages like the printed answer: its widgets on
+ * each page show the text one after another (see joinFlowParts in the fillable post-processing).
+ */
+function FlowingField({ path, lines }: { path: string; lines: number }) {
+  const parts = Array.from({ length: Math.ceil(lines / FLOW_PART_LINES) }, (_, index) => Math.min(FLOW_PART_LINES, lines - index * FLOW_PART_LINES));
+  return (
+    <View>
+      {parts.map((partLines, index) => (
+        <View key={index} wrap={false} style={{ position: 'relative', height: partLines * pitch, ...(index === parts.length - 1 ? ruleBelow : {}) }}>
+          <FormSlot slot={{ kind: 'multi', path, fontSize: FIELD_FONT.text, flow: true }} />
+        </View>
+      ))}
+    </View>
+  );
+}
+
 function Fillable({ field, ctx }: { field: WritingField; ctx: RenderContext }) {
   const base = field.lines + (field.grows ? ctx.extraLines : 0);
   const value = textAt(ctx.answers, field.path);
   const label = ctx.t(field.label);
   const hint = optional(ctx, field.hint);
-  if (field.side) {
-    const lines = linesFor(value, base, contentWidth(ctx.paper) - SIDE_LABEL_WIDTH, FIELD_FONT.text);
+  const sideWidth = contentWidth(ctx.paper) - SIDE_LABEL_WIDTH;
+  if (field.side && (!value || estimateHeight(value, sideWidth, FIELD_FONT.text) <= SIDE_LAYOUT_MAX_HEIGHT)) {
+    const lines = linesFor(value, base, sideWidth, FIELD_FONT.text);
     return (
       <SideLabelled label={label} hint={hint}>
         <RuledField path={field.path} lines={lines} filled={value !== undefined} />
       </SideLabelled>
     );
   }
-  const lines = linesFor(value, base, contentWidth(ctx.paper), FIELD_FONT.text);
+  const lines = linesFor(value, base, contentWidth(ctx.paper), FIELD_FONT.text, pitch, Infinity);
+  if (value && !keepsTogether(value, contentWidth(ctx.paper), FIELD_FONT.text)) {
+    // Too long for one page: the label, then the field's parts, free to flow over pages.
+    return (
+      <View>
+        <View minPresenceAhead={3 * pitch}>
+          <LabelWithHint label={label} hint={hint} />
+        </View>
+        <FlowingField path={field.path} lines={lines} />
+      </View>
+    );
+  }
   return (
     <View wrap={false}>
       <LabelWithHint label={label} hint={hint} />

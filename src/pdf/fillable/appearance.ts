@@ -1,8 +1,9 @@
 /**
  * Appearance streams of text fields, drawn with the bundled fonts: each character in the first
  * bundled family that has it (Chinese, Japanese, Korean, Arabic, Hebrew, Greek, Cyrillic…), right-
- * to-left paragraphs right-aligned with their runs in visual order, lines wrapped at spaces (and
- * between CJK characters) to the field's width. pdf-lib's own appearances use one font, and its
+ * to-left paragraphs right-aligned with their runs in the order of the Unicode bidi algorithm, lines
+ * wrapped at spaces (and between CJK characters) to the field's width, at the largest size that
+ * shows all of the text. pdf-lib's own appearances use one font, and its
  * standard fonts cannot encode non-Latin text at all.
  */
 import { SubsetFont } from './subset-font.js';
@@ -20,19 +21,18 @@ import {
   setFillingRgbColor,
   setFontAndSize,
   showText,
-  PDFName,
   type PDFDict,
   type PDFDocument,
   type PDFOperator,
   type PDFRef,
 } from 'pdf-lib';
-import { BASE_FAMILY, bundledFamily, familyFor } from '../unicode/index.js';
+import { BASE_FAMILY, bundledFamily, familyFor, prepareText } from '../unicode/index.js';
 import { textDirection } from '../unicode/direction.js';
+import bidiModule from 'bidi-js';
 
 /** The answers' blue-black ink (theme.colour.answer #0d2240). */
 export const FIELD_TEXT_RGB = [0x0d / 255, 0x22 / 255, 0x40 / 255] as const;
 
-const RTL = /[\p{Script=Hebrew}\p{Script=Arabic}\p{Script=Syriac}\p{Script=Thaana}\p{Script=Nko}]/u;
 const BREAK_ANYWHERE = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\u3000-\u303f\uff00-\uffef]/u;
 
 /** The bundled fonts, each embedded on first use as a subset of the glyphs drawn. */
@@ -62,24 +62,70 @@ export class FieldFonts {
   }
 }
 
+/** A piece of one line in one font: text of one bidi level, in logical order. */
 interface Run {
   text: string;
   family: string;
   rtl: boolean;
 }
 
-/** Runs of one font and one direction; spaces and punctuation join the run they are in. */
-function runsOf(line: string, fonts: FieldFonts): Run[] {
-  const runs: Run[] = [];
+// bidi-js's module.exports is the factory itself, which its types declare as an ES default export.
+const bidi = (bidiModule as unknown as typeof bidiModule.default)();
+
+/**
+ * The family of each character: its own (the first bundled family that has it), except that a
+ * character that is not a letter or digit (space, punctuation, a combining mark) stays in the
+ * font of the character before it when that font has it, as React-PDF's font runs do.
+ */
+function familiesOf(line: string, fonts: FieldFonts): string[] {
+  const families: string[] = [];
+  let previous: string | undefined;
   for (const char of line) {
-    const neutral = !/[\p{L}\p{N}]/u.test(char);
+    const codePoint = char.codePointAt(0)!;
+    const keep = previous !== undefined && !/[\p{L}\p{N}]/u.test(char) && fonts.get(previous).font.has(codePoint);
+    const family = keep ? previous! : fonts.familyOf(char);
+    for (let unit = 0; unit < char.length; unit++) families.push(family);
+    previous = family;
+  }
+  return families;
+}
+
+/** Runs of one font, in logical order (for measuring). */
+function runsOf(line: string, fonts: FieldFonts): Run[] {
+  const families = familiesOf(line, fonts);
+  const runs: Run[] = [];
+  for (let index = 0; index < line.length; index++) {
     const last = runs.at(-1);
-    const family = neutral && last ? last.family : fonts.familyOf(char);
-    const rtl = neutral && last ? last.rtl : RTL.test(char);
-    if (last && last.family === family && last.rtl === rtl) last.text += char;
-    else runs.push({ text: char, family, rtl });
+    if (last && last.family === families[index]) last.text += line[index];
+    else runs.push({ text: line[index]!, family: families[index]!, rtl: false });
   }
   return runs;
+}
+
+/**
+ * The runs of one line in the order they are drawn, left to right, by the Unicode bidirectional
+ * algorithm (bidi-js, which React-PDF's own text layout runs): each run one font and one level,
+ * its text in logical order with mirrored brackets swapped, for fontkit to shape in its direction.
+ */
+export function visualRuns(line: string, direction: 'ltr' | 'rtl', fonts: FieldFonts): Run[] {
+  const families = familiesOf(line, fonts);
+  const embedding = bidi.getEmbeddingLevels(line, direction);
+  const mirrored = bidi.getMirroredCharactersMap(line, embedding.levels);
+  const order = Array.from({ length: line.length }, (_, index) => index);
+  for (const [start = 0, end = -1] of bidi.getReorderSegments(line, embedding)) {
+    order.splice(start, end - start + 1, ...order.slice(start, end + 1).reverse());
+  }
+  const runs: (Run & { last: number })[] = [];
+  for (const index of order) {
+    const rtl = embedding.levels[index]! % 2 === 1;
+    const char = mirrored.get(index) ?? line[index]!;
+    const last = runs.at(-1);
+    if (last && last.rtl === rtl && last.family === families[index] && index === last.last + (rtl ? -1 : 1)) {
+      last.text = rtl ? char + last.text : last.text + char;
+      last.last = index;
+    } else runs.push({ text: char, family: families[index]!, rtl, last: index });
+  }
+  return runs.map(({ text, family, rtl }) => ({ text, family, rtl }));
 }
 
 function width(text: string, fonts: FieldFonts, size: number): number {
@@ -129,7 +175,92 @@ export function wrapLines(text: string, fonts: FieldFonts, size: number, maxWidt
   return lines;
 }
 
+/** Space between a field's edge and its text. */
+const PADDING = 2;
+/** Line height of field text, as a share of the font size (as FIELD_LINE_HEIGHT on the sheet). */
+const LINE_HEIGHT = 1.25;
+/** Smallest font size a one-line field shrinks to before its text wraps onto more lines. */
+const MIN_SINGLE_LINE_SIZE = 6.5;
+/** Smallest font size text shrinks to: below it, a field shows what fits and the value holds the rest. */
+export const MIN_FONT_SIZE = 3;
+
+export interface FieldBox {
+  width: number;
+  height: number;
+}
+
+/** How a field's text is drawn in its widgets: at one size, one line or wrapped, some lines in each. */
+export interface FittedText {
+  fontSize: number;
+  multiline: boolean;
+  /** The lines each widget shows (a one-line field: one line, the whole text). */
+  lines: string[][];
+}
+
+/** Lines a box holds at `size`: the first line's ascent and the last one's descent inside the padding. */
+function linesHeld(box: FieldBox, size: number): number {
+  return Math.max(1, Math.floor((box.height - 2 * PADDING - size) / (size * LINE_HEIGHT)) + 1);
+}
+
+/**
+ * The largest font size, at most `fontSize`, at which all of `text` shows in the boxes, with the
+ * lines for each box. A one-line field keeps one line down to MIN_SINGLE_LINE_SIZE, then wraps;
+ * a multi-line field wraps. With `flow`, the boxes are parts of one space (a long answer over
+ * pages): the lines continue from one to the next; without it, each box shows all of the text.
+ */
+export function fitText(value: string, fonts: FieldFonts, boxes: readonly FieldBox[], fontSize: number, options: { multiline: boolean; flow: boolean }): FittedText {
+  // Drawn as the printed sheet draws it: the placeholder for what no bundled font has, marks the
+  // font would split off a letter decomposed, a tab as a space, any line ending as a line break.
+  const text = prepareText(value).replace(/\r\n?/gu, '\n').replace(/\t/gu, ' ');
+  const narrowest = Math.min(...boxes.map((box) => box.width)) - 2 * PADDING;
+  const shortest: FieldBox = { width: narrowest, height: Math.min(...boxes.map((box) => box.height)) };
+  const oneLine = text.replace(/\s*\n\s*/gu, ' ');
+  const sizes: number[] = [];
+  for (let size = fontSize; size >= MIN_FONT_SIZE; size -= 0.25) sizes.push(size);
+  if (!options.multiline) {
+    for (const size of sizes) {
+      if (size < MIN_SINGLE_LINE_SIZE) break;
+      if (width(oneLine, fonts, size) <= narrowest) return { fontSize: size, multiline: false, lines: boxes.map(() => [oneLine]) };
+    }
+  }
+  const fit = (size: number): { fitted: FittedText; fits: boolean } => {
+    const lines = wrapLines(text, fonts, size, narrowest);
+    const held = options.flow ? boxes.reduce((sum, box) => sum + linesHeld(box, size), 0) : linesHeld(shortest, size);
+    return { fitted: { fontSize: size, multiline: true, lines: options.flow ? distribute(lines, boxes, size) : boxes.map(() => lines) }, fits: lines.length <= held };
+  };
+  // Smaller sizes hold more: binary search for the largest size that fits (a long answer is
+  // wrapped a handful of times, not once per size).
+  const first = fit(sizes[0]!);
+  if (first.fits) return first.fitted;
+  let best = fit(sizes.at(-1)!).fitted;
+  let low = 1;
+  let high = sizes.length - 2;
+  while (low <= high) {
+    const middle = (low + high) >> 1;
+    const tried = fit(sizes[middle]!);
+    if (tried.fits) {
+      best = tried.fitted;
+      high = middle - 1;
+    } else low = middle + 1;
+  }
+  return best;
+}
+
+/** Lines given to boxes in order, each as many as it holds; the last box takes the rest. */
+function distribute(lines: string[], boxes: readonly FieldBox[], size: number): string[][] {
+  let next = 0;
+  return boxes.map((box, index) => {
+    const count = index === boxes.length - 1 ? lines.length - next : linesHeld(box, size);
+    const taken = lines.slice(next, next + count);
+    next += taken.length;
+    return taken;
+  });
+}
+
 export interface TextAppearance {
+  /** The lines to draw (from fitText). */
+  lines: string[];
+  /** The whole text: its first strong character sets the direction of every line. */
   text: string;
   width: number;
   height: number;
@@ -137,13 +268,11 @@ export interface TextAppearance {
   multiline: boolean;
 }
 
-/** Builds the normal appearance (a form XObject) of a text field or dropdown showing `text`. */
+/** Builds the normal appearance (a form XObject) of a text field or dropdown showing `lines`. */
 export function textAppearance(doc: PDFDocument, fonts: FieldFonts, appearance: TextAppearance): PDFRef {
-  const { text, width: boxWidth, height: boxHeight, fontSize } = appearance;
-  const padding = 2;
-  const lineHeight = fontSize * 1.25;
-  const lines = appearance.multiline ? wrapLines(text, fonts, fontSize, boxWidth - 2 * padding) : [text.replace(/\s*\n\s*/gu, ' ')];
-  const rtl = textDirection(text) === 'rtl';
+  const { lines, width: boxWidth, height: boxHeight, fontSize } = appearance;
+  const lineHeight = fontSize * LINE_HEIGHT;
+  const direction = textDirection(appearance.text);
   const used = new Map<string, SubsetFont>();
   const operators: PDFOperator[] = [
     beginMarkedContent('Tx'),
@@ -156,22 +285,18 @@ export function textAppearance(doc: PDFDocument, fonts: FieldFonts, appearance: 
   ];
   // First baseline: one line's worth below the top (multi-line); centred (single line).
   const ascent = fontSize * 0.78;
-  let y = appearance.multiline ? boxHeight - padding - ascent : (boxHeight - fontSize) / 2 + fontSize * 0.22;
+  let y = appearance.multiline ? boxHeight - PADDING - ascent : (boxHeight - fontSize) / 2 + fontSize * 0.22;
   let previous = { x: 0, y: 0 };
   for (const line of lines) {
-    if (y < -lineHeight) break; // Below the field: the value holds the rest; the reader scrolls to it.
-    const runs = runsOf(line, fonts);
+    const runs = visualRuns(line, direction, fonts);
     const lineWidth = runs.reduce((sum, run) => sum + fonts.get(run.family).font.widthOf(run.text, fontSize), 0);
-    const ordered = rtl ? [...runs].reverse() : runs;
-    let x = rtl ? boxWidth - padding - lineWidth : padding;
-    if (appearance.multiline || lines.length === 1) {
-      for (const run of ordered) {
-        const { font, resource } = fonts.get(run.family);
-        used.set(resource, font);
-        operators.push(moveText(x - previous.x, y - previous.y), setFontAndSize(resource, fontSize), showText(font.encode(run.text)));
-        previous = { x, y };
-        x += font.widthOf(run.text, fontSize);
-      }
+    let x = direction === 'rtl' ? boxWidth - PADDING - lineWidth : PADDING;
+    for (const run of runs) {
+      const { font, resource } = fonts.get(run.family);
+      used.set(resource, font);
+      operators.push(moveText(x - previous.x, y - previous.y), setFontAndSize(resource, fontSize), showText(font.encode(run.text, run.rtl ? 'rtl' : 'ltr')));
+      previous = { x, y };
+      x += font.widthOf(run.text, fontSize);
     }
     y -= lineHeight;
   }
@@ -184,9 +309,6 @@ export function textAppearance(doc: PDFDocument, fonts: FieldFonts, appearance: 
   });
   return doc.context.register(stream);
 }
-
-/** The name a field's default appearance (DA) uses for the reader's own font when it redraws. */
-export const READER_FONT = PDFName.of('Helv');
 
 /**
  * A checkbox's two appearances: the filled sheet's tick (in the answers' ink) when on, nothing when

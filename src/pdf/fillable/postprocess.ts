@@ -37,9 +37,10 @@ import {
 } from 'pdf-lib';
 import { AREAS } from '../../answers/schema.js';
 import { SHEETS, sheetFields } from '../../worksheets/index.js';
-import { checkboxAppearances, FieldFonts, FIELD_TEXT_RGB, textAppearance } from './appearance.js';
+import { checkboxAppearances, FieldFonts, FIELD_TEXT_RGB, fitText, textAppearance } from './appearance.js';
 import { formBoxes } from '../../fields/index.js';
 import { valueAt } from '../../worksheets/paths.js';
+import { embedReaderFont, READER_FONT } from './reader-font.js';
 import { decodeSlot, type Slot } from './slots.js';
 import { fieldTooltips, type Translate } from './tooltips.js';
 
@@ -68,7 +69,7 @@ export interface FillableOptions {
   t: Translate;
 }
 
-interface Placement {
+export interface Placement {
   page: PDFPage;
   slot: Slot;
   rect: { x: number; y: number; width: number; height: number };
@@ -108,7 +109,26 @@ function takePlacements(doc: PDFDocument): Placement[] {
   }
   // React-PDF's AcroForm lists only the placeholders: start a fresh one.
   doc.catalog.delete(PDFName.of('AcroForm'));
-  return placements;
+  return joinFlowParts(placements);
+}
+
+/**
+ * A field that flows over pages is laid out as parts stacked one under the other (so the page
+ * breaks between them): the parts that end up together on a page become one widget there.
+ */
+export function joinFlowParts(placements: readonly Placement[]): Placement[] {
+  const joined: Placement[] = [];
+  for (const placement of placements) {
+    const last = joined.at(-1);
+    const { rect } = placement;
+    if (
+      last && placement.slot.flow && last.slot.flow && last.slot.path === placement.slot.path && last.page === placement.page &&
+      Math.abs(last.rect.x - rect.x) < 0.5 && Math.abs(last.rect.width - rect.width) < 0.5 && Math.abs(last.rect.y - (rect.y + rect.height)) < 0.5
+    ) {
+      joined[joined.length - 1] = { ...last, rect: { ...last.rect, y: rect.y, height: last.rect.height + rect.height } };
+    } else joined.push(placement);
+  }
+  return joined;
 }
 
 const noFrame = { borderWidth: 0, backgroundColor: undefined, borderColor: undefined } as const;
@@ -118,15 +138,15 @@ export async function makeFillable(bytes: Uint8Array, options: FillableOptions):
   const doc = await PDFDocument.load(bytes, { updateMetadata: false });
   const placements = takePlacements(doc);
   const form = doc.getForm();
-  // The reader's font for text it draws itself as someone types (DA /Helv): readers substitute
-  // a font with the glyphs needed; our own appearances use the embedded fonts.
+  // pdf-lib draws a widget's first appearance with this when it is added (ours replace them).
   const helvetica = await doc.embedFont(StandardFonts.Helvetica);
+  // The reader's font for text it draws itself as someone types (each field's DA names it).
   const dr = form.acroForm.dict.lookupMaybe(PDFName.of('DR'), PDFDict) ?? doc.context.obj({});
   const drFonts = dr.lookupMaybe(PDFName.of('Font'), PDFDict) ?? doc.context.obj({});
-  drFonts.set(PDFName.of('Helv'), helvetica.ref);
+  drFonts.set(READER_FONT, embedReaderFont(doc));
   dr.set(PDFName.of('Font'), drFonts);
   form.acroForm.dict.set(PDFName.of('DR'), dr);
-  form.acroForm.dict.set(PDFName.of('DA'), PDFString.of('/Helv 0 Tf 0 g'));
+  form.acroForm.dict.set(PDFName.of('DA'), PDFString.of(`${READER_FONT.toString()} 0 Tf 0 g`));
 
   const fonts = new FieldFonts(doc);
   const values = new Map<string, string | boolean | undefined>();
@@ -169,7 +189,6 @@ export async function makeFillable(bytes: Uint8Array, options: FillableOptions):
       continue;
     }
     const acro = field.acroField;
-    acro.setDefaultAppearance(`/Helv ${slot.fontSize} Tf ${r.toFixed(3)} ${g.toFixed(3)} ${b.toFixed(3)} rg`);
     let shown = '';
     if (slot.kind === 'area') {
       if (typeof value === 'string') {
@@ -180,11 +199,19 @@ export async function makeFillable(bytes: Uint8Array, options: FillableOptions):
       (field as PDFTextField).acroField.setValue(PDFHexString.fromText(value));
       shown = value;
     }
-    const annots = (field as PDFTextField).acroField.getWidgets();
+    // Every prefilled answer shows whole: at a smaller size, or wrapped, when its box is too small.
+    const fitted = fitText(shown, fonts, widgets.map((placed) => placed.rect), slot.fontSize, {
+      multiline: slot.kind === 'multi',
+      flow: slot.flow === true,
+    });
+    // Readers redraw the field at this size when it is edited.
+    acro.setDefaultAppearance(`${READER_FONT.toString()} ${fitted.fontSize} Tf ${r.toFixed(3)} ${g.toFixed(3)} ${b.toFixed(3)} rg`);
+    if (fitted.multiline && slot.kind === 'single') (field as PDFTextField).enableMultiline();
+    const annots = acro.getWidgets();
     annots.forEach((widget, index) => {
       const placed = widgets[index]!;
       widget.setNormalAppearance(
-        textAppearance(doc, fonts, { text: shown, width: placed.rect.width, height: placed.rect.height, fontSize: slot.fontSize, multiline: slot.kind === 'multi' }),
+        textAppearance(doc, fonts, { text: shown, lines: fitted.lines[index]!, width: placed.rect.width, height: placed.rect.height, fontSize: fitted.fontSize, multiline: fitted.multiline }),
       );
     });
   }

@@ -24,17 +24,22 @@ export interface Slot {
   fontSize: number;
   /** On a contact's name: the tie of the list the row is in (strong, weak, mentor). */
   tie?: string;
+  /**
+   * One part of a field that flows over pages: its widgets show the text one after another,
+   * where a field's other widgets (the header on every page) each show all of it.
+   */
+  flow?: boolean;
 }
 
 const PREFIX = 'pln-slot';
 
 export function encodeSlot(slot: Slot): string {
-  return `${PREFIX}|${slot.kind}|${slot.fontSize}|${slot.tie ?? ''}|${slot.path}`;
+  return `${PREFIX}|${slot.kind}|${slot.fontSize}|${slot.flow ? 'flow' : ''}|${slot.tie ?? ''}|${slot.path}`;
 }
 
 export function decodeSlot(name: string): Slot | undefined {
-  const [prefix, kind, size, tie, ...rest] = name.split('|');
-  if (prefix !== PREFIX || !kind || !size || tie === undefined || rest.length === 0) return undefined;
+  const [prefix, kind, size, flow, tie, ...rest] = name.split('|');
+  if (prefix !== PREFIX || !kind || !size || flow === undefined || tie === undefined || rest.length === 0) return undefined;
   if (!['multi', 'single', 'check', 'area'].includes(kind)) return undefined;
-  return { kind: kind as SlotKind, fontSize: Number(size), path: rest.join('|'), ...(tie ? { tie } : {}) };
+  return { kind: kind as SlotKind, fontSize: Number(size), path: rest.join('|'), ...(tie ? { tie } : {}), ...(flow ? { flow: true } : {}) };
 }

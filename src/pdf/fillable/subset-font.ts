@@ -27,7 +27,8 @@ interface FkFont {
   italicAngle: number;
   postscriptName: string;
   bbox: { minX: number; minY: number; maxX: number; maxY: number };
-  layout(text: string): { glyphs: FkGlyph[] };
+  layout(text: string, features?: string[], script?: string, language?: string, direction?: 'ltr' | 'rtl'): { glyphs: FkGlyph[] };
+  hasGlyphForCodePoint(codePoint: number): boolean;
   createSubset(): FkSubset;
 }
 
@@ -65,6 +66,11 @@ export class SubsetFont {
     return (units * 1000) / this.font.unitsPerEm;
   }
 
+  /** Whether the font draws `codePoint` (a glyph of its own, not .notdef). */
+  has(codePoint: number): boolean {
+    return this.font.hasGlyphForCodePoint(codePoint);
+  }
+
   /** Width of `text` at `size`, laid out (shaped) by fontkit. */
   widthOf(text: string, size: number): number {
     const run = this.font.layout(text);
@@ -72,9 +78,12 @@ export class SubsetFont {
     return (run.glyphs.reduce((sum, glyph) => sum + glyph.advanceWidth, 0) * size) / this.font.unitsPerEm;
   }
 
-  /** The text as glyph ids of the subset, in visual order (fontkit reverses right-to-left runs). */
-  encode(text: string): PDFHexString {
-    const run = this.font.layout(text);
+  /**
+   * The text (one run of one bidi level, in logical order) as glyph ids of the subset, in visual
+   * order: fontkit shapes it in `direction` and reverses a right-to-left run.
+   */
+  encode(text: string, direction: 'ltr' | 'rtl' = 'ltr'): PDFHexString {
+    const run = this.font.layout(text, undefined, undefined, undefined, direction);
     let hex = '';
     run.glyphs.forEach((glyph) => {
       const id = this.subset.includeGlyph(glyph);

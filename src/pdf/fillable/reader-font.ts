@@ -1,0 +1,118 @@
+/**
+ * The font a reader draws with when someone types into a field (the fields' default appearance,
+ * DA, names it): DejaVu Sans, embedded whole, so that whatever a learner types later has glyphs.
+ *
+ * One font is all a DA can name. DejaVu Sans covers everyday Latin (Vietnamese, Polish, Turkish,
+ * Icelandic…), Greek and Cyrillic like the base family, and also the symbols learners type that
+ * Noto Sans lacks (≥ → ✓). Our own appearances of prefilled text keep using the bundled families,
+ * subset (appearance.ts). Embedded with its cmap, widths and a ToUnicode map of every character,
+ * a reader can encode typed text with it.
+ */
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { PDFName, PDFString, type PDFDict, type PDFDocument, type PDFRef } from 'pdf-lib';
+
+/** The file, from the pinned dejavu-fonts-ttf package. */
+const READER_FONT_FILE = 'dejavu-fonts-ttf/ttf/DejaVuSans.ttf';
+/** Its resource name in the form's default resources (DR) and in every field's DA. */
+export const READER_FONT = PDFName.of('DejaVuSans');
+
+interface FkFont {
+  unitsPerEm: number;
+  ascent: number;
+  descent: number;
+  capHeight: number;
+  italicAngle: number;
+  postscriptName: string;
+  numGlyphs: number;
+  characterSet: number[];
+  bbox: { minX: number; minY: number; maxX: number; maxY: number };
+  glyphForCodePoint(codePoint: number): { id: number };
+  getGlyph(id: number): { advanceWidth: number };
+}
+
+function openReaderFont(): { bytes: Buffer; font: FkFont } {
+  const require = createRequire(import.meta.url);
+  const bytes = readFileSync(require.resolve(READER_FONT_FILE));
+  // fontkit 2, resolved where React-PDF resolves it (it is React-PDF's dependency, not ours).
+  const font = createRequire(require.resolve('@react-pdf/renderer')).resolve('@react-pdf/font');
+  const fontkit = createRequire(font)('fontkit') as { create(buffer: Buffer): FkFont };
+  return { bytes, font: fontkit.create(bytes) };
+}
+
+/** UTF-16BE hex of one code point, as a ToUnicode map writes it. */
+function utf16Hex(codePoint: number): string {
+  if (codePoint < 0x10000) return codePoint.toString(16).padStart(4, '0');
+  const v = codePoint - 0x10000;
+  return ((v >> 10) + 0xd800).toString(16) + ((v & 0x3ff) + 0xdc00).toString(16);
+}
+
+/** A ToUnicode CMap: each glyph id (CID, Identity) → the first character that maps to it. */
+function toUnicodeMap(font: FkFont): string {
+  const byGlyph = new Map<number, number>();
+  for (const codePoint of [...font.characterSet].sort((a, b) => a - b)) {
+    const { id } = font.glyphForCodePoint(codePoint);
+    if (id !== 0 && !byGlyph.has(id)) byGlyph.set(id, codePoint);
+  }
+  const entries = [...byGlyph].sort(([a], [b]) => a - b);
+  const lines: string[] = [];
+  for (let i = 0; i < entries.length; i += 100) {
+    const chunk = entries.slice(i, i + 100);
+    lines.push(`${chunk.length} beginbfchar`, ...chunk.map(([id, codePoint]) => `<${id.toString(16).padStart(4, '0')}> <${utf16Hex(codePoint)}>`), 'endbfchar');
+  }
+  return [
+    '/CIDInit /ProcSet findresource begin',
+    '12 dict begin',
+    'begincmap',
+    '/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def',
+    '/CMapName /Adobe-Identity-UCS def',
+    '/CMapType 2 def',
+    '1 begincodespacerange',
+    '<0000> <ffff>',
+    'endcodespacerange',
+    ...lines,
+    'endcmap',
+    'CMapName currentdict /CMap defineresource pop',
+    'end',
+    'end',
+  ].join('\n');
+}
+
+/** Embeds the reader's font whole (Type0, Identity-H, glyph ids as CIDs) and returns its font dictionary. */
+export function embedReaderFont(doc: PDFDocument): PDFRef {
+  const { context } = doc;
+  const { bytes, font } = openReaderFont();
+  const scale = (units: number) => Math.round((units * 1000) / font.unitsPerEm);
+  const name = font.postscriptName.replace(/[^A-Za-z0-9-]/g, '');
+  const descriptor = context.obj({
+    Type: 'FontDescriptor',
+    FontName: name,
+    Flags: 32,
+    FontBBox: [scale(font.bbox.minX), scale(font.bbox.minY), scale(font.bbox.maxX), scale(font.bbox.maxY)],
+    ItalicAngle: font.italicAngle,
+    Ascent: scale(font.ascent),
+    Descent: scale(font.descent),
+    CapHeight: scale(font.capHeight || font.ascent),
+    StemV: 80,
+    FontFile2: context.register(context.flateStream(bytes, { Length1: bytes.length })),
+  });
+  const widths = Array.from({ length: font.numGlyphs }, (_, id) => scale(font.getGlyph(id).advanceWidth));
+  const cidFont = context.obj({
+    Type: 'Font',
+    Subtype: 'CIDFontType2',
+    BaseFont: name,
+    CIDSystemInfo: { Registry: PDFString.of('Adobe'), Ordering: PDFString.of('Identity'), Supplement: 0 },
+    FontDescriptor: context.register(descriptor),
+    W: [0, widths],
+    CIDToGIDMap: 'Identity',
+  });
+  const dict = context.obj({
+    Type: 'Font',
+    Subtype: 'Type0',
+    BaseFont: name,
+    Encoding: 'Identity-H',
+    DescendantFonts: [context.register(cidFont)],
+    ToUnicode: context.register(context.flateStream(toUnicodeMap(font))),
+  }) as PDFDict;
+  return context.register(dict);
+}
