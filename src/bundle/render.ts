@@ -335,6 +335,9 @@ async function renderFrontMatter(plan: BundlePlan, producer: Producer, placed: r
   }
 }
 
+/** Page-label strips drawn per part (see finish). */
+const LABEL_PART = 400;
+
 /** Contents entries drawn per part: the layout of a few pages at a time, not a cohort's. */
 const CONTENTS_PART = 150;
 
@@ -455,10 +458,13 @@ async function finish(
     assembler.setPageLabels(options.pagePrefix ?? '', options.startPage ?? 1);
     // Printed too (books print no number on the title page), so that paper matches the contents.
     const labelled = Array.from({ length: assembler.pageCount }, (_, i) => i).filter((i) => !(plan.frontMatter && i === 0));
-    const labels = labelled.map(plan.label);
-    const text = planLearnerText(labels);
+    const text = planLearnerText(labelled.map(plan.label));
     const { labelStrips, renderPages } = await drawing();
-    await assembler.stampLabels(await renderPages(labelStrips(plan.paper, labels, text.style), plan.metadata, text.families), labelled);
+    // A few hundred strips at a time: one drawing of a cohort's labels would hold every page's layout.
+    for (let at = 0; at < labelled.length; at += LABEL_PART) {
+      const pages = labelled.slice(at, at + LABEL_PART);
+      await assembler.stampLabels(await renderPages(labelStrips(plan.paper, pages.map(plan.label), text.style), plan.metadata, text.families), pages);
+    }
   }
   assembler.setMetadata(plan.metadata);
   await assembler.finish();
