@@ -11,6 +11,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { PDFName, PDFString, type PDFDict, type PDFDocument, type PDFRef } from 'pdf-lib';
+import { toUnicodeCMap } from './to-unicode.js';
 
 /** The file, from the pinned dejavu-fonts-ttf package. */
 const READER_FONT_FILE = 'dejavu-fonts-ttf/ttf/DejaVuSans.ttf';
@@ -40,13 +41,6 @@ function openReaderFont(): { bytes: Buffer; font: FkFont } {
   return { bytes, font: fontkit.create(bytes) };
 }
 
-/** UTF-16BE hex of one code point, as a ToUnicode map writes it. */
-function utf16Hex(codePoint: number): string {
-  if (codePoint < 0x10000) return codePoint.toString(16).padStart(4, '0');
-  const v = codePoint - 0x10000;
-  return ((v >> 10) + 0xd800).toString(16) + ((v & 0x3ff) + 0xdc00).toString(16);
-}
-
 /** A ToUnicode CMap: each glyph id (CID, Identity) → the first character that maps to it. */
 function toUnicodeMap(font: FkFont): string {
   const byGlyph = new Map<number, number>();
@@ -54,28 +48,7 @@ function toUnicodeMap(font: FkFont): string {
     const { id } = font.glyphForCodePoint(codePoint);
     if (id !== 0 && !byGlyph.has(id)) byGlyph.set(id, codePoint);
   }
-  const entries = [...byGlyph].sort(([a], [b]) => a - b);
-  const lines: string[] = [];
-  for (let i = 0; i < entries.length; i += 100) {
-    const chunk = entries.slice(i, i + 100);
-    lines.push(`${chunk.length} beginbfchar`, ...chunk.map(([id, codePoint]) => `<${id.toString(16).padStart(4, '0')}> <${utf16Hex(codePoint)}>`), 'endbfchar');
-  }
-  return [
-    '/CIDInit /ProcSet findresource begin',
-    '12 dict begin',
-    'begincmap',
-    '/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def',
-    '/CMapName /Adobe-Identity-UCS def',
-    '/CMapType 2 def',
-    '1 begincodespacerange',
-    '<0000> <ffff>',
-    'endcodespacerange',
-    ...lines,
-    'endcmap',
-    'CMapName currentdict /CMap defineresource pop',
-    'end',
-    'end',
-  ].join('\n');
+  return toUnicodeCMap([...byGlyph].sort(([a], [b]) => a - b).map(([id, codePoint]) => [id, String.fromCodePoint(codePoint)] as const));
 }
 
 /** Embeds the reader's font whole (Type0, Identity-H, glyph ids as CIDs) and returns its font dictionary. */

@@ -9,6 +9,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { PDFHexString, PDFString, type PDFDict, type PDFDocument, type PDFRef } from 'pdf-lib';
+import { toUnicodeCMap } from './to-unicode.js';
 
 interface FkGlyph {
   id: number;
@@ -135,34 +136,6 @@ export class SubsetFont {
   }
 
   private toUnicode(): string {
-    const utf16 = (text: string) =>
-      [...text].map((char) => {
-        const code = char.codePointAt(0)!;
-        if (code < 0x10000) return code.toString(16).padStart(4, '0');
-        const v = code - 0x10000;
-        return ((v >> 10) + 0xd800).toString(16) + ((v & 0x3ff) + 0xdc00).toString(16);
-      }).join('');
-    const entries = [...this.glyphs].filter(([, glyph]) => glyph.text !== '');
-    const lines: string[] = [];
-    for (let i = 0; i < entries.length; i += 100) {
-      const chunk = entries.slice(i, i + 100);
-      lines.push(`${chunk.length} beginbfchar`, ...chunk.map(([id, glyph]) => `<${id.toString(16).padStart(4, '0')}> <${utf16(glyph.text)}>`), 'endbfchar');
-    }
-    return [
-      '/CIDInit /ProcSet findresource begin',
-      '12 dict begin',
-      'begincmap',
-      '/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def',
-      '/CMapName /Adobe-Identity-UCS def',
-      '/CMapType 2 def',
-      '1 begincodespacerange',
-      '<0000> <ffff>',
-      'endcodespacerange',
-      ...lines,
-      'endcmap',
-      'CMapName currentdict /CMap defineresource pop',
-      'end',
-      'end',
-    ].join('\n');
+    return toUnicodeCMap([...this.glyphs].filter(([, glyph]) => glyph.text !== '').map(([id, glyph]) => [id, glyph.text] as const));
   }
 }
