@@ -3,6 +3,7 @@ import { Image, Text, View } from '@react-pdf/renderer';
 import { formatNumber as formatLocaleNumber } from '../../copy/format.js';
 import { contentWidth } from '../paper.js';
 import { theme } from '../theme.js';
+import { headerWidths, lineWidth } from '../header-widths.js';
 import { Answer } from './answer.js';
 import type { RenderContext } from './context.js';
 import { FIELD_FONT, FormSlot } from '../fillable/form-slot.js';
@@ -24,14 +25,23 @@ const HEADER_FIELDS = [
 ] as const;
 /** The answers path of each header field (the form field's name on a fillable sheet). */
 const HEADER_PATHS = { name: 'learner.name', program: 'learner.program', coach: 'coach.name', date: 'session.date', session: 'session.number' } as const;
-const HEADER_WIDTH = HEADER_FIELDS.reduce((sum, field) => sum + field.width, 0);
+/** Space between the header's cells. */
+const HEADER_GAP = 8;
 
 /** The header on every page: who, with whom, when. Blank lines on blank sheets, values on filled ones. */
 export function Header({ ctx, values = {} }: { ctx: RenderContext; values?: HeaderValues }) {
+  const widths = headerWidths(
+    HEADER_FIELDS.map((field) => ({
+      weight: field.width,
+      label: lineWidth(ctx.t(field.copy), theme.size.small) ?? 0,
+      value: ctx.fillable ? undefined : lineWidth(values[field.key], theme.size.body),
+    })),
+    contentWidth(ctx.paper) - HEADER_GAP * (HEADER_FIELDS.length - 1),
+  );
   return (
     <View style={{ flexDirection: 'row', marginBottom: 14 }}>
       {HEADER_FIELDS.map((field, index) => (
-        <View key={field.key} style={{ flex: field.width, marginLeft: index === 0 ? 0 : 8 }}>
+        <View key={field.key} style={{ width: widths[index], marginLeft: index === 0 ? 0 : HEADER_GAP }}>
           <Text style={{ fontSize: theme.size.small, color: theme.colour.hint }}>{ctx.t(field.copy)}</Text>
           <View style={{ minHeight: 18, borderBottomWidth: 0.8, borderBottomColor: theme.colour.frame, justifyContent: 'flex-end' }}>
             {ctx.fillable ? (
@@ -41,7 +51,7 @@ export function Header({ ctx, values = {} }: { ctx: RenderContext; values?: Head
                 ctx={ctx}
                 text={values[field.key]!}
                 style={{ fontSize: theme.size.body, lineHeight: 1.3 }}
-                width={(contentWidth(ctx.paper) - 8 * (HEADER_FIELDS.length - 1)) * (field.width / HEADER_WIDTH)}
+                width={widths[index]}
               />
             ) : null}
           </View>
