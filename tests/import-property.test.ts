@@ -55,5 +55,6 @@ describe('unseen answers round-trip through a fillable PDF', () => {
     });
     const pdf = await renderFilled(answers!, { fillable: true });
     expect(await importAnswers(pdf, 'generated.pdf')).toEqual(asForm(answers!));
-  });
+    // Every field of 10,000-character answers is fitted to show in full: over a minute of rendering.
+  }, 300_000);
 });
