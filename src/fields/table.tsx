@@ -78,10 +78,28 @@ function cellText(ctx: RenderContext, column: TableColumn, record: TableRecord):
 /** A table row taller than this (estimated) prints as a stacked record instead, which can flow across pages. */
 const TABLE_ROW_MAX_HEIGHT = 260;
 
+/** Estimated height of a printed record's row, before its padding. */
+const rowHeight = (ctx: RenderContext, field: TableField, record: TableRecord) =>
+  Math.max(...field.columns.map((column) => estimateHeight(cellText(ctx, column, record) ?? '', cellWidth(ctx, field, column), theme.size.answer)));
+
+/** Header row: one line of small bold text with its padding and frame. */
+const HEADER_ROW_HEIGHT = 18;
+
+/**
+ * Estimated height of the printed table: label, header row and every row (at least the blank
+ * sheet's). Used to decide whether the table's section can move to a new page whole.
+ */
+export function tableHeight(field: TableField, ctx: RenderContext): number {
+  const records = listAt<TableRecord>(ctx.answers, field.path);
+  const rows = Array.from({ length: Math.max(field.rows, records.length) }, (_, index) => {
+    const record = records[index];
+    return Math.max(field.rowLines * theme.tablePitch, record ? rowHeight(ctx, field, record) + 6 : 0);
+  });
+  return (field.label ? 16 : 0) + 2 + HEADER_ROW_HEIGHT + rows.reduce((sum, row) => sum + row, 0);
+}
+
 function Printed({ field, ctx }: { field: TableField; ctx: RenderContext }) {
   const records = listAt<TableRecord>(ctx.answers, field.path);
-  const rowHeight = (record: TableRecord) =>
-    Math.max(...field.columns.map((column) => estimateHeight(cellText(ctx, column, record) ?? '', cellWidth(ctx, field, column), theme.size.answer)));
   const row = (index: number) => {
     const record = records[index];
     if (!record) {
@@ -95,7 +113,7 @@ function Printed({ field, ctx }: { field: TableField; ctx: RenderContext }) {
         </View>
       );
     }
-    if (rowHeight(record) > TABLE_ROW_MAX_HEIGHT) {
+    if (rowHeight(ctx, field, record) > TABLE_ROW_MAX_HEIGHT) {
       // Too tall to keep on one line of the table: each column's answer in turn, free to flow.
       return (
         <View key={index} style={{ ...rowBorder, paddingHorizontal: 4, paddingVertical: 3 }}>

@@ -1,6 +1,7 @@
 import type React from 'react';
 import { Document, Page, View } from '@react-pdf/renderer';
-import type { Sheet } from '../worksheets/model.js';
+import type { Section, Sheet } from '../worksheets/model.js';
+import { keepsOpening, keepsSectionWhole, movesWhole } from './keep-whole.js';
 import { fieldsOf } from '../worksheets/model.js';
 import type { Answers } from '../answers/schema.js';
 import { FieldView } from '../fields/index.js';
@@ -60,7 +61,8 @@ export function packetPages({ sheets, ctx: documentCtx, header, answers }: Packe
         const ctx = { ...documentCtx, answers: answers?.[sheet.id] !== undefined ? answers : undefined };
         const sheetTitle = ctx.t(sheet.title);
         const numbers = sectionNumbers(sheet);
-        return sheet.pages.map((sections, pageIndex) => (
+        const pages = pagesToPrint(sheet, ctx.answers !== undefined && !ctx.fillable);
+        return pages.map((sections, pageIndex) => (
           <Page
             key={`${sheet.id}-${pageIndex}`}
             size={[size.width, size.height]}
@@ -84,7 +86,7 @@ export function packetPages({ sheets, ctx: documentCtx, header, answers }: Packe
                 aim={sheet.aim ? ctx.t(sheet.aim) : undefined}
               />
             ) : null}
-            {sections.map((section, sectionIndex) => (
+            {sections.map((section, sectionIndex) => [
               <SectionBlock
                 key={section.id}
                 accent={ctx.accent}
@@ -93,9 +95,15 @@ export function packetPages({ sheets, ctx: documentCtx, header, answers }: Packe
                 heading={ctx.t(section.heading)}
                 continued={section.continued ? ctx.t('common.continued') : undefined}
                 prompt={section.prompt ? ctx.t(section.prompt) : undefined}
+                whole={pages !== sheet.pages && sectionIndex === sections.length - 1 && keepsSectionWhole(section, ctx)}
+                keepOpening={pages !== sheet.pages && keepsOpening(section, ctx)}
               >
                 {section.items.map((item, index) => (
-                  <View key={index} style={{ marginTop: index === 0 ? 0 : theme.gap.field, flexDirection: item.kind === 'row' ? 'row' : 'column' }}>
+                  <View
+                    key={index}
+                    wrap={!fieldsOf(item).every((field) => movesWhole(field, ctx))}
+                    style={{ marginTop: index === 0 ? 0 : theme.gap.field, flexDirection: item.kind === 'row' ? 'row' : 'column' }}
+                  >
                     {fieldsOf(item).map((field, column) => (
                       <View key={field.path} style={item.kind === 'row' ? { flex: 1, marginLeft: column === 0 ? 0 : 14 } : {}}>
                         <FieldView field={field} ctx={ctx} />
@@ -103,14 +111,34 @@ export function packetPages({ sheets, ctx: documentCtx, header, answers }: Packe
                     ))}
                   </View>
                 ))}
-              </SectionBlock>
-            ))}
-            {!ctx.fillable && sections.some((section) => section.items.flatMap(fieldsOf).some((field) => field.kind === 'quadrantMap')) ? (
-              <MapFollowOn ctx={ctx} />
-            ) : null}
+              </SectionBlock>,
+              // The map's overflow follows its section: straight on where the sheet flows, on a page
+              // of its own after a designed page (which the map fills).
+              !ctx.fillable && section.items.flatMap(fieldsOf).some((field) => field.kind === 'quadrantMap') ? (
+                <MapFollowOn key={`${section.id}-follow-on`} ctx={ctx} startsPage={pages === sheet.pages} />
+              ) : null,
+            ])}
           </Page>
         ));
   });
+}
+
+/**
+ * The page structure to print. A blank sheet keeps the designed pages: each holds its sections
+ * with the writing space sized to fit. A filled sheet's answers make sections longer or shorter
+ * than designed, so its sections flow on from page to page instead: a designed page break there
+ * would start a page after a few spilled lines and leave most of it empty. Sections a blank sheet
+ * splits over two pages ("continued") are one section again when flowing.
+ */
+export function pagesToPrint(sheet: Sheet, flowing: boolean): Section[][] {
+  if (!flowing) return sheet.pages;
+  const sections: Section[] = [];
+  for (const section of sheet.pages.flat()) {
+    const previous = sections.at(-1);
+    if (section.continued && previous) sections[sections.length - 1] = { ...previous, items: [...previous.items, ...section.items] };
+    else sections.push(section);
+  }
+  return [sections];
 }
 
 /** Sections are numbered within their sheet; a continued section keeps its number. */

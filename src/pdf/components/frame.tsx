@@ -1,8 +1,9 @@
-import type { ReactNode } from 'react';
+import { Children, type ReactNode } from 'react';
 import { Image, Text, View } from '@react-pdf/renderer';
 import { formatNumber as formatLocaleNumber } from '../../copy/format.js';
 import { contentWidth } from '../paper.js';
 import { theme } from '../theme.js';
+import { headerWidths, lineWidth } from '../header-widths.js';
 import { Answer } from './answer.js';
 import type { RenderContext } from './context.js';
 import { FIELD_FONT, FormSlot } from '../fillable/form-slot.js';
@@ -24,14 +25,23 @@ const HEADER_FIELDS = [
 ] as const;
 /** The answers path of each header field (the form field's name on a fillable sheet). */
 const HEADER_PATHS = { name: 'learner.name', program: 'learner.program', coach: 'coach.name', date: 'session.date', session: 'session.number' } as const;
-const HEADER_WIDTH = HEADER_FIELDS.reduce((sum, field) => sum + field.width, 0);
+/** Space between the header's cells. */
+const HEADER_GAP = 8;
 
 /** The header on every page: who, with whom, when. Blank lines on blank sheets, values on filled ones. */
 export function Header({ ctx, values = {} }: { ctx: RenderContext; values?: HeaderValues }) {
+  const widths = headerWidths(
+    HEADER_FIELDS.map((field) => ({
+      weight: field.width,
+      label: lineWidth(ctx.t(field.copy), theme.size.small) ?? 0,
+      value: ctx.fillable ? undefined : lineWidth(values[field.key], theme.size.body),
+    })),
+    contentWidth(ctx.paper) - HEADER_GAP * (HEADER_FIELDS.length - 1),
+  );
   return (
     <View style={{ flexDirection: 'row', marginBottom: 14 }}>
       {HEADER_FIELDS.map((field, index) => (
-        <View key={field.key} style={{ flex: field.width, marginLeft: index === 0 ? 0 : 8 }}>
+        <View key={field.key} style={{ width: widths[index], marginLeft: index === 0 ? 0 : HEADER_GAP }}>
           <Text style={{ fontSize: theme.size.small, color: theme.colour.hint }}>{ctx.t(field.copy)}</Text>
           <View style={{ minHeight: 18, borderBottomWidth: 0.8, borderBottomColor: theme.colour.frame, justifyContent: 'flex-end' }}>
             {ctx.fillable ? (
@@ -41,7 +51,7 @@ export function Header({ ctx, values = {} }: { ctx: RenderContext; values?: Head
                 ctx={ctx}
                 text={values[field.key]!}
                 style={{ fontSize: theme.size.body, lineHeight: 1.3 }}
-                width={(contentWidth(ctx.paper) - 8 * (HEADER_FIELDS.length - 1)) * (field.width / HEADER_WIDTH)}
+                width={widths[index]}
               />
             ) : null}
           </View>
@@ -150,8 +160,9 @@ function Brand({ ctx }: { ctx: RenderContext }) {
   );
 }
 
-/** Room (in points) kept after a heading or prompt on its page, for the start of what follows. */
-const HEADING_PRESENCE = 60;
+/** Room (in points) kept after a heading or prompt on its page, for the start of what follows:
+ * a field's label and two lines of writing. */
+export const HEADING_PRESENCE = 60;
 
 /** A numbered section heading with its prompt, then the section's fields. */
 export function SectionBlock({
@@ -161,9 +172,19 @@ export function SectionBlock({
   heading,
   continued,
   prompt,
+  whole = false,
+  keepOpening = false,
   children,
 }: {
   accent: string;
+  /** Moves to the next page in one piece rather than breaking. */
+  whole?: boolean;
+  /**
+   * The heading, prompt and first child move to the next page together when they do not fit
+   * (React-PDF cannot move a \`fixed\` heading for its minPresenceAhead, so the heading is then
+   * not repeated on continuation pages).
+   */
+  keepOpening?: boolean;
   /** First on its page: no space above. Spacing goes above blocks, never below, so that no
    * trailing margin spills onto a page of its own (with the section heading repeated on it). */
   first: boolean;
@@ -173,38 +194,56 @@ export function SectionBlock({
   prompt?: string;
   children: ReactNode;
 }) {
+  const headingRow = (
+    <View
+      fixed={!keepOpening}
+      minPresenceAhead={HEADING_PRESENCE}
+      style={{ flexDirection: 'row', alignItems: 'center', borderBottomWidth: 1.2, borderBottomColor: accent, paddingBottom: 2 }}
+    >
+      <View
+        style={{
+          width: 18,
+          height: 18,
+          borderRadius: 9,
+          backgroundColor: accent,
+          alignItems: 'center',
+          justifyContent: 'center',
+          marginRight: 7,
+        }}
+      >
+        <Text style={{ color: 'white', fontSize: 10, fontWeight: 700 }}>{String(number)}</Text>
+      </View>
+      <Text style={{ fontSize: theme.size.heading, fontWeight: 700, color: accent }}>
+        {heading}
+        {continued ? <Text style={{ fontSize: theme.size.body, fontWeight: 400, fontStyle: 'italic' }}>{`  ${continued}`}</Text> : null}
+      </Text>
+    </View>
+  );
+  const promptText = prompt ? (
+    <Text minPresenceAhead={HEADING_PRESENCE} style={{ fontSize: theme.size.body, color: theme.colour.ink, marginTop: 4, lineHeight: 1.35 }}>
+      {prompt}
+    </Text>
+  ) : null;
+  if (keepOpening) {
+    // The heading, prompt and first field as one block that moves to the next page together.
+    const [opening, ...rest] = Children.toArray(children);
+    return (
+      <View wrap={!whole} style={{ marginTop: first ? 0 : theme.gap.section }}>
+        <View wrap={false}>
+          {headingRow}
+          {promptText}
+          <View style={{ marginTop: 4 }}>{opening}</View>
+        </View>
+        {rest}
+      </View>
+    );
+  }
   return (
-    <View style={{ marginTop: first ? 0 : theme.gap.section }}>
+    <View wrap={!whole} style={{ marginTop: first ? 0 : theme.gap.section }}>
       {/* Fixed: when a long section flows onto another page, its heading comes along. */}
       {/* minPresenceAhead: a heading (and its prompt) never stands alone at the foot of a page. */}
-      <View
-        fixed
-        minPresenceAhead={HEADING_PRESENCE}
-        style={{ flexDirection: 'row', alignItems: 'center', borderBottomWidth: 1.2, borderBottomColor: accent, paddingBottom: 2 }}
-      >
-        <View
-          style={{
-            width: 18,
-            height: 18,
-            borderRadius: 9,
-            backgroundColor: accent,
-            alignItems: 'center',
-            justifyContent: 'center',
-            marginRight: 7,
-          }}
-        >
-          <Text style={{ color: 'white', fontSize: 10, fontWeight: 700 }}>{String(number)}</Text>
-        </View>
-        <Text style={{ fontSize: theme.size.heading, fontWeight: 700, color: accent }}>
-          {heading}
-          {continued ? <Text style={{ fontSize: theme.size.body, fontWeight: 400, fontStyle: 'italic' }}>{`  ${continued}`}</Text> : null}
-        </Text>
-      </View>
-      {prompt ? (
-        <Text minPresenceAhead={HEADING_PRESENCE} style={{ fontSize: theme.size.body, color: theme.colour.ink, marginTop: 4, lineHeight: 1.35 }}>
-          {prompt}
-        </Text>
-      ) : null}
+      {headingRow}
+      {promptText}
       <View style={{ marginTop: 4 }}>{children}</View>
     </View>
   );

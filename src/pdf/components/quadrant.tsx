@@ -8,6 +8,7 @@ import { theme } from '../theme.js';
 import { Answer } from './answer.js';
 import type { RenderContext } from './context.js';
 import { LineSample, Star, TieMarker } from './primitives.js';
+import { HEADING_PRESENCE } from './frame.js';
 
 const ME_DIAMETER = 66;
 /** Map height on Letter; taller paper gives the map its extra height. */
@@ -135,17 +136,35 @@ export function QuadrantMap({ ctx }: { ctx: RenderContext }) {
   );
 }
 
+/** The tallest follow-on (estimated) that moves whole to the next page rather than leave its heading behind. */
+const FOLLOW_ON_WHOLE_MAX_HEIGHT = 400;
+
 /**
- * The contacts that did not fit in their quadrant, on a follow-on page. It must be a child of the
- * page itself: React-PDF 4.9's paginator honours `break` only there.
+ * The follow-on's estimated height is under the limit: then it moves on whole where it does not fit
+ * below the map. Entries sit two a row: half their total, plus the tallest for an uneven pairing.
  */
-export function MapFollowOn({ ctx }: { ctx: RenderContext }) {
+function followOnFitsWhole(ctx: RenderContext, areas: number, contacts: Contact[]): boolean {
+  const half = (contentWidth(ctx.paper) - 14) / 2;
+  const heights = contacts.map((contact) => estimateHeight(entryText(contact), half - MARKER_WIDTH, ENTRY_FONT, 1.3) + ENTRY_GAP);
+  const entries = heights.reduce((sum, height) => sum + height, 0) / 2 + Math.max(0, ...heights);
+  return 20 + areas * 24 + entries <= FOLLOW_ON_WHOLE_MAX_HEIGHT;
+}
+
+/** Room kept after the follow-on's heading: an area's label and its first entries. */
+const FOLLOW_ON_PRESENCE = HEADING_PRESENCE + 40;
+
+/**
+ * The contacts that did not fit in their quadrant, after the map: on a page of its own after the
+ * blank sheet's designed map page, or straight after the map where a filled sheet flows. It must
+ * be a child of the page itself: React-PDF 4.9's paginator honours `break` only there.
+ */
+export function MapFollowOn({ ctx, startsPage = true }: { ctx: RenderContext; startsPage?: boolean }) {
   const placements = mapPlacements(ctx);
   const overflow = AREAS.filter((area) => placements.get(area)!.overflow.length > 0);
   if (overflow.length === 0) return null;
   return (
-    <View break>
-      <Text style={{ fontSize: theme.size.heading, fontWeight: 700, color: ctx.accent }}>
+    <View {...(startsPage ? { break: true } : { wrap: !followOnFitsWhole(ctx, overflow.length, overflow.flatMap((area) => placements.get(area)!.overflow)), style: { marginTop: theme.gap.section } })}>
+      <Text minPresenceAhead={FOLLOW_ON_PRESENCE} style={{ fontSize: theme.size.heading, fontWeight: 700, color: ctx.accent }}>
         {`${ctx.t('network.map.heading')} ${ctx.t('common.continued')}`}
       </Text>
       {overflow.map((area) => (

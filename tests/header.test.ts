@@ -1,0 +1,67 @@
+/**
+ * The header's cells share the width by what they print: a realistic coach's name and title
+ * fits on one line, while a value too long for any cell still wraps (nothing is cut).
+ */
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { renderFilled } from '../src/api.js';
+import { formatProblem, loadAnswersFile } from '../src/answers/index.js';
+import { headerWidths } from '../src/pdf/header-widths.js';
+import { pdfLines } from './support/pdf.js';
+
+const EXAMPLES = fileURLToPath(new URL('../examples', import.meta.url));
+const BLANK_WEIGHTS = [3.2, 2.4, 2.4, 1.7, 1];
+
+describe('headerWidths', () => {
+  it('keeps the blank proportions when nothing is printed', () => {
+    const widths = headerWidths(BLANK_WEIGHTS.map((weight) => ({ weight, label: 20 })), 107);
+    expect(widths.map((width) => Number(width.toFixed(6)))).toEqual([32, 24, 24, 17, 10]);
+  });
+
+  it('gives a long value the room short ones do not need, and shares the rest when all fit', () => {
+    const widths = headerWidths(
+      [
+        { weight: 3.2, label: 20, value: 30 },
+        { weight: 2.4, label: 50, value: 100 },
+        { weight: 2.4, label: 25, value: 180 },
+        { weight: 1.7, label: 20, value: 55 },
+        { weight: 1, label: 30, value: 5 },
+      ],
+      508,
+    );
+    expect(widths[2]).toBeGreaterThanOrEqual(180);
+    expect(widths.reduce((sum, width) => sum + width, 0)).toBeCloseTo(508, 6);
+  });
+
+  it('lets a value too long for the header wrap in the room left, never below its share', () => {
+    const widths = headerWidths(
+      [
+        { weight: 3.2, label: 20, value: 900 },
+        { weight: 2.4, label: 50 },
+        { weight: 2.4, label: 25, value: 60 },
+        { weight: 1.7, label: 20, value: 55 },
+        { weight: 1, label: 30, value: 5 },
+      ],
+      508,
+    );
+    expect(widths.reduce((sum, width) => sum + width, 0)).toBeCloseTo(508, 6);
+    // The empty program cell keeps its blank share: room to write by hand.
+    expect(widths[1]).toBeCloseTo((508 * 2.4) / 10.7, 6);
+    expect(widths[0]).toBeGreaterThan((508 * 3.2) / 10.7);
+  });
+});
+
+describe('the header of a filled sheet', () => {
+  it('prints the multilingual example\'s coach, Hebrew name and Latin parenthetical, on one line', async () => {
+    const loaded = await loadAnswersFile(path.join(EXAMPLES, 'multilingual-long.json'));
+    if (!loaded.ok) expect.fail(loaded.problems.map(formatProblem).join('\n'));
+    expect(loaded.answers.coach.name).toBe('ד״ר יעל בן-דוד (Dr. Yael Ben-David)');
+    const pdf = await renderFilled(loaded.answers, { sheets: ['goals'] });
+    const header = (await pdfLines(pdf))[0]!.filter((line) => line.bbox[1] < 80);
+    const coach = header.filter((line) => /Yael|Ben-David|יעל/u.test(line.text));
+    expect(coach.map((line) => line.text)).toHaveLength(1);
+    expect(coach[0]!.text).toContain('Dr. Yael Ben-David');
+    expect(coach[0]!.text).toContain('יעל');
+  });
+});
