@@ -4,6 +4,7 @@ import { Text, View } from '@react-pdf/renderer';
 import type { CharacterBoxesField } from '../worksheets/model.js';
 import { textAt } from '../worksheets/values.js';
 import { formatNumber } from '../copy/format.js';
+import { keepsTogether } from '../pdf/measure.js';
 import { contentWidth } from '../pdf/paper.js';
 import { theme } from '../pdf/theme.js';
 import { Answer } from '../pdf/components/answer.js';
@@ -54,8 +55,9 @@ function Printed({ field, ctx }: { field: CharacterBoxesField; ctx: RenderContex
   const value = textAt(ctx.answers, field.path);
   if (!value) return <Grid field={field} ctx={ctx} />;
   const count = [...value].length;
+  // The count belongs under its frame: a bio that fits on a page moves on whole with it.
   return (
-    <View>
+    <View wrap={!keepsTogether(value, contentWidth(ctx.paper) - 12, theme.size.answer)}>
       <View minPresenceAhead={40}>
         <Label field={field} ctx={ctx} />
       </View>
