@@ -15,6 +15,7 @@ import { renderBlank, renderFilled } from '../src/api.js';
 import { parseAnswers, type Answers } from '../src/answers/index.js';
 import { arbitraryAnswersWith, SAMPLE_TEXTS } from './answers/arbitrary.js';
 import { found } from './support/content.js';
+import { pdfLines } from './support/pdf.js';
 import { shownFields } from './support/widgets.js';
 
 const EXAMPLES = ['first-year-woop', 'resident-smart', 'multilingual-long'];
@@ -81,6 +82,23 @@ describe('every prefilled answer shows whole in its field', () => {
       expect({ case: index, hidden: hiddenValues(pdf, true) }).toEqual({ case: index, hidden: [] });
     }
   }, 600_000);
+});
+
+describe('a label beside a prefilled field', () => {
+  it('stands by the first line of a field of several lines, where its answer starts', async () => {
+    const pdf = await renderFilled(await example('first-year-woop'), { fillable: true });
+    const doc = await PDFDocument.load(pdf);
+    const [widget] = doc.getForm().getTextField('goals.woop.plan.then').acroField.getWidgets();
+    const pageIndex = doc.getPages().findIndex((page) => page.ref === widget!.P());
+    const rect = widget!.getRectangle();
+    const top = doc.getPage(pageIndex).getHeight() - (rect.y + rect.height);
+    expect(rect.height, 'the plan\'s "then" answer takes two lines').toBeGreaterThan(30);
+    const label = (await pdfLines(pdf))[pageIndex]!.find((line) => line.text.startsWith('then I will'));
+    expect(label).toBeDefined();
+    // Beside the first line (its top within a line of the field's), not at the foot of the field.
+    expect(label!.bbox[1]).toBeGreaterThan(top - 4);
+    expect(label!.bbox[1]).toBeLessThan(top + 12);
+  });
 });
 
 describe('every character drawn, in bidi order', () => {
