@@ -180,7 +180,8 @@ async function importJson(file: File): Promise<void> {
   }
   draft = answersToDraft(result.answers);
   saveDraft(draft);
-  render();
+  // Rebuilt first: the rebuild replaces the live region, and with it anything announced before.
+  await render();
   announce(ui.imported);
   schedulePreview();
 }
