@@ -679,6 +679,34 @@ describe.skipIf(!CHROMIUM)('web app (out/site) in Chromium', () => {
     await axeViolations('fillable PDF with a problem');
   }, 300_000);
 
+  it('downloads the fillable PDF in Spanish on A4 as `fill --fillable --locale es --paper a4` makes it', async () => {
+    await page.focus('#setting-locale');
+    await page.keyboard.press('ArrowDown');
+    await page.waitForFunction(() => document.documentElement.lang === 'es' && document.activeElement?.id === 'setting-locale');
+    await page.focus('#setting-paper');
+    await page.keyboard.press('ArrowDown');
+    await page.waitForFunction(() => JSON.parse(localStorage.getItem('pln-worksheets:settings') ?? '{}').paper === 'a4');
+    expect(await page.locator('#download-fillable').textContent()).toBe('Descargar un PDF rellenable, para completarlo en un lector de PDF');
+    await axeViolations('Spanish, fillable');
+    const answersFile = path.join(work, 'fillable-es.json');
+    await writeFile(answersFile, await downloadBytes('download-json'));
+    const ours = new Uint8Array(await downloadBytes('download-fillable'));
+    const cliPdf = path.join(work, 'fillable-es-cli.pdf');
+    const cli = await runCli(['fill', answersFile, '--fillable', '--locale', 'es', '--paper', 'a4', '--out', cliPdf], { cwd: work });
+    expect(cli.code).toBe(0);
+    const theirs = new Uint8Array(await readFile(cliPdf));
+    for (const size of await pageSizes(ours)) expect([Math.round(size.width), Math.round(size.height)]).toEqual([595, 842]);
+    expect(await formFields(ours)).toEqual(await formFields(theirs));
+    expect(await decodedObjects(ours)).toEqual(await decodedObjects(theirs));
+    // Back to English on Letter for the screenshots.
+    await page.focus('#setting-paper');
+    await page.keyboard.press('ArrowUp');
+    await page.waitForFunction(() => JSON.parse(localStorage.getItem('pln-worksheets:settings') ?? '{}').paper === 'letter');
+    await page.focus('#setting-locale');
+    await page.keyboard.press('ArrowUp');
+    await page.waitForFunction(() => document.documentElement.lang === 'en');
+  }, 300_000);
+
   it('looks right at 1280×800 and on a phone (390×844)', async () => {
     const before = await previews();
     await page.focus('#clear');
