@@ -707,6 +707,22 @@ describe.skipIf(!CHROMIUM)('web app (out/site) in Chromium', () => {
     await page.waitForFunction(() => document.documentElement.lang === 'en');
   }, 300_000);
 
+  it('downloads a fillable PDF with Chinese, Arabic and Hebrew answers as `fill --fillable` makes it', async () => {
+    const answersFile = path.join(work, 'fillable-scripts.json');
+    const answers = { version: 1, learner: { name: 'Noa Levi 李明' }, goals: { woop: { wish: '学习超声 and שלום', outcome: 'أن أتعلم الموجات' } } };
+    await writeFile(answersFile, `${JSON.stringify(answers, null, 2)}\n`);
+    await page.setInputFiles('#import-json', answersFile);
+    await announced('Answers opened.');
+    const ours = new Uint8Array(await downloadBytes('download-fillable'));
+    const cliPdf = path.join(work, 'fillable-scripts-cli.pdf');
+    const cli = await runCli(['fill', answersFile, '--fillable', '--out', cliPdf], { cwd: work });
+    expect(cli.code).toBe(0);
+    const theirs = new Uint8Array(await readFile(cliPdf));
+    expect((await formFields(ours)).find(([name]) => name === 'goals.woop.outcome')).toEqual(['goals.woop.outcome', 'PDFTextField', answers.goals.woop.outcome]);
+    // The fields' appearances embed subsets of the script fonts, made by fontkit's browser build here.
+    expect(await decodedObjects(ours)).toEqual(await decodedObjects(theirs));
+  }, 300_000);
+
   it('looks right at 1280×800 and on a phone (390×844)', async () => {
     const before = await previews();
     await page.focus('#clear');
