@@ -4,9 +4,10 @@
  * destinations into other packets, page labels, and the document's metadata.
  *
  * Memory: each part is parsed, its pages copied, and the parsed part dropped; `flush()` then writes
- * the part's objects to the output and forgets them. Only the page dictionaries and their
- * resources stay until `finish()` (links, labels and the page tree still change them), so memory
- * grows by a few kilobytes a page, not by the pages' content.
+ * the part's objects to the output and forgets them, but for the page dictionaries and their
+ * resources, which links and labels may still change. `release()` writes those too once they are
+ * final, keeping only each page's reference and height (for links and the outline), so memory
+ * does not grow with the pages' number.
  *
  * Deterministic: no dates but the one given, no random identifiers; pages, fonts and outline items
  * are written in the order they were added.
@@ -89,14 +90,27 @@ const NAME = {
   Info: PDFName.of('Info'),
 } as const;
 
+/** A page already written out: what links and the outline still need of it. */
+interface WrittenPage {
+  ref: PDFRef;
+  height: number;
+}
+
 export class BundleAssembler {
   private fontTags = 0;
   private readonly renamedFonts = new Set<string>();
   private padding: { contents: PDFRef; resources: PDFRef; mediaBox: PDFArray } | undefined;
-  /** The bundle's pages in order; their dictionaries stay in memory until `finish()`. */
-  private readonly pages: PDFPage[] = [];
-  /** Objects kept until `finish()`: the pages and their resources, which links and labels change. */
+  /** The bundle's pages in order: in memory until released, then only their reference and height. */
+  private readonly pages: Array<PDFPage | WrittenPage> = [];
+  /** Objects kept through flushes: the pages and their resources, which links and labels change. */
   private readonly kept = new Set<PDFRef>();
+  /** The objects each page in memory keeps besides its own dictionary (written with it on release). */
+  private readonly keptWith = new Map<PDFRef, PDFRef[]>();
+  /** Each labelled page's form XObject, by page: numbered when reserved, written when stamped. */
+  private readonly labelForms = new Map<PDFRef, PDFRef>();
+  /** The two content streams every labelled page draws around its own content and label. */
+  private labelStreams: { open: PDFRef; draw: PDFRef } | undefined;
+  private labelStreamsWritten = false;
   /** Objects numbered up to this one were flushed or are kept. */
   private flushedUpTo: number;
   private readonly file: PdfFileWriter;
@@ -143,12 +157,14 @@ export class BundleAssembler {
     const context = this.doc.context;
     if (!this.padding) {
       const { start } = await this.append(await render(), at);
-      const page = this.pages[start]!;
+      const page = this.live(start);
       const resources = page.node.get(NAME.Resources);
       const contents = page.node.get(NAME.Contents);
       const resourcesRef = resources instanceof PDFRef ? resources : context.register(page.node.lookup(NAME.Resources, PDFDict));
       page.node.set(NAME.Resources, resourcesRef);
       this.kept.add(resourcesRef);
+      // Shared by every padding page: kept until the end, not written with this page.
+      this.keptWith.set(page.ref, (this.keptWith.get(page.ref) ?? []).filter((ref) => ref !== resourcesRef));
       const contentsRef = contents instanceof PDFRef || contents === undefined ? contents : context.register(contents);
       if (!contentsRef) throw new Error('internal: the padding page has no content');
       page.node.set(NAME.Contents, contentsRef);
@@ -161,6 +177,7 @@ export class BundleAssembler {
     node.set(NAME.Contents, this.padding.contents);
     const ref = context.register(node);
     this.kept.add(ref);
+    this.keptWith.set(ref, []);
     this.pages.splice(at ?? this.pages.length, 0, PDFPage.of(node, ref, this.doc));
   }
 
@@ -183,6 +200,28 @@ export class BundleAssembler {
     for (const [ref] of objects) context.delete(ref);
   }
 
+  /**
+   * Writes pages `from` to `to` (exclusive) out with what they keep, once nothing will change
+   * them (their links resolved, their labels stamped), and forgets them but for their reference
+   * and height. Release whole parts: pages of one part may share objects.
+   */
+  async release(from: number, to: number): Promise<void> {
+    const context = this.doc.context;
+    const objects: Array<[PDFRef, PDFObject]> = [];
+    for (let index = from; index < to; index++) {
+      const page = this.live(index);
+      const height = page.getHeight();
+      for (const ref of [page.ref, ...(this.keptWith.get(page.ref) ?? [])]) {
+        const object = context.lookup(ref);
+        if (object !== undefined && this.kept.delete(ref)) objects.push([ref, object]);
+      }
+      this.keptWith.delete(page.ref);
+      this.pages[index] = { ref: page.ref, height };
+    }
+    await this.file.writeObjects(objects);
+    for (const [ref] of objects) context.delete(ref);
+  }
+
   /** Writes the page tree, outline, labels, metadata and whatever is still in memory, then the cross-reference table. */
   async finish(): Promise<void> {
     const context = this.doc.context;
@@ -198,16 +237,26 @@ export class BundleAssembler {
     return this.doc.catalog.get(NAME.Pages) as PDFRef;
   }
 
+  /** A page still in memory (not released): links and labels change only those. */
+  private live(index: number): PDFPage {
+    const page = this.pages[index];
+    if (!(page instanceof PDFPage)) throw new Error(`internal: page ${index + 1} was already written out`);
+    return page;
+  }
+
   /** Makes a copied page one of the bundle's: in its page tree, kept in memory, its fonts retagged. */
   private adopt(page: PDFPage): void {
     const context = this.doc.context;
     page.node.set(PDFName.of('Parent'), this.treeRef);
     this.kept.add(page.ref);
+    const keptWith: PDFRef[] = [];
     const resources = page.node.get(NAME.Resources);
-    if (resources instanceof PDFRef) this.kept.add(resources);
+    if (resources instanceof PDFRef) keptWith.push(resources);
     // Labels add to the page's XObjects: kept too when they are an object of their own.
     const xObjects = page.node.Resources()?.get(NAME.XObject);
-    if (xObjects instanceof PDFRef) this.kept.add(xObjects);
+    if (xObjects instanceof PDFRef) keptWith.push(xObjects);
+    for (const ref of keptWith) this.kept.add(ref);
+    this.keptWith.set(page.ref, keptWith);
     // An array of content streams is inlined, so that labels can extend it after a flush.
     const contents = page.node.get(NAME.Contents);
     if (contents instanceof PDFRef) {
@@ -225,7 +274,7 @@ export class BundleAssembler {
   resolveLinks(pages: readonly number[], targets: ReadonlyMap<string, number>): string[] {
     const unresolved: string[] = [];
     for (const index of pages) {
-      const annots = this.pages[index]!.node.lookupMaybe(NAME.Annots, PDFArray);
+      const annots = this.live(index).node.lookupMaybe(NAME.Annots, PDFArray);
       if (!annots) continue;
       for (let i = 0; i < annots.size(); i++) {
         const annot = annots.lookupMaybe(i, PDFDict);
@@ -263,33 +312,21 @@ export class BundleAssembler {
   }
 
   /**
-   * Prints book labels on pages: page i of `strips` (a PDF of label strips, see front.tsx
-   * labelStrips) becomes a form XObject drawn, from the bottom-left corner, on bundle page
-   * `pages[i]`. The strip keeps its embedded font; the page's own content is wrapped in q/Q so
-   * that its transformations (React-PDF flips the y axis) do not move the label. Two small
-   * content streams are shared by every labelled page.
+   * Makes room for a book label on each of pages `from` to `to` (exclusive), so that they can be
+   * written out before the labels are drawn: the page draws a form XObject whose object number is
+   * taken now and whose content `stampLabels` writes once every label is known. The page's own
+   * content is wrapped in q/Q so that its transformations (React-PDF flips the y axis) do not move
+   * the label; two small content streams are shared by every labelled page.
    */
-  async stampLabels(strips: Uint8Array, pages: readonly number[]): Promise<void> {
-    const source = await PDFDocument.load(strips, { updateMetadata: false });
-    if (source.getPageCount() !== pages.length) throw new Error(`internal: ${source.getPageCount()} label strips for ${pages.length} pages`);
+  reserveLabels(from: number, to: number): void {
     const context = this.doc.context;
-    const copier = PDFObjectCopier.for(source.context, context);
-    const open = context.register(context.stream('q\n'));
-    const draw = context.register(context.stream(`Q\nq /${NAME.BookLabel.decodeText()} Do Q\n`));
-    source.getPages().forEach((strip, index) => {
-      // The strip's content stream, copied as it is (already compressed), becomes the form.
-      const contents = strip.node.get(NAME.Contents);
-      const formRef = contents instanceof PDFRef ? copier.copy(contents) : undefined;
-      const form = formRef ? context.lookup(formRef) : undefined;
-      if (!formRef || !(form instanceof PDFRawStream)) throw new Error('internal: a label strip is not one content stream');
-      const resources = copier.copy(strip.node.Resources() ?? context.obj({}));
-      form.dict.set(NAME.Type, NAME.XObject);
-      form.dict.set(NAME.Subtype, NAME.Form);
-      form.dict.set(NAME.BBox, copier.copy(strip.node.MediaBox()));
-      form.dict.set(NAME.Resources, resources);
-      this.retagFontsOf(context.lookup(resources, PDFDict));
-
-      const page = this.pages[pages[index]!]!;
+    this.labelStreams ??= { open: context.nextRef(), draw: context.nextRef() };
+    const { open, draw } = this.labelStreams;
+    for (let index = from; index < to; index++) {
+      const page = this.live(index);
+      if (this.labelForms.has(page.ref)) continue;
+      const formRef = context.nextRef();
+      this.labelForms.set(page.ref, formRef);
       // Resources may be shared (padding pages share theirs): the page gets its own copy.
       const pageResources = page.node.Resources()?.clone(context) ?? context.obj({});
       const xObjects = pageResources.lookupMaybe(NAME.XObject, PDFDict)?.clone(context) ?? context.obj({});
@@ -300,7 +337,47 @@ export class BundleAssembler {
       const ownArray = own === undefined ? undefined : context.lookup(own);
       const streams = ownArray instanceof PDFArray ? ownArray.asArray() : own === undefined ? [] : [own];
       page.node.set(NAME.Contents, context.obj([open, ...streams, draw]));
+    }
+  }
+
+  /**
+   * Prints book labels on pages: page i of `strips` (a PDF of label strips, see front.tsx
+   * labelStrips) becomes the form XObject drawn, from the bottom-left corner, on bundle page
+   * `pages[i]` (see `reserveLabels`; a page still in memory gets its room now). The strip keeps
+   * its embedded font. Call it once the pages' parts are flushed.
+   */
+  async stampLabels(strips: Uint8Array, pages: readonly number[]): Promise<void> {
+    const source = await PDFDocument.load(strips, { updateMetadata: false });
+    if (source.getPageCount() !== pages.length) throw new Error(`internal: ${source.getPageCount()} label strips for ${pages.length} pages`);
+    const context = this.doc.context;
+    const copier = PDFObjectCopier.for(source.context, context);
+    if (!this.labelStreamsWritten) {
+      this.labelStreams ??= { open: context.nextRef(), draw: context.nextRef() };
+      context.assign(this.labelStreams.open, context.stream('q\n'));
+      context.assign(this.labelStreams.draw, context.stream(`Q\nq /${NAME.BookLabel.decodeText()} Do Q\n`));
+      this.labelStreamsWritten = true;
+    }
+    const forms: Array<[PDFRef, PDFObject]> = [];
+    source.getPages().forEach((strip, index) => {
+      const pageIndex = pages[index]!;
+      const page = this.pages[pageIndex]!;
+      if (!this.labelForms.has(page.ref)) this.reserveLabels(pageIndex, pageIndex + 1);
+      // The strip's content stream, copied as it is (already compressed), becomes the form.
+      const contents = strip.node.lookup(NAME.Contents);
+      if (!(contents instanceof PDFRawStream)) throw new Error('internal: a label strip is not one content stream');
+      const form = copier.copy(contents);
+      const resources = copier.copy(strip.node.Resources() ?? context.obj({}));
+      form.dict.set(NAME.Type, NAME.XObject);
+      form.dict.set(NAME.Subtype, NAME.Form);
+      form.dict.set(NAME.BBox, copier.copy(strip.node.MediaBox()));
+      form.dict.set(NAME.Resources, resources);
+      this.retagFontsOf(resources);
+      forms.push([this.labelForms.get(page.ref)!, form]);
     });
+    // Written at once (their numbers are older than the last flush); the fonts they use follow
+    // with the next flush.
+    await this.file.writeObjects(forms);
+    await this.flush();
   }
 
   setMetadata(metadata: BundleMetadata): void {
@@ -317,7 +394,8 @@ export class BundleAssembler {
   /** The top of a page, at the reader's current zoom. */
   private destination(pageIndex: number): PDFArray {
     const page = this.pages[pageIndex]!;
-    return this.doc.context.obj([page.ref, NAME.XYZ, 0, page.getHeight(), PDFNull]) as PDFArray;
+    const height = page instanceof PDFPage ? page.getHeight() : page.height;
+    return this.doc.context.obj([page.ref, NAME.XYZ, 0, height, PDFNull]) as PDFArray;
   }
 
   /** Writes one level of outline items under `parent`; returns how many items it shows when open. */

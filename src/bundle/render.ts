@@ -125,7 +125,7 @@ export async function writeBundle(packets: readonly PacketInput[], options: Bund
   let placed: Placed[];
   let front: Front | undefined;
   try {
-    placed = await producePackets(plan, producer, assembler, options.onProgress);
+    placed = await producePackets(plan, producer, assembler, options.onProgress, printsLabels(options));
     // With workers, a warm worker draws the front matter before they stop (cold here, it took twice as long).
     front = plan.frontMatter ? await renderFrontMatter(plan, producer, placed, options.contentsPart) : undefined;
   } finally {
@@ -278,7 +278,13 @@ export class Producer {
  * each joined to the bundle and written out as it comes, so that neither the packets' bytes nor
  * pdf-lib's objects for every page so far are held.
  */
-async function producePackets(plan: BundlePlan, producer: Producer, assembler: BundleAssembler, onProgress: BundleOptions['onProgress']): Promise<Placed[]> {
+async function producePackets(
+  plan: BundlePlan,
+  producer: Producer,
+  assembler: BundleAssembler,
+  onProgress: BundleOptions['onProgress'],
+  labelled: boolean,
+): Promise<Placed[]> {
   const total = plan.jobs.length;
   const pending = new Map<number, Promise<Uint8Array>>();
   let started = 0;
@@ -295,6 +301,9 @@ async function producePackets(plan: BundlePlan, producer: Producer, assembler: B
     const at = place(plan, index, part);
     if (at.padding) await assembler.appendPadding(() => paddingPage(plan));
     await assembler.flush();
+    // The packet's pages are final (their labels, drawn last, get their room now): written out.
+    if (labelled) assembler.reserveLabels(part.start, part.start + at.pages);
+    await assembler.release(part.start, part.start + at.pages);
     placed.push(at);
     onProgress?.({ done: index + 1, total });
   }
@@ -333,6 +342,11 @@ async function renderFrontMatter(plan: BundlePlan, producer: Producer, placed: r
     if (attempt >= 4) throw new Error('internal: the contents did not settle on a page count');
     guess = count;
   }
+}
+
+/** Page labels are printed on the pages (and set in the PDF) when a prefix or first number is given. */
+function printsLabels(options: BundleOptions): boolean {
+  return options.pagePrefix !== undefined || options.startPage !== undefined;
 }
 
 /** Page-label strips drawn per part (see finish). */
@@ -454,7 +468,7 @@ async function finish(
     });
   });
   assembler.setOutline(outline);
-  if (options.pagePrefix !== undefined || options.startPage !== undefined) {
+  if (printsLabels(options)) {
     assembler.setPageLabels(options.pagePrefix ?? '', options.startPage ?? 1);
     // Printed too (books print no number on the title page), so that paper matches the contents.
     const labelled = Array.from({ length: assembler.pageCount }, (_, i) => i).filter((i) => !(plan.frontMatter && i === 0));
