@@ -12,11 +12,18 @@ import { SHEETS, sheetFields } from '../worksheets/index.js';
 import { formBoxes } from '../fields/index.js';
 import { fieldPath, setAtKeys } from './paths.js';
 import { pdfHazard } from './prescan.js';
+import { byteText } from './raw-bytes.js';
 import { fieldPages, formatFieldProblems, printable, schemaProblems, type FieldProblem } from './problems.js';
 
-/** A PDF that cannot be imported: one message per line, each naming the PDF. */
+/**
+ * A PDF that cannot be imported: one message per line, each naming the PDF; `fields` holds, line
+ * by line, the form field (answers path) a line is about, or undefined for the file as a whole.
+ */
 export class ImportError extends Error {
-  constructor(readonly lines: string[]) {
+  constructor(
+    readonly lines: string[],
+    readonly fields: readonly (string | undefined)[] = [],
+  ) {
     super(lines.join('\n'));
     this.name = 'ImportError';
   }
@@ -42,9 +49,9 @@ export async function importAnswers(pdf: Uint8Array, source = 'the PDF'): Promis
     throw new ImportError(lines.map((line) => `${source}: ${line}`));
   };
   if (pdf.byteLength > MAX_PDF_BYTES) fail(`the file is ${pdf.byteLength.toLocaleString('en-US')} bytes; import reads PDFs up to ${MAX_PDF_BYTES.toLocaleString('en-US')} bytes`);
-  const head = Buffer.from(pdf.subarray(0, 1024)).toString('latin1');
+  const head = byteText(pdf.subarray(0, 1024));
   if (!head.includes('%PDF-')) fail('not a PDF file (it does not start with "%PDF-")');
-  const tail = Buffer.from(pdf.subarray(Math.max(0, pdf.byteLength - 2048))).toString('latin1');
+  const tail = byteText(pdf.subarray(Math.max(0, pdf.byteLength - 2048)));
   if (!tail.includes('%%EOF')) fail('the PDF is damaged or incomplete (no end-of-file marker: was it cut short while copying or downloading?)');
   const hazard = pdfHazard(pdf);
   if (hazard) fail(hazard);
@@ -139,7 +146,13 @@ export async function importAnswers(pdf: Uint8Array, source = 'the PDF'): Promis
     problems.unshift({ field: 'learner.name', message: 'empty; type the learner\'s name in "Name" at the top of a page (every answers file needs it)' });
   }
   problems.push(...schemaProblems(ordered, rows));
-  if (problems.length > 0) throw new ImportError(formatFieldProblems(source, problems, fieldPages(doc, fields)));
+  if (problems.length > 0) {
+    const located = formatFieldProblems(source, problems, fieldPages(doc, fields));
+    throw new ImportError(
+      located.map(({ line }) => line),
+      located.map(({ field }) => field),
+    );
+  }
   return ordered as Answers;
 }
 

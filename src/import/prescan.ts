@@ -5,8 +5,8 @@
  * pdf-lib inflates object streams whole while it loads); and strings far longer than any answer
  * (pdf-lib's parser takes about 40 bytes of memory per character of a string).
  */
-import { constants, inflateSync } from 'node:zlib';
 import { LIMITS } from '../answers/limits.js';
+import { byteText, inflateWithin } from './raw-bytes.js';
 
 /**
  * What import inflates and reads. A fillable worksheet of the longest answers inflates to about
@@ -23,27 +23,22 @@ const MIB = 1024 * 1024;
 
 /** The first reason not to parse these bytes, or undefined. */
 export function pdfHazard(pdf: Uint8Array): string | undefined {
-  const text = Buffer.from(pdf.buffer, pdf.byteOffset, pdf.byteLength).toString('latin1');
+  const text = byteText(pdf);
   if (/\/Encrypt\s*(?:\d+\s+\d+\s+R|<<)/.test(text)) {
     return 'the PDF is encrypted (it has a password or security settings), and import reads only unencrypted forms; open it in a PDF reader, remove the security (in Acrobat: File > Properties > Security > No Security), save it, and import the saved copy';
   }
   let inflatedTotal = 0;
   return scan(text, (start, end, dictionary) => {
     const limit = Math.min(PDF_LIMITS.streamBytes, PDF_LIMITS.totalBytes - inflatedTotal);
-    let inflated: Buffer;
-    try {
-      // Sync flush: a truncated stream inflates as far as it goes instead of failing.
-      inflated = inflateSync(pdf.subarray(start, end), { maxOutputLength: limit, finishFlush: constants.Z_SYNC_FLUSH });
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE') {
-        const where = limit === PDF_LIMITS.streamBytes ? `${PDF_LIMITS.streamBytes / MIB} MiB in one stream` : `${PDF_LIMITS.totalBytes / MIB} MiB in all`;
-        return `the PDF holds compressed data that expands past ${where}, far more than a worksheet form holds; it is not a form from pln-worksheets, or it is damaged`;
-      }
-      return undefined; // Not deflate data (an image, an uncompressed stream): pdf-lib does not inflate it either.
+    const inflated = inflateWithin(pdf.subarray(start, end), limit);
+    if (inflated === 'too large') {
+      const where = limit === PDF_LIMITS.streamBytes ? `${PDF_LIMITS.streamBytes / MIB} MiB in one stream` : `${PDF_LIMITS.totalBytes / MIB} MiB in all`;
+      return `the PDF holds compressed data that expands past ${where}, far more than a worksheet form holds; it is not a form from pln-worksheets, or it is damaged`;
     }
+    if (inflated === undefined) return undefined; // Not deflate data (an image, an uncompressed stream): pdf-lib does not inflate it either.
     inflatedTotal += inflated.byteLength;
     // An object stream's objects are parsed like the file's own: their strings count too.
-    return /\/Type\s*\/ObjStm\b/.test(dictionary) ? scan(inflated.toString('latin1'), () => undefined) : undefined;
+    return /\/Type\s*\/ObjStm\b/.test(dictionary) ? scan(byteText(inflated), () => undefined) : undefined;
   });
 }
 

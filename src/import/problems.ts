@@ -86,12 +86,18 @@ export function fieldPages(doc: PDFDocument, fields: readonly PDFField[]): Map<s
   return pages;
 }
 
+/** One line to print, and the form field (answers path) it is about. */
+export interface LocatedLine {
+  field: string;
+  line: string;
+}
+
 /**
  * The lines to print, one per problem, in page order (the order found within a page):
  * `filled.pdf: page 2: network.contacts[3].area: …`. A problem whose field is not on the form
  * (a checklist's list, say) takes the page of the first field inside it.
  */
-export function formatFieldProblems(source: string, problems: readonly FieldProblem[], pages: ReadonlyMap<string, number>): string[] {
+export function formatFieldProblems(source: string, problems: readonly FieldProblem[], pages: ReadonlyMap<string, number>): LocatedLine[] {
   const pageOf = (field: string): number | undefined => {
     const exact = pages.get(field);
     if (exact !== undefined) return exact;
@@ -106,7 +112,10 @@ export function formatFieldProblems(source: string, problems: readonly FieldProb
   return unique
     .map((problem, order) => ({ problem, order, page: pageOf(problem.field) }))
     .sort((a, b) => (a.page ?? Infinity) - (b.page ?? Infinity) || a.order - b.order)
-    .map(({ problem, page }) => `${source}: ${page !== undefined ? `page ${page}: ` : ''}${problem.label ?? printable(problem.field)}: ${problem.message}`);
+    .map(({ problem, page }) => ({
+      field: problem.field,
+      line: `${source}: ${page !== undefined ? `page ${page}: ` : ''}${problem.label ?? printable(problem.field)}: ${problem.message}`,
+    }));
 }
 
 /** A field name as it can be printed: control characters shown as \u escapes, long names cut. */

@@ -3,7 +3,7 @@
  * the top-level key order, and each list of records (contacts, platforms…) with its keys in
  * schema order and the keys a record must have.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { AnswersSchema } from '../answers/schema.js';
 
 export interface RecordList {

@@ -15,6 +15,7 @@ import * as esbuild from 'esbuild';
 import { builtInLocales, builtInTemplatesDir, REFERENCE_LOCALE, readTemplateFiles, templateFilesFor } from '../copy/load.js';
 import { compileCopy, copyKeys, TemplateError } from '../copy/copy.js';
 import { precompiledModule } from '../copy/precompile.js';
+import { READER_FONT_FAMILY, READER_FONT_FILE } from '../pdf/fillable/reader-font.js';
 import { BASE_FAMILY, BUNDLED_FAMILIES, coverageFace } from '../pdf/unicode/registry.js';
 import { productVersion } from '../version.js';
 import { siteHtml } from './build-site-html.js';
@@ -40,8 +41,8 @@ const SEAMS: Record<string, string> = {
   'bundle/split.ts': 'web/seams/unavailable.ts',
   'bundle/cache.ts': 'web/seams/bundle-cache.ts',
   'bundle/pool.ts': 'web/seams/bundle-pool.ts',
-  'import/index.ts': 'web/seams/unavailable.ts',
-  'pdf/fillable/postprocess.ts': 'web/seams/unavailable.ts',
+  'import/raw-bytes.ts': 'web/seams/import-raw-bytes.ts',
+  'pdf/fillable/font-source.ts': 'web/seams/fillable-font-source.ts',
 };
 
 /** A family's file name under fonts/: "Noto Sans SC" → "noto-sans-sc.js". */
@@ -56,6 +57,17 @@ export async function deflatedFont(file: string): Promise<string> {
 
 async function dataUrl(file: string): Promise<string> {
   return `data:font/ttf;base64,${(await readFile(file)).toString('base64')}`;
+}
+
+/**
+ * The font families the page loads only when needed, each as fonts/<family>.js: the scripts' own
+ * (when the answers need them) and the fillable form's typing font (when one is asked for).
+ */
+function lazyFamilies(): { family: string; faces: { file: string; src: string }[] }[] {
+  return [
+    ...BUNDLED_FAMILIES.filter((f) => f.family !== BASE_FAMILY).map((f) => ({ family: f.family, faces: f.faces.map(({ file, src }) => ({ file, src })) })),
+    { family: READER_FONT_FAMILY, faces: [{ file: READER_FONT_FILE, src: require.resolve(READER_FONT_FILE) }] },
+  ];
 }
 
 /** The code points a font draws, as [first, last] pairs, flattened. */
@@ -80,7 +92,7 @@ async function virtualModules(options: SiteOptions): Promise<Record<string, stri
   const baseFonts = Object.fromEntries(await Promise.all(base.faces.map(async (f) => [f.file, await deflatedFont(f.src)] as const)));
   const lazy = BUNDLED_FAMILIES.filter((f) => f.family !== BASE_FAMILY);
   const coverage = Object.fromEntries(lazy.map((f) => [coverageFace(f).file, coverageRanges(coverageFace(f).src)]));
-  const lazyFonts = Object.fromEntries(lazy.map((f) => [f.family, { script: fontScriptName(f.family), files: f.faces.map((face) => face.file) }]));
+  const lazyFonts = Object.fromEntries(lazyFamilies().map((f) => [f.family, { script: fontScriptName(f.family), files: f.faces.map((face) => face.file) }]));
   return {
     copy: `export const TEMPLATE_FILES = ${JSON.stringify(files)};\nexport const REFERENCE_KEYS = ${JSON.stringify(referenceKeys)};\nexport const LOCALES = ${JSON.stringify(locales)};\n`,
     precompiled: precompiledModule(Object.values(files).flat()),
@@ -166,7 +178,7 @@ export async function buildSite(options: SiteOptions = {}): Promise<{ file: stri
     'pdf-lib.js': await readFile(require.resolve('pdf-lib/dist/pdf-lib.min.js')),
     'index.html': siteHtml(),
   };
-  for (const family of BUNDLED_FAMILIES.filter((f) => f.family !== BASE_FAMILY)) {
+  for (const family of lazyFamilies()) {
     const lines = await Promise.all(family.faces.map(async (face) => `d[${JSON.stringify(face.file)}]=${JSON.stringify(await dataUrl(face.src))};`));
     files[fontScriptName(family.family)] = `(function(){var d=window.plnFontData=window.plnFontData||{};${lines.join('')}})();\n`;
   }

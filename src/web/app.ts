@@ -16,7 +16,8 @@ import { el, fieldId } from './dom.js';
 import { headerForm, sheetForm, type FormContext } from './form.js';
 import { fieldsWithMissingGlyphs, missingGlyphWarnings } from './glyphs.js';
 import { packFileName, rosterPack } from './coach.js';
-import { blankPdf, filledPdf, latestOnly } from './render.js';
+import { answersFromPdf } from './import-pdf.js';
+import { blankPdf, filledPdf, fillablePdf, latestOnly } from './render.js';
 import { loadNames } from './seams/unicode-name.js';
 import { clearDraft, loadDraft, loadSettings, saveDraft, saveSettings, type Settings } from './storage.js';
 import { uiText } from './ui-text.js';
@@ -40,8 +41,20 @@ function announce(message: string): void {
   if (region) region.textContent = message;
 }
 
-/** Problems shown at their fields: the nearest field of the problem's path (validate's words). */
-function showProblems(problems: readonly Pick<Problem, 'path' | 'message' | 'line' | 'column'>[], withPlace: boolean): void {
+/** A problem as the page shows it: the answers path of its field, and its message. */
+interface Shown {
+  path: string;
+  text: string;
+}
+
+/** A problem in validate's words: `path: message`, with its line and column in a file. */
+function inValidateWords(problem: Pick<Problem, 'path' | 'message' | 'line' | 'column'>, withPlace: boolean): Shown {
+  const where = withPlace && problem.line > 0 ? ` (line ${problem.line}, column ${problem.column})` : '';
+  return { path: problem.path, text: `${problem.path ? `${problem.path}: ` : ''}${problem.message}${where}` };
+}
+
+/** Problems shown at their fields: the nearest field of the problem's path; the rest above the form. */
+function showProblems(problems: readonly Shown[]): void {
   for (const slot of document.querySelectorAll<HTMLElement>('[data-error-for]')) {
     slot.hidden = true;
     slot.textContent = '';
@@ -56,14 +69,12 @@ function showProblems(problems: readonly Pick<Problem, 'path' | 'message' | 'lin
       path = path.replace(/(\.[^.[\]]+|\[\d+\])$/, '');
       if (!/[.[]/.test(path) && !document.querySelector(`[data-error-for="${CSS.escape(path)}"]`)) break;
     }
-    const where = withPlace && problem.line > 0 ? ` (line ${problem.line}, column ${problem.column})` : '';
-    const message = `${problem.path ? `${problem.path}: ` : ''}${problem.message}${where}`;
     if (slot) {
       slot.hidden = false;
-      slot.append(el('span', {}, message));
+      slot.append(el('span', {}, problem.text));
       document.getElementById(fieldId(problem.path))?.setAttribute('aria-invalid', 'true');
     } else {
-      general.append(el('li', {}, message));
+      general.append(el('li', {}, problem.text));
     }
   }
 }
@@ -96,7 +107,7 @@ const preview = latestOnly(async (sheet: SheetId) => {
   const problems = validate(answers);
   // The report is of valid answers only, as validate's; while a problem stands, the last one stays.
   if (problems.length === 0) await showReport(answers);
-  showProblems([...problems, ...(await glyphWarnings(answers))], false);
+  showProblems([...problems, ...(await glyphWarnings(answers))].map((problem) => inValidateWords(problem, false)));
   if (problems.length > 0) {
     status.textContent = ui.problems(problems.length);
     return;
@@ -137,18 +148,22 @@ function download(bytes: BlobPart, type: string, name: string): void {
   setTimeout(() => URL.revokeObjectURL(url), 60_000);
 }
 
-async function downloadPdf(): Promise<void> {
+/** The filled PDF, or with `fillable` the form prefilled with the answers, if the answers are valid. */
+async function downloadPdf(fillable = false): Promise<void> {
   const ui = uiText(settings.locale);
   const answers = draftToAnswers(draft);
   const problems = validate(answers);
-  showProblems([...problems, ...(await glyphWarnings(answers))], false);
+  showProblems([...problems, ...(await glyphWarnings(answers))].map((problem) => inValidateWords(problem, false)));
   if (problems.length > 0) {
     announce(ui.problems(problems.length));
     return;
   }
   try {
-    const pdf = await filledPdf({ answers, locale: settings.locale, paper: settings.paper });
-    download(pdf as BlobPart, 'application/pdf', `worksheets-${settings.paper}.pdf`);
+    if (fillable) announce(ui.fillableBusy);
+    const request = { answers, locale: settings.locale, paper: settings.paper };
+    const pdf = await (fillable ? fillablePdf(request) : filledPdf(request));
+    download(pdf as BlobPart, 'application/pdf', `worksheets-${settings.paper}${fillable ? '-fillable' : ''}.pdf`);
+    if (fillable) announce(ui.fillableReady);
   } catch (error) {
     // Nothing is downloaded; the learner is told why, where a screen reader hears it.
     announce(`${ui.renderFailed} ${(error as Error).message}`);
@@ -159,13 +174,37 @@ async function importJson(file: File): Promise<void> {
   const ui = uiText(settings.locale);
   const result = parseAnswersBytes(new Uint8Array(await file.arrayBuffer()), file.name);
   if (!result.ok) {
-    showProblems(result.problems, true);
+    showProblems(result.problems.map((problem) => inValidateWords(problem, true)));
     announce(ui.importProblems(result.problems.length));
     return;
   }
   draft = answersToDraft(result.answers);
   saveDraft(draft);
-  render();
+  // Rebuilt first: the rebuild replaces the live region, and with it anything announced before.
+  await render();
+  announce(ui.imported);
+  schedulePreview();
+}
+
+/** A fillable PDF filled in a reader: its answers fill the form, or its problems show at their fields. */
+async function importPdf(file: File): Promise<void> {
+  const ui = uiText(settings.locale);
+  let result: Awaited<ReturnType<typeof answersFromPdf>>;
+  try {
+    result = await answersFromPdf(new Uint8Array(await file.arrayBuffer()), file.name);
+  } catch (error) {
+    announce(`${ui.importFailed} ${(error as Error).message}`);
+    return;
+  }
+  if (!result.ok) {
+    // import's own lines (file, page, field, message), each at its field.
+    showProblems(result.problems.map(({ field, line }) => ({ path: field ?? '', text: line })));
+    announce(ui.importProblems(result.problems.length));
+    return;
+  }
+  draft = answersToDraft(result.answers);
+  saveDraft(draft);
+  await render();
   announce(ui.imported);
   schedulePreview();
 }
@@ -358,10 +397,21 @@ async function render(focusId?: string): Promise<void> {
           'div',
           { class: 'actions' },
           el('button', { type: 'button', id: 'download-pdf', onclick: () => void downloadPdf() }, ui.downloadPdf),
+          el('button', { type: 'button', id: 'download-fillable', onclick: () => void downloadPdf(true) }, ui.downloadFillable),
           el('button', { type: 'button', id: 'download-blank', onclick: () => void blankPdf({ locale: settings.locale, paper: settings.paper }).then((pdf) => download(pdf as BlobPart, 'application/pdf', `blank-${settings.paper}.pdf`)) }, ui.downloadBlank),
           el('button', { type: 'button', id: 'download-json', onclick: () => download(`${JSON.stringify(draftToAnswers(draft), null, 2)}\n`, 'application/json', 'answers.json') }, ui.downloadJson),
           el('label', { for: 'import-json', class: 'file' }, ui.importJson),
           fileInput,
+          el('input', {
+            type: 'file',
+            id: 'import-pdf',
+            accept: 'application/pdf,.pdf',
+            onchange: (event: Event) => {
+              const file = (event.target as HTMLInputElement).files?.[0];
+              if (file) void importPdf(file);
+            },
+          }),
+          el('label', { for: 'import-pdf', class: 'file' }, ui.importPdf),
         ),
       ),
     ),

@@ -1,6 +1,6 @@
 /**
- * pdf-lib (about 170 kB gzip) is needed only to join a roster's packets and to read a filled-in
- * PDF, so the first visit does without it: the page's modules import a stand-in
+ * pdf-lib (about 170 kB gzip) is needed only to join a roster's packets, to make a fillable PDF
+ * and to read a filled-in one, so the first visit does without it: the page's modules import a stand-in
  * (pln-site:pdf-lib, made by the build from pdf-lib's own export list) whose bindings are filled
  * when pdf-lib's browser build, pdf-lib.js, has loaded as a classic script (which file:// allows).
  */

@@ -3,8 +3,10 @@ import type { Answers } from '../answers/schema.js';
 import { DEFAULT_PDF_DATE, renderBlank, renderFilled } from '../api.js';
 import { planLearnerText, stringsOf } from '../pdf/learner-text.js';
 import type { Paper } from '../pdf/paper.js';
+import { READER_FONT_FAMILY } from '../pdf/fillable/reader-font.js';
 import type { SheetId } from '../worksheets/model.js';
 import { ensureFonts } from './fonts.js';
+import { ensurePdfLib } from './pdf-lib-loader.js';
 
 export interface PdfRequest {
   answers: Answers;
@@ -18,6 +20,15 @@ export interface PdfRequest {
 export async function filledPdf(request: PdfRequest): Promise<Uint8Array> {
   await ensureFonts(planLearnerText(stringsOf(request.answers)).families);
   return renderFilled(request.answers, { locale: request.locale, paper: request.paper, sheets: request.sheets, date: DEFAULT_PDF_DATE });
+}
+
+/**
+ * The fillable PDF, as `pln-worksheets fill --fillable` makes it from the same answers: fields
+ * prefilled with them. pdf-lib and the readers' typing font load only now, on first use.
+ */
+export async function fillablePdf(request: PdfRequest): Promise<Uint8Array> {
+  await Promise.all([ensureFonts([...planLearnerText(stringsOf(request.answers)).families, READER_FONT_FAMILY]), ensurePdfLib()]);
+  return renderFilled(request.answers, { locale: request.locale, paper: request.paper, sheets: request.sheets, date: DEFAULT_PDF_DATE, fillable: true });
 }
 
 /** The blank set, as `pln-worksheets blank` makes it: the three sheets, nothing filled in. */

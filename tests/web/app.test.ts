@@ -11,6 +11,7 @@ import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import pixelmatch from 'pixelmatch';
 import { PNG } from 'pngjs';
+import { decodePDFRawStream, PDFCheckBox, PDFDocument, PDFDropdown, PDFName, PDFRawStream, PDFTextField } from 'pdf-lib';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatDate } from '../../dist/api.js';
@@ -291,6 +292,29 @@ async function expectSameAsFill(json: Buffer, pdf: Uint8Array, flags: string[]):
   await expectSamePages(pdf, new Uint8Array(await readFile(cliPdf)));
 }
 
+/** A PDF's form fields in order: name, kind and value (text, ticked, or the chosen option). */
+async function formFields(pdf: Uint8Array): Promise<[string, string, unknown][]> {
+  const form = (await PDFDocument.load(pdf)).getForm();
+  return form.getFields().map((field) => {
+    const value =
+      field instanceof PDFTextField ? field.getText() : field instanceof PDFCheckBox ? field.isChecked() : field instanceof PDFDropdown ? field.getSelected() : undefined;
+    return [field.getName(), field.constructor.name, value];
+  });
+}
+
+/** Every object of a PDF, by number, streams inflated (as qpdf --qdf shows them), then the trailer's /ID. */
+async function decodedObjects(pdf: Uint8Array): Promise<string[]> {
+  const { context } = await PDFDocument.load(pdf, { updateMetadata: false });
+  const objects = context.enumerateIndirectObjects().map(([ref, object]) => {
+    if (!(object instanceof PDFRawStream)) return `${ref} ${object}`;
+    // The compressed length is the deflater's; the inflated bytes are the content.
+    const dict = object.dict.clone();
+    dict.delete(PDFName.of('Length'));
+    return `${ref} ${dict} stream ${Buffer.from(decodePDFRawStream(object).decode()).toString('base64')}`;
+  });
+  return [...objects, `ID ${context.trailerInfo.ID}`];
+}
+
 /** Picks a select's option from the keyboard: focus, then type the first letters of its words. */
 async function choose(id: string, letters: string): Promise<void> {
   await page.focus(`#${id}`);
@@ -566,6 +590,138 @@ describe.skipIf(!CHROMIUM)('web app (out/site) in Chromium', () => {
     expect((await saved()).map((c) => c.name)).toEqual(['Ana Ruiz']);
     await axeViolations('connections moved');
   });
+
+  it('downloads the fillable PDF of the answers: the same objects and form fields as `fill --fillable`, with pdf-lib and the typing font loaded only then', async () => {
+    const lazy = () => requests.filter((url) => /\/(pdf-lib|fonts\/dejavu-sans)\.js$/.test(url)).map((url) => path.basename(url));
+    expect(lazy()).toEqual([]);
+    const answersFile = path.join(work, 'fillable-answers.json');
+    await writeFile(answersFile, `${JSON.stringify(EXPECTED_ANSWERS, null, 2)}\n`);
+    await page.setInputFiles('#import-json', answersFile);
+    await announced('Answers opened.');
+    const json = await downloadBytes('download-json');
+    const ours = new Uint8Array(await downloadBytes('download-fillable'));
+    await announced('The fillable PDF was made.');
+    expect(lazy().sort()).toEqual(['dejavu-sans.js', 'pdf-lib.js']);
+    await writeFile(path.join(work, 'fillable-web.pdf'), ours);
+
+    await writeFile(answersFile, json);
+    const cliPdf = path.join(work, 'fillable-cli.pdf');
+    const cli = await runCli(['fill', answersFile, '--fillable', '--out', cliPdf], { cwd: work });
+    expect(cli.stderr).toBe('');
+    expect(cli.code).toBe(0);
+    const theirs = new Uint8Array(await readFile(cliPdf));
+    expect(await formFields(ours)).toEqual(await formFields(theirs));
+    expect((await formFields(ours)).find(([name]) => name === 'goals.woop.wish')).toEqual(['goals.woop.wish', 'PDFTextField', EXPECTED_ANSWERS.goals.woop.wish]);
+    // Not the same bytes (React-PDF's page streams are deflated by pako in the page and by zlib in
+    // Node), but the same objects, numbered alike, every stream the same once inflated.
+    expect(ours).not.toEqual(theirs);
+    const objects = await decodedObjects(ours);
+    expect(objects.length).toBeGreaterThan(500);
+    expect(objects).toEqual(await decodedObjects(theirs));
+    await axeViolations('fillable PDF downloaded');
+  }, 300_000);
+
+  it('imports a fillable PDF filled in a reader: the form then holds its answers, as `import` reads them', async () => {
+    const doc = await PDFDocument.load(await readFile(path.join(work, 'fillable-web.pdf')));
+    const form = doc.getForm();
+    form.getTextField('learner.name').setText('Dr. Amara Okafor-Reyes');
+    form.getTextField('goals.woop.wish').setText('Perform and log thirty supervised cardiac ultrasounds.');
+    form.getTextField('goals.woop.plan.then').setText('');
+    form.getTextField('social.follow[5]').setText('@POCUS_Journal');
+    form.getCheckBox('social.purposes.learn').uncheck();
+    const filled = path.join(work, 'filled-in-reader.pdf');
+    await writeFile(filled, await doc.save());
+    const cli = await runCli(['import', filled], { cwd: work });
+    expect(cli.stderr).toBe('');
+    expect(cli.code).toBe(0);
+    const expected = JSON.parse(cli.stdout.toString('utf8'));
+    expect(expected.goals.woop.plan).toEqual({ if: EXPECTED_ANSWERS.goals.woop.plan.if });
+
+    await page.setInputFiles('#import-pdf', filled);
+    await announced('Answers opened.');
+    expect(await page.inputValue('#f-learner-name')).toBe('Dr. Amara Okafor-Reyes');
+    expect(await page.inputValue('#f-goals-woop-wish')).toBe('Perform and log thirty supervised cardiac ultrasounds.');
+    expect(await page.inputValue('#f-goals-woop-plan-then')).toBe('');
+    expect(await page.inputValue('#f-social-follow-5')).toBe('@POCUS_Journal');
+    expect(await page.isChecked('#f-social-purposes-learn')).toBe(false);
+    expect(await page.isChecked('#f-social-purposes-network')).toBe(true);
+    expect(JSON.parse((await downloadBytes('download-json')).toString('utf8'))).toEqual(expected);
+    await axeViolations('fillable PDF imported');
+  }, 300_000);
+
+  it('shows a problem of an imported fillable PDF at its field, in the words of `import`', async () => {
+    const doc = await PDFDocument.load(await readFile(path.join(work, 'fillable-web.pdf')));
+    doc.getForm().getTextField('session.date').setText('2026-02-30');
+    const file = path.join(work, 'bad-date.pdf');
+    await writeFile(file, await doc.save());
+    const cli = await runCli(['import', 'bad-date.pdf'], { cwd: work });
+    expect(cli.code).toBe(1);
+    const lines = cli.stderr.split('\n').filter((line) => line.includes('bad-date.pdf:'));
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toContain('session.date: ');
+    const before = await page.inputValue('#f-learner-name');
+    await page.setInputFiles('#import-pdf', file);
+    await announced('The file was not opened: 1 problem, shown at the fields.');
+    const slot = page.locator('[data-error-for="session.date"]');
+    expect(await slot.isVisible()).toBe(true);
+    expect(await slot.textContent()).toBe(lines[0]);
+    expect(await page.getAttribute('#f-session-date', 'aria-invalid')).toBe('true');
+    // Nothing was taken from the PDF with the problem.
+    expect(await page.inputValue('#f-learner-name')).toBe(before);
+    // Every control, the new ones too, has a name a screen reader reads.
+    const unlabelled = await page.evaluate(() =>
+      [...document.querySelectorAll<HTMLElement>('input, select, textarea, button')]
+        .filter((control) => !(control.getAttribute('aria-label') || (control as HTMLInputElement).labels?.length || (control.tagName === 'BUTTON' && control.textContent?.trim())))
+        .map((control) => control.id || control.outerHTML.slice(0, 80)),
+    );
+    expect(unlabelled).toEqual([]);
+    expect(await page.locator('label[for="import-pdf"]').textContent()).toBe('Open a fillable PDF filled in a reader');
+    await axeViolations('fillable PDF with a problem');
+  }, 300_000);
+
+  it('downloads the fillable PDF in Spanish on A4 as `fill --fillable --locale es --paper a4` makes it', async () => {
+    await page.focus('#setting-locale');
+    await page.keyboard.press('ArrowDown');
+    await page.waitForFunction(() => document.documentElement.lang === 'es' && document.activeElement?.id === 'setting-locale');
+    await page.focus('#setting-paper');
+    await page.keyboard.press('ArrowDown');
+    await page.waitForFunction(() => JSON.parse(localStorage.getItem('pln-worksheets:settings') ?? '{}').paper === 'a4');
+    expect(await page.locator('#download-fillable').textContent()).toBe('Descargar un PDF rellenable, para completarlo en un lector de PDF');
+    await axeViolations('Spanish, fillable');
+    const answersFile = path.join(work, 'fillable-es.json');
+    await writeFile(answersFile, await downloadBytes('download-json'));
+    const ours = new Uint8Array(await downloadBytes('download-fillable'));
+    const cliPdf = path.join(work, 'fillable-es-cli.pdf');
+    const cli = await runCli(['fill', answersFile, '--fillable', '--locale', 'es', '--paper', 'a4', '--out', cliPdf], { cwd: work });
+    expect(cli.code).toBe(0);
+    const theirs = new Uint8Array(await readFile(cliPdf));
+    for (const size of await pageSizes(ours)) expect([Math.round(size.width), Math.round(size.height)]).toEqual([595, 842]);
+    expect(await formFields(ours)).toEqual(await formFields(theirs));
+    expect(await decodedObjects(ours)).toEqual(await decodedObjects(theirs));
+    // Back to English on Letter for the screenshots.
+    await page.focus('#setting-paper');
+    await page.keyboard.press('ArrowUp');
+    await page.waitForFunction(() => JSON.parse(localStorage.getItem('pln-worksheets:settings') ?? '{}').paper === 'letter');
+    await page.focus('#setting-locale');
+    await page.keyboard.press('ArrowUp');
+    await page.waitForFunction(() => document.documentElement.lang === 'en');
+  }, 300_000);
+
+  it('downloads a fillable PDF with Chinese, Arabic and Hebrew answers as `fill --fillable` makes it', async () => {
+    const answersFile = path.join(work, 'fillable-scripts.json');
+    const answers = { version: 1, learner: { name: 'Noa Levi 李明' }, goals: { woop: { wish: '学习超声 and שלום', outcome: 'أن أتعلم الموجات' } } };
+    await writeFile(answersFile, `${JSON.stringify(answers, null, 2)}\n`);
+    await page.setInputFiles('#import-json', answersFile);
+    await announced('Answers opened.');
+    const ours = new Uint8Array(await downloadBytes('download-fillable'));
+    const cliPdf = path.join(work, 'fillable-scripts-cli.pdf');
+    const cli = await runCli(['fill', answersFile, '--fillable', '--out', cliPdf], { cwd: work });
+    expect(cli.code).toBe(0);
+    const theirs = new Uint8Array(await readFile(cliPdf));
+    expect((await formFields(ours)).find(([name]) => name === 'goals.woop.outcome')).toEqual(['goals.woop.outcome', 'PDFTextField', answers.goals.woop.outcome]);
+    // The fields' appearances embed subsets of the script fonts, made by fontkit's browser build here.
+    expect(await decodedObjects(ours)).toEqual(await decodedObjects(theirs));
+  }, 300_000);
 
   it('looks right at 1280×800 and on a phone (390×844)', async () => {
     const before = await previews();

@@ -8,6 +8,7 @@ import { mkdtemp, readFile } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { PDFDocument } from 'pdf-lib';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildSite } from '../../dist/scripts/build-site.js';
@@ -71,6 +72,32 @@ describe.skipIf(!CHROMIUM)('web app served from a sub-path', () => {
     expect(here.filter((url) => !url.startsWith(BASE))).toEqual([]);
     expect(requests.filter((url) => !url.startsWith(origin) && !/^(data|blob|chrome|chrome-extension):/.test(url))).toEqual([]);
   }, 300_000);
+
+  it('downloads the fillable PDF under the path, loading pdf-lib and the typing font from it', async () => {
+    await page.focus('#download-fillable');
+    const [download] = await Promise.all([page.waitForEvent('download', { timeout: 120_000 }), page.keyboard.press('Enter')]);
+    const form = (await PDFDocument.load(await readFile((await download.path())!))).getForm();
+    expect(form.getTextField('learner.name').getText()).toBe('Noa Levi');
+    expect(form.getTextField('goals.woop.wish').getText()).toBe('שלום \u{1F99C}');
+    const here = requests.filter((url) => url.startsWith(origin)).map((url) => url.slice(origin.length));
+    expect(here).toEqual(expect.arrayContaining([`${BASE}pdf-lib.js`, `${BASE}fonts/dejavu-sans.js`]));
+    expect(requests.filter((url) => !url.startsWith(origin) && !/^(data|blob|chrome|chrome-extension):/.test(url))).toEqual([]);
+  }, 300_000);
+
+  it('says why when the typing font cannot be loaded, and downloads no fillable PDF', async () => {
+    const fresh = await browser.context.newPage();
+    await fresh.route('**/fonts/dejavu-sans.js', (route) => route.abort());
+    let downloads = 0;
+    fresh.on('download', () => downloads++);
+    await fresh.goto(`${origin}${BASE}`);
+    await fresh.waitForSelector('body[data-ready=true]');
+    await fresh.focus('#download-fillable');
+    await fresh.keyboard.press('Enter');
+    await fresh.waitForFunction(() => document.getElementById('announcer')?.textContent?.startsWith('The PDF could not be made:') ?? false, undefined, { timeout: 60_000 });
+    expect(await fresh.textContent('#announcer')).toContain('fonts/dejavu-sans.js could not be loaded');
+    expect(downloads).toBe(0);
+    await fresh.close();
+  }, 120_000);
 
   it('says why when a font script cannot be loaded, and downloads nothing', async () => {
     const fresh = await browser.context.newPage();

@@ -40,7 +40,7 @@ import { SHEETS, sheetFields } from '../../worksheets/index.js';
 import { checkboxAppearances, FieldFonts, FIELD_TEXT_RGB, fitText, textAppearance } from './appearance.js';
 import { formBoxes } from '../../fields/index.js';
 import { valueAt } from '../../worksheets/paths.js';
-import { embedReaderFont, READER_FONT } from './reader-font.js';
+import { embedReaderFont, READER_FONT_RESOURCE } from './reader-font.js';
 import { decodeSlot, type Slot } from './slots.js';
 import { fieldTooltips, type Translate } from './tooltips.js';
 
@@ -143,10 +143,11 @@ export async function makeFillable(bytes: Uint8Array, options: FillableOptions):
   // The reader's font for text it draws itself as someone types (each field's DA names it).
   const dr = form.acroForm.dict.lookupMaybe(PDFName.of('DR'), PDFDict) ?? doc.context.obj({});
   const drFonts = dr.lookupMaybe(PDFName.of('Font'), PDFDict) ?? doc.context.obj({});
-  drFonts.set(READER_FONT, embedReaderFont(doc));
+  const readerFont = PDFName.of(READER_FONT_RESOURCE);
+  drFonts.set(readerFont, embedReaderFont(doc));
   dr.set(PDFName.of('Font'), drFonts);
   form.acroForm.dict.set(PDFName.of('DR'), dr);
-  form.acroForm.dict.set(PDFName.of('DA'), PDFString.of(`${READER_FONT.toString()} 0 Tf 0 g`));
+  form.acroForm.dict.set(PDFName.of('DA'), PDFString.of(`${readerFont.toString()} 0 Tf 0 g`));
 
   const fonts = new FieldFonts(doc);
   const values = new Map<string, string | boolean | undefined>();
@@ -205,7 +206,7 @@ export async function makeFillable(bytes: Uint8Array, options: FillableOptions):
       flow: slot.flow === true,
     });
     // Readers redraw the field at this size when it is edited.
-    acro.setDefaultAppearance(`${READER_FONT.toString()} ${fitted.fontSize} Tf ${r.toFixed(3)} ${g.toFixed(3)} ${b.toFixed(3)} rg`);
+    acro.setDefaultAppearance(`${readerFont.toString()} ${fitted.fontSize} Tf ${r.toFixed(3)} ${g.toFixed(3)} ${b.toFixed(3)} rg`);
     if (fitted.multiline && slot.kind === 'single') (field as PDFTextField).enableMultiline();
     const annots = acro.getWidgets();
     annots.forEach((widget, index) => {

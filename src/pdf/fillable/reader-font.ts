@@ -8,15 +8,19 @@
  * subset (appearance.ts). Embedded with its cmap, widths and a ToUnicode map of every character,
  * a reader can encode typed text with it.
  */
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { PDFName, PDFString, type PDFDict, type PDFDocument, type PDFRef } from 'pdf-lib';
+import { PDFString, type PDFDict, type PDFDocument, type PDFRef } from 'pdf-lib';
+import { loadFontkit, packageFontBytes } from './font-source.js';
 import { toUnicodeCMap } from './to-unicode.js';
 
 /** The file, from the pinned dejavu-fonts-ttf package. */
-const READER_FONT_FILE = 'dejavu-fonts-ttf/ttf/DejaVuSans.ttf';
-/** Its resource name in the form's default resources (DR) and in every field's DA. */
-export const READER_FONT = PDFName.of('DejaVuSans');
+export const READER_FONT_FILE = 'dejavu-fonts-ttf/ttf/DejaVuSans.ttf';
+/** Its family name, as the web app loads it (fonts/dejavu-sans.js) when a fillable PDF is asked for. */
+export const READER_FONT_FAMILY = 'DejaVu Sans';
+/**
+ * Its resource name in the form's default resources (DR) and in every field's DA. A string, not a
+ * PDFName: the web app loads pdf-lib only when a form is made, after this module has loaded.
+ */
+export const READER_FONT_RESOURCE = 'DejaVuSans';
 
 interface FkFont {
   unitsPerEm: number;
@@ -32,13 +36,9 @@ interface FkFont {
   getGlyph(id: number): { advanceWidth: number };
 }
 
-function openReaderFont(): { bytes: Buffer; font: FkFont } {
-  const require = createRequire(import.meta.url);
-  const bytes = readFileSync(require.resolve(READER_FONT_FILE));
-  // fontkit 2, resolved where React-PDF resolves it (it is React-PDF's dependency, not ours).
-  const font = createRequire(require.resolve('@react-pdf/renderer')).resolve('@react-pdf/font');
-  const fontkit = createRequire(font)('fontkit') as { create(buffer: Buffer): FkFont };
-  return { bytes, font: fontkit.create(bytes) };
+function openReaderFont(): { bytes: Uint8Array; font: FkFont } {
+  const bytes = packageFontBytes(READER_FONT_FILE);
+  return { bytes, font: loadFontkit().create(bytes) as FkFont };
 }
 
 /** A ToUnicode CMap: each glyph id (CID, Identity) → the first character that maps to it. */

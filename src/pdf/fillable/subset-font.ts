@@ -6,9 +6,8 @@
  * and IBM Plex Sans Arabic: "chen.jingyi 2025" drew as "e j 5". Embedding whole fonts instead
  * would add 11 MB (Noto Sans SC) to every form.
  */
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { PDFHexString, PDFString, type PDFDict, type PDFDocument, type PDFRef } from 'pdf-lib';
+import { fontBytes, loadFontkit } from './font-source.js';
 import { toUnicodeCMap } from './to-unicode.js';
 
 interface FkGlyph {
@@ -33,18 +32,6 @@ interface FkFont {
   createSubset(): FkSubset;
 }
 
-let fontkit: { create(buffer: Buffer): FkFont } | undefined;
-
-/** fontkit 2, resolved where React-PDF resolves it (it is React-PDF's dependency, not ours). */
-function loadFontkit() {
-  if (!fontkit) {
-    const require = createRequire(import.meta.url);
-    const font = createRequire(require.resolve('@react-pdf/renderer')).resolve('@react-pdf/font');
-    fontkit = createRequire(font)('fontkit') as { create(buffer: Buffer): FkFont };
-  }
-  return fontkit;
-}
-
 export class SubsetFont {
   readonly ref: PDFRef;
   private readonly font: FkFont;
@@ -57,7 +44,7 @@ export class SubsetFont {
     path: string,
     private readonly tag: string,
   ) {
-    this.font = loadFontkit().create(readFileSync(path));
+    this.font = loadFontkit().create(fontBytes(path)) as FkFont;
     this.subset = this.font.createSubset();
     this.ref = doc.context.nextRef();
     this.glyphs.set(this.subset.includeGlyph(0), { width: 0, text: '' });
