@@ -44,6 +44,8 @@ interface Slot {
   worker: Worker;
   task?: Task;
   served: number;
+  /** Being stopped to be replaced: takes no work, and its exit is not a crash. */
+  retiring?: boolean;
 }
 
 export class PacketPool {
@@ -112,11 +114,18 @@ export class PacketPool {
     return slot;
   }
 
-  private replace(slot: Slot, index: number): Slot {
-    const fresh = this.spawn();
-    this.slots[index] = fresh;
-    void slot.worker.terminate();
-    return fresh;
+  /**
+   * Replaces a worker that has served its share: the old one is stopped first and its successor
+   * started once it is gone, so that two workers' heaps never stand side by side in one slot (at
+   * 2,000 learners that overlap was the run's peak).
+   */
+  private retire(slot: Slot, index: number): void {
+    slot.retiring = true;
+    void slot.worker.terminate().then(() => {
+      if (this.closed || this.slots[index] !== slot) return;
+      this.slots[index] = this.spawn();
+      this.dispatch();
+    });
   }
 
   /** Whether an error is a worker running out of its bounded heap. */
@@ -126,7 +135,7 @@ export class PacketPool {
 
   /** A worker died: its packet fails (with the worker's error), a new worker takes its place. */
   private crashed(slot: Slot, error: Error): void {
-    if (this.closed || !this.slots.includes(slot)) return;
+    if (this.closed || slot.retiring || !this.slots.includes(slot)) return;
     const task = slot.task;
     slot.task = undefined;
     task?.reject(error);
@@ -142,10 +151,13 @@ export class PacketPool {
   }
 
   private dispatch(): void {
-    for (const [index, idle] of this.slots.entries()) {
-      if (idle.task || this.queue.length === 0) continue;
+    for (const [index, slot] of this.slots.entries()) {
+      if (slot.task || slot.retiring || this.queue.length === 0) continue;
       // Replaced only when there is work for its successor: no cold worker at the end of a run.
-      const slot = idle.served >= this.recycleAfter && !this.closed ? this.replace(idle, index) : idle;
+      if (slot.served >= this.recycleAfter && !this.closed) {
+        this.retire(slot, index);
+        continue;
+      }
       const task = this.queue.shift()!;
       slot.task = task;
       slot.worker.postMessage({ type: 'job', job: task.job });
