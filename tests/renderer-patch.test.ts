@@ -3,8 +3,7 @@
  * memo, a first pagination round that only counts pages when a second round follows, each font
  * asked for once per asset pass, whether a subtree has render props known per node, no emoji
  * search in text that cannot hold one, and whole fragments kept as laid out for a page's relayout.
- * In textkit: left-to-right text skips the bidi pass, and a line's trailing white space is
- * measured without copying its glyphs. In pdfkit: a font object used again is not opened again.
+ * In pdfkit: a font object used again is not opened again.
  * In Yoga's glue: WebAssembly functions are called directly.
  * Shortcuts for speed: they must change no byte of any PDF, except that kept fragments may move
  * a box by a float's last bit (a millionth of a point), so that one is compared within a tolerance.
@@ -66,25 +65,6 @@ describe('the renderer patches', () => {
     expect(fixed.getComputedLayout()).toEqual({ left: 145, right: 0, top: 5, bottom: 0, width: 50, height: 90 });
     expect([grows.getComputedMargin(Yoga.Edge.Left), row.getComputedPadding(Yoga.Edge.Top), row.getChildCount()]).toEqual([10, 5, 2]);
     row.freeRecursive();
-  });
-
-  it('textkit: the characters it lays out without the bidi pass are all left-to-right or neutral', async () => {
-    const fromRenderer = createRequire(createRequire(import.meta.url).resolve('@react-pdf/renderer'));
-    const fromTextkit = createRequire(createRequire(fromRenderer.resolve('@react-pdf/layout')).resolve('@react-pdf/textkit'));
-    const { default: bidiFactory } = (await import(fromTextkit.resolve('bidi-js'))) as { default: () => { getBidiCharTypeName(c: string): string } };
-    const bidi = bidiFactory();
-    const source = readFileSync(fromTextkit.resolve('@react-pdf/textkit'), 'utf8');
-    const pattern = /const LEFT_TO_RIGHT_ONLY = \/\^\[(.*)\]\*\$\/;/.exec(source)?.[1];
-    expect(pattern).toBeDefined();
-    const shortcut = new RegExp(`^[${pattern}]$`);
-    // Types that can raise a level in a left-to-right paragraph (UAX #9): right-to-left letters,
-    // Arabic digits, and the explicit embeddings, overrides and isolates.
-    const raising = new Set(['R', 'AL', 'AN', 'LRE', 'RLE', 'LRO', 'RLO', 'PDF', 'LRI', 'RLI', 'FSI', 'PDI']);
-    const covered: string[] = [];
-    for (let cp = 0; cp <= 0xffff; cp++) if (shortcut.test(String.fromCharCode(cp))) covered.push(String.fromCharCode(cp));
-    expect(covered.length).toBeGreaterThan(1400);
-    expect(covered.filter((c) => raising.has(bidi.getBidiCharTypeName(c))).map((c) => c.codePointAt(0)!.toString(16))).toEqual([]);
-    expect(shortcut.test('\u05D0')).toBe(false); // Hebrew alef: bidi-js runs
   });
 
   it('changes no byte of filled packets (Latin, Arabic, Hebrew, CJK, long answers over several pages)', async () => {
