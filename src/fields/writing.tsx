@@ -27,13 +27,26 @@ function FilledLines({ ctx, text, lines, width }: { ctx: RenderContext; text: st
 /** Answers longer than this (estimated, in points) leave the side layout for label-above, which flows across pages. */
 const SIDE_LAYOUT_MAX_HEIGHT = 220;
 
-function Printed({ field, ctx }: { field: WritingField; ctx: RenderContext }) {
-  const lines = field.lines + (field.grows ? ctx.extraLines : 0);
+/**
+ * What printed and fillable sheets share: the answer, label and hint, the blank sheet's lines, and
+ * whether the label goes beside (a side field whose answer, at `fontSize`, is short enough).
+ */
+function writingLayout(field: WritingField, ctx: RenderContext, fontSize: number) {
   const value = textAt(ctx.answers, field.path);
-  const label = ctx.t(field.label);
-  const hint = optional(ctx, field.hint);
   const sideWidth = contentWidth(ctx.paper) - SIDE_LABEL_WIDTH;
-  if (field.side && (!value || estimateHeight(value, sideWidth, theme.size.answer) <= SIDE_LAYOUT_MAX_HEIGHT)) {
+  return {
+    value,
+    label: ctx.t(field.label),
+    hint: optional(ctx, field.hint),
+    lines: field.lines + (field.grows ? ctx.extraLines : 0),
+    sideWidth,
+    side: field.side === true && (!value || estimateHeight(value, sideWidth, fontSize) <= SIDE_LAYOUT_MAX_HEIGHT),
+  };
+}
+
+function Printed({ field, ctx }: { field: WritingField; ctx: RenderContext }) {
+  const { value, label, hint, lines, sideWidth, side } = writingLayout(field, ctx, theme.size.answer);
+  if (side) {
     return (
       <SideLabelled label={label} hint={hint}>
         {value ? <FilledLines ctx={ctx} text={value} lines={lines} width={sideWidth} /> : <Ruled lines={lines} />}
@@ -96,12 +109,8 @@ function FlowingField({ path, lines }: { path: string; lines: number }) {
 }
 
 function Fillable({ field, ctx }: { field: WritingField; ctx: RenderContext }) {
-  const base = field.lines + (field.grows ? ctx.extraLines : 0);
-  const value = textAt(ctx.answers, field.path);
-  const label = ctx.t(field.label);
-  const hint = optional(ctx, field.hint);
-  const sideWidth = contentWidth(ctx.paper) - SIDE_LABEL_WIDTH;
-  if (field.side && (!value || estimateHeight(value, sideWidth, FIELD_FONT.text) <= SIDE_LAYOUT_MAX_HEIGHT)) {
+  const { value, label, hint, lines: base, sideWidth, side } = writingLayout(field, ctx, FIELD_FONT.text);
+  if (side) {
     const lines = linesFor(value, base, sideWidth, FIELD_FONT.text);
     return (
       <SideLabelled label={label} hint={hint}>

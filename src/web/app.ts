@@ -5,6 +5,7 @@
 import { LOCALES } from 'pln-site:copy';
 import { parseAnswersBytes } from '../answers/decode.js';
 import { parseAnswers } from '../answers/load.js';
+import type { Answers } from '../answers/schema.js';
 import { completenessReport } from '../answers/report.js';
 import { reportText } from '../answers/report-text.js';
 import type { Problem } from '../answers/problem.js';
@@ -178,11 +179,16 @@ async function importJson(file: File): Promise<void> {
     announce(ui.importProblems(result.problems.length));
     return;
   }
-  draft = answersToDraft(result.answers);
+  await openAnswers(result.answers);
+}
+
+/** Imported answers become the form's: saved, the form rebuilt, then announced and previewed. */
+async function openAnswers(answers: Answers): Promise<void> {
+  draft = answersToDraft(answers);
   saveDraft(draft);
   // Rebuilt first: the rebuild replaces the live region, and with it anything announced before.
   await render();
-  announce(ui.imported);
+  announce(uiText(settings.locale).imported);
   schedulePreview();
 }
 
@@ -202,11 +208,7 @@ async function importPdf(file: File): Promise<void> {
     announce(ui.importProblems(result.problems.length));
     return;
   }
-  draft = answersToDraft(result.answers);
-  saveDraft(draft);
-  await render();
-  announce(ui.imported);
-  schedulePreview();
+  await openAnswers(result.answers);
 }
 
 async function makePack(): Promise<void> {

@@ -8,9 +8,10 @@
  * subset (appearance.ts). Embedded with its cmap, widths and a ToUnicode map of every character,
  * a reader can encode typed text with it.
  */
-import { PDFString, type PDFDict, type PDFDocument, type PDFRef } from 'pdf-lib';
+import type { PDFDocument, PDFRef } from 'pdf-lib';
 import { loadFontkit, packageFontBytes } from './font-source.js';
 import { toUnicodeCMap } from './to-unicode.js';
+import { pdfFontName, type FontMetrics, type0FontDict } from './type0-font.js';
 
 /** The file, from the pinned dejavu-fonts-ttf package. */
 export const READER_FONT_FILE = 'dejavu-fonts-ttf/ttf/DejaVuSans.ttf';
@@ -22,16 +23,9 @@ export const READER_FONT_FAMILY = 'DejaVu Sans';
  */
 export const READER_FONT_RESOURCE = 'DejaVuSans';
 
-interface FkFont {
-  unitsPerEm: number;
-  ascent: number;
-  descent: number;
-  capHeight: number;
-  italicAngle: number;
-  postscriptName: string;
+interface FkFont extends FontMetrics {
   numGlyphs: number;
   characterSet: number[];
-  bbox: { minX: number; minY: number; maxX: number; maxY: number };
   glyphForCodePoint(codePoint: number): { id: number };
   getGlyph(id: number): { advanceWidth: number };
 }
@@ -53,39 +47,7 @@ function toUnicodeMap(font: FkFont): string {
 
 /** Embeds the reader's font whole (Type0, Identity-H, glyph ids as CIDs) and returns its font dictionary. */
 export function embedReaderFont(doc: PDFDocument): PDFRef {
-  const { context } = doc;
   const { bytes, font } = openReaderFont();
-  const scale = (units: number) => Math.round((units * 1000) / font.unitsPerEm);
-  const name = font.postscriptName.replace(/[^A-Za-z0-9-]/g, '');
-  const descriptor = context.obj({
-    Type: 'FontDescriptor',
-    FontName: name,
-    Flags: 32,
-    FontBBox: [scale(font.bbox.minX), scale(font.bbox.minY), scale(font.bbox.maxX), scale(font.bbox.maxY)],
-    ItalicAngle: font.italicAngle,
-    Ascent: scale(font.ascent),
-    Descent: scale(font.descent),
-    CapHeight: scale(font.capHeight || font.ascent),
-    StemV: 80,
-    FontFile2: context.register(context.flateStream(bytes, { Length1: bytes.length })),
-  });
-  const widths = Array.from({ length: font.numGlyphs }, (_, id) => scale(font.getGlyph(id).advanceWidth));
-  const cidFont = context.obj({
-    Type: 'Font',
-    Subtype: 'CIDFontType2',
-    BaseFont: name,
-    CIDSystemInfo: { Registry: PDFString.of('Adobe'), Ordering: PDFString.of('Identity'), Supplement: 0 },
-    FontDescriptor: context.register(descriptor),
-    W: [0, widths],
-    CIDToGIDMap: 'Identity',
-  });
-  const dict = context.obj({
-    Type: 'Font',
-    Subtype: 'Type0',
-    BaseFont: name,
-    Encoding: 'Identity-H',
-    DescendantFonts: [context.register(cidFont)],
-    ToUnicode: context.register(context.flateStream(toUnicodeMap(font))),
-  }) as PDFDict;
-  return context.register(dict);
+  const widths = Array.from({ length: font.numGlyphs }, (_, id) => Math.round((font.getGlyph(id).advanceWidth * 1000) / font.unitsPerEm));
+  return doc.context.register(type0FontDict(doc.context, { name: pdfFontName(font), flags: 32, metrics: font, file: bytes, widths, toUnicode: toUnicodeMap(font) }));
 }

@@ -6,9 +6,10 @@
  * and IBM Plex Sans Arabic: "chen.jingyi 2025" drew as "e j 5". Embedding whole fonts instead
  * would add 11 MB (Noto Sans SC) to every form.
  */
-import { PDFHexString, PDFString, type PDFDict, type PDFDocument, type PDFRef } from 'pdf-lib';
+import { PDFHexString, type PDFDocument, type PDFRef } from 'pdf-lib';
 import { fontBytes, loadFontkit } from './font-source.js';
 import { toUnicodeCMap } from './to-unicode.js';
+import { pdfFontName, type FontMetrics, type0FontDict } from './type0-font.js';
 
 interface FkGlyph {
   id: number;
@@ -19,14 +20,7 @@ interface FkSubset {
   includeGlyph(glyph: number | FkGlyph): number;
   encode(): Uint8Array;
 }
-interface FkFont {
-  unitsPerEm: number;
-  ascent: number;
-  descent: number;
-  capHeight: number;
-  italicAngle: number;
-  postscriptName: string;
-  bbox: { minX: number; minY: number; maxX: number; maxY: number };
+interface FkFont extends FontMetrics {
   layout(text: string, features?: string[], script?: string, language?: string, direction?: 'ltr' | 'rtl'): { glyphs: FkGlyph[] };
   hasGlyphForCodePoint(codePoint: number): boolean;
   createSubset(): FkSubset;
@@ -83,43 +77,11 @@ export class SubsetFont {
 
   /** Writes the font objects; call once, after the last `encode`. */
   finish(): void {
-    const { context } = this.doc;
-    const bytes = this.subset.encode();
-    const file = context.flateStream(bytes, { Length1: bytes.length });
-    const name = `${this.tag}+${this.font.postscriptName.replace(/[^A-Za-z0-9-]/g, '')}`;
-    const { bbox } = this.font;
-    const descriptor = context.obj({
-      Type: 'FontDescriptor',
-      FontName: name,
-      Flags: 4,
-      FontBBox: [this.scale(bbox.minX), this.scale(bbox.minY), this.scale(bbox.maxX), this.scale(bbox.maxY)].map(Math.round),
-      ItalicAngle: this.font.italicAngle,
-      Ascent: Math.round(this.scale(this.font.ascent)),
-      Descent: Math.round(this.scale(this.font.descent)),
-      CapHeight: Math.round(this.scale(this.font.capHeight || this.font.ascent)),
-      StemV: 80,
-      FontFile2: context.register(file),
-    });
     const ids = [...this.glyphs.keys()].sort((a, b) => a - b);
-    const widths = context.obj([0, ids.length > 0 ? Array.from({ length: ids.at(-1)! + 1 }, (_, id) => Math.round(this.glyphs.get(id)?.width ?? 0)) : []]);
-    const cidFont = context.obj({
-      Type: 'Font',
-      Subtype: 'CIDFontType2',
-      BaseFont: name,
-      CIDSystemInfo: { Registry: PDFString.of('Adobe'), Ordering: PDFString.of('Identity'), Supplement: 0 },
-      FontDescriptor: context.register(descriptor),
-      W: widths,
-      CIDToGIDMap: 'Identity',
-    });
-    const font = context.obj({
-      Type: 'Font',
-      Subtype: 'Type0',
-      BaseFont: name,
-      Encoding: 'Identity-H',
-      DescendantFonts: [context.register(cidFont)],
-      ToUnicode: context.register(context.flateStream(this.toUnicode())),
-    }) as PDFDict;
-    context.assign(this.ref, font);
+    const widths = ids.length > 0 ? Array.from({ length: ids.at(-1)! + 1 }, (_, id) => Math.round(this.glyphs.get(id)?.width ?? 0)) : [];
+    const name = `${this.tag}+${pdfFontName(this.font)}`;
+    const font = type0FontDict(this.doc.context, { name, flags: 4, metrics: this.font, file: this.subset.encode(), widths, toUnicode: this.toUnicode() });
+    this.doc.context.assign(this.ref, font);
   }
 
   private toUnicode(): string {
