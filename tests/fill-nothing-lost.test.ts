@@ -63,6 +63,8 @@ const latinText = fc.oneof(
   { weight: 5, arbitrary: fc.array(latinWords, { minLength: 1, maxLength: 12 }).map((words) => words.join(' ')) },
   { weight: 1, arbitrary: fc.array(latinWords, { minLength: 200, maxLength: 1500 }).map((words) => words.join(' ')) },
   { weight: 1, arbitrary: fc.array(latinWords, { minLength: 1, maxLength: 8 }).map((words) => words.join('\n\t')) },
+  // Many short lines: tall for their few characters.
+  { weight: 1, arbitrary: fc.array(latinWords, { minLength: 40, maxLength: 160 }).map((words) => words.join('\n')) },
 );
 
 describe('nothing the learner wrote is lost', () => {

@@ -87,4 +87,23 @@ describe('a field cut by a page break', () => {
     for (const account of ACCOUNTS) expect(text).toContain(account);
     expect(text).toContain('1 of 160 characters');
   });
+
+  it('prints every line of an answer of many short lines, in a list, an if-then plan or a closing section', async () => {
+    const lines = (prefix: string, count: number) => Array.from({ length: count }, (_, i) => `${prefix}${i + 1}`);
+    const answers = {
+      version: 1,
+      learner: { name: 'Dr. Amara Okafor' },
+      goals: { priorities: [lines('priority-', 120).join('\n'), 'Sleep'], woop: { plan: { if: 'a page is full', then: lines('then-', 80).join('\n') } } },
+      social: { guardrail: { if: lines('if-', 90).join('\n'), then: 'stop' } },
+    } as Answers;
+    const pages = await pdfLines(await renderFilled(answers));
+    const printed = new Set(pages.flatMap((page) => page.flatMap((line) => normaliseText(line.text).split(' '))));
+    for (const word of [...lines('priority-', 120), ...lines('then-', 80), ...lines('if-', 90), 'Sleep']) expect(printed, word).toContain(word);
+    // Each answer line on its page, above the footer: not drawn over it or off the paper.
+    for (const page of pages) {
+      const footer = Math.min(...page.filter((line) => line.text.startsWith('Personal learning network worksheets')).map((line) => line.bbox[1]));
+      expect(footer).toBeLessThan(LETTER_HEIGHT);
+      for (const line of page.filter((each) => /^(priority|then|if)-\d/.test(each.text))) expect(line.bbox[3], line.text).toBeLessThan(footer);
+    }
+  });
 });

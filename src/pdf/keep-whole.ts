@@ -41,10 +41,21 @@ function fieldHeight(field: Field, ctx: RenderContext): number | undefined {
       return LABEL + Math.max((field.lines + (field.grows ? ctx.extraLines : 0)) * theme.linePitch, text(field.path));
     case 'short':
       return Math.max(theme.linePitch, text(field.path)) + 8;
-    case 'ifThen':
-      return LABEL + 2 * Math.max(theme.linePitch, text(field.path, contentWidth(ctx.paper) / 3));
-    case 'list':
-      return LABEL + Math.max(field.rows, listAt<string>(ctx.answers, field.path).length) * Math.max(theme.linePitch, text(field.path)) / (field.columns ?? 1) + theme.linePitch;
+    case 'ifThen': {
+      const part = (key: 'if' | 'then') => Math.max(theme.linePitch, text(`${field.path}.${key}`, contentWidth(ctx.paper) / 3));
+      return LABEL + part('if') + part('then');
+    }
+    case 'list': {
+      // Each row as tall as its own item: one item of many lines makes the list tall.
+      const items = listAt<string>(ctx.answers, field.path);
+      const width = contentWidth(ctx.paper) / (field.columns ?? 1) / 2;
+      let rows = 0;
+      for (let index = 0; index < Math.max(field.rows, items.length); index++) {
+        const item = items[index];
+        rows += Math.max(theme.linePitch, item ? estimateHeight(item, width, theme.size.answer) + 8 : 0);
+      }
+      return LABEL + rows / (field.columns ?? 1) + theme.linePitch;
+    }
     case 'table':
       return tableHeight(field, ctx);
     case 'quadrantMap':
