@@ -62,9 +62,8 @@ describe('every prefilled answer shows whole in its field', () => {
   });
 
   it('in generated answers, short and long, in every script (property)', async () => {
-    // Long answers of 1,000 to 1,500 characters in one paragraph. Known limit: a table cell holds at
-    // most MAX_FIELD_HEIGHT / 2 and a list item MAX_FIELD_HEIGHT, so text of a hundred short lines
-    // in one cell is cut there (only written answers flow over pages); it is not generated here.
+    // Long answers of 1,000 to 1,500 characters in one paragraph (answers of very many short
+    // lines, in every kind of field: tests/fillable-flow.test.ts).
     const paragraphs = SAMPLE_TEXTS.filter((seed) => seed.trim() !== '' && !/[\n\r]/u.test(seed));
     const long = fc.tuple(fc.constantFrom(...paragraphs), fc.integer({ min: 1000, max: 1500 })).map(([seed, n]) => {
       const chars = [...`${seed} `];

@@ -16,6 +16,7 @@ import type { RenderContext } from '../pdf/components/context.js';
 import { ruleBelow, TieMarker } from '../pdf/components/primitives.js';
 import { FIELD_FONT, FIELD_LINE_HEIGHT, FormSlot } from '../pdf/fillable/form-slot.js';
 import { MAX_FIELD_HEIGHT, textHeight } from './fit.js';
+import { FlowingField, flowLines } from './flowing-field.js';
 import type { FieldKind } from './kind.js';
 
 const pitch = theme.linePitch;
@@ -183,14 +184,35 @@ export function contactRows(contacts: readonly Contact[], rowsPerTie: number): R
  * A contact's row: name and role on the upper line, the area (a dropdown of the four map areas)
  * and notes on the lower line, over the blank sheet's name | role row. It grows for long text.
  */
-function ContactRow({ index, tie, contact, width }: { index: number; tie: Tie; contact?: Contact; width: number }) {
+function ContactRow({ ctx, index, tie, contact, width }: { ctx: RenderContext; index: number; tie: Tie; contact?: Contact; width: number }) {
   const nameWidth = (width * 3) / 5;
   const roleWidth = width - nameWidth;
   const upper = Math.max(12, textHeight(contact?.name, nameWidth, FIELD_FONT.contact), textHeight(contact?.role, roleWidth, FIELD_FONT.contact));
   const lower = Math.max(10, textHeight(contact?.notes, roleWidth, FIELD_FONT.contactSmall));
-  const height = Math.max(pitch, Math.min(MAX_FIELD_HEIGHT, upper + lower));
-  const upperHeight = height - lower;
   const base = `network.contacts[${index}]`;
+  if (upper + lower > MAX_FIELD_HEIGHT) {
+    // Too tall for a row: name, role, area and notes in turn, under their labels, free to
+    // continue over pages.
+    const part = (label: string, key: 'name' | 'role' | 'notes', fontSize: number) => (
+      <View style={{ marginBottom: 2 }}>
+        <Text style={{ fontSize: theme.size.small, color: theme.colour.hint }} minPresenceAhead={pitch}>{label}</Text>
+        <FlowingField path={`${base}.${key}`} lines={flowLines(contact?.[key] ?? '', width, fontSize)} fontSize={fontSize} {...(key === 'name' ? { tie } : {})} />
+      </View>
+    );
+    return (
+      <View style={{ marginBottom: 4 }}>
+        {part(ctx.t('network.connections.name'), 'name', FIELD_FONT.contact)}
+        {part(ctx.t('network.connections.role'), 'role', FIELD_FONT.contact)}
+        <Text style={{ fontSize: theme.size.small, color: theme.colour.hint }} minPresenceAhead={pitch}>{ctx.t('common.form.area')}</Text>
+        <View style={{ position: 'relative', height: pitch, ...ruleBelow }}>
+          <FormSlot slot={{ kind: 'area', path: `${base}.area`, fontSize: FIELD_FONT.contactSmall }} />
+        </View>
+        {part(ctx.t('common.form.notes'), 'notes', FIELD_FONT.contactSmall)}
+      </View>
+    );
+  }
+  const height = Math.max(pitch, upper + lower);
+  const upperHeight = height - lower;
   const kind = (h: number, size: number): 'multi' | 'single' => (h > size * FIELD_LINE_HEIGHT * 1.8 ? 'multi' : 'single');
   return (
     <View style={{ flexDirection: 'row', height, ...ruleBelow }} wrap={false}>
@@ -217,7 +239,7 @@ function Fillable({ field, ctx }: { field: ConnectionListsField; ctx: RenderCont
     return (
       <TieColumns
         ctx={ctx}
-        rows={(tie) => rows[tie].map((row) => <ContactRow key={row.index} index={row.index} tie={tie} contact={row.contact} width={columnWidth} />)}
+        rows={(tie) => rows[tie].map((row) => <ContactRow key={row.index} ctx={ctx} index={row.index} tie={tie} contact={row.contact} width={columnWidth} />)}
       />
     );
   }
@@ -233,7 +255,7 @@ function Fillable({ field, ctx }: { field: ConnectionListsField; ctx: RenderCont
           {rows[tie]
             .filter((row, position) => row.contact || position < rows[tie].filter((r) => r.contact).length + 2)
             .map((row) => (
-              <ContactRow key={row.index} index={row.index} tie={tie} contact={row.contact} width={contentWidth(ctx.paper)} />
+              <ContactRow key={row.index} ctx={ctx} index={row.index} tie={tie} contact={row.contact} width={contentWidth(ctx.paper)} />
             ))}
         </View>
       ))}

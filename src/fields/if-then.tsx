@@ -10,7 +10,7 @@ import type { RenderContext } from '../pdf/components/context.js';
 import { optional, SIDE_LABEL_WIDTH, SideLabelled } from '../pdf/components/labels.js';
 import { LabelWithHint, ruleBelow } from '../pdf/components/primitives.js';
 import { MAX_FIELD_HEIGHT } from './fit.js';
-import { InlineField } from './inline-field.js';
+import { flowsUnderLabel, InlineField } from './inline-field.js';
 import type { FieldKind } from './kind.js';
 
 const pitch = theme.linePitch;
@@ -55,15 +55,30 @@ function Printed({ field, ctx }: { field: IfThenField; ctx: RenderContext }) {
 }
 
 function Fillable({ field, ctx }: { field: IfThenField; ctx: RenderContext }) {
-  const width = contentWidth(ctx.paper) - SIDE_LABEL_WIDTH;
-  const part = (label: string, key: 'if' | 'then') => (
-    <InlineField label={label} path={`${field.path}.${key}`} value={textAt(ctx.answers, `${field.path}.${key}`)} width={width} bold={false} maxHeight={MAX_FIELD_HEIGHT / 2} />
+  const sideWidth = contentWidth(ctx.paper) - SIDE_LABEL_WIDTH;
+  const values = { if: textAt(ctx.answers, `${field.path}.if`), then: textAt(ctx.answers, `${field.path}.then`) };
+  const part = (label: string, key: 'if' | 'then', width: number, maxHeight: number) => (
+    <InlineField label={label} path={`${field.path}.${key}`} value={values[key]} width={width} bold={false} maxHeight={maxHeight} />
   );
+  const ifLabel = ctx.t(field.ifLabel);
+  const thenLabel = ctx.t(field.thenLabel);
+  if (!flowsUnderLabel(ifLabel, values.if, sideWidth, MAX_FIELD_HEIGHT / 2) && !flowsUnderLabel(thenLabel, values.then, sideWidth, MAX_FIELD_HEIGHT / 2)) {
+    return (
+      <SideLabelled label={ctx.t(field.label)} hint={optional(ctx, field.hint)}>
+        {part(ifLabel, 'if', sideWidth, MAX_FIELD_HEIGHT / 2)}
+        {part(thenLabel, 'then', sideWidth, MAX_FIELD_HEIGHT / 2)}
+      </SideLabelled>
+    );
+  }
+  // A plan too long to sit beside its label: label above, each half free to flow over pages.
   return (
-    <SideLabelled label={ctx.t(field.label)} hint={optional(ctx, field.hint)}>
-      {part(ctx.t(field.ifLabel), 'if')}
-      {part(ctx.t(field.thenLabel), 'then')}
-    </SideLabelled>
+    <View>
+      <View minPresenceAhead={3 * pitch}>
+        <LabelWithHint label={ctx.t(field.label)} hint={optional(ctx, field.hint)} />
+      </View>
+      {part(ifLabel, 'if', contentWidth(ctx.paper), MAX_FIELD_HEIGHT / 2)}
+      {part(thenLabel, 'then', contentWidth(ctx.paper), MAX_FIELD_HEIGHT / 2)}
+    </View>
   );
 }
 

@@ -11,7 +11,8 @@ import type { RenderContext } from '../pdf/components/context.js';
 import { optional } from '../pdf/components/labels.js';
 import { LabelWithHint, ruleBelow } from '../pdf/components/primitives.js';
 import { FIELD_FONT, FormSlot } from '../pdf/fillable/form-slot.js';
-import { linesFor, textSlotKind } from './fit.js';
+import { linesFor, MAX_FIELD_HEIGHT, textHeight, textSlotKind } from './fit.js';
+import { FlowingField, flowLines } from './flowing-field.js';
 import type { FieldKind } from './kind.js';
 
 const pitch = theme.linePitch;
@@ -96,8 +97,21 @@ function Fillable({ field, ctx }: { field: ListField; ctx: RenderContext }) {
   const fitsColumns = items.length <= field.rows && items.every((item) => estimateWidth(item, FIELD_FONT.text) <= columnWidth - 4);
   const columns = fitsColumns ? (field.columns ?? 1) : 1;
   const width = answerWidth(ctx, columns);
+  const flows = (item: string | undefined) => item !== undefined && textHeight(item, width, FIELD_FONT.text) > MAX_FIELD_HEIGHT;
+  const number = (index: number) => <Text style={{ fontSize: theme.size.body, color: theme.colour.hint, width: NUMBER_WIDTH, marginBottom: 3, paddingTop: 4 }}>{`${index + 1}.`}</Text>;
   const row = (index: number) => {
-    const lines = linesFor(items[index], 1, width, FIELD_FONT.text);
+    const item = items[index];
+    if (item !== undefined && flows(item)) {
+      // Taller than a page allows: the item's field continues over pages.
+      return (
+        // Its number beside the first line; not a row, whose children would not split over pages.
+        <View key={index} style={{ position: 'relative', paddingLeft: NUMBER_WIDTH }}>
+          <View style={{ position: 'absolute', left: 0, top: 0 }}>{number(index)}</View>
+          <FlowingField path={`${field.path}[${index}]`} lines={flowLines(item, width, FIELD_FONT.text)} />
+        </View>
+      );
+    }
+    const lines = linesFor(item, 1, width, FIELD_FONT.text);
     return (
       <View key={index} style={{ flexDirection: 'row', alignItems: 'flex-end', minHeight: lines * pitch, ...ruleBelow }} wrap={false}>
         <Text style={{ fontSize: theme.size.body, color: theme.colour.hint, width: NUMBER_WIDTH, marginBottom: 3 }}>{`${index + 1}.`}</Text>
@@ -107,7 +121,7 @@ function Fillable({ field, ctx }: { field: ListField; ctx: RenderContext }) {
       </View>
     );
   };
-  return <ListLayout field={field} ctx={ctx} rows={rows} columns={columns} wrap={rows > field.rows} row={row} />;
+  return <ListLayout field={field} ctx={ctx} rows={rows} columns={columns} wrap={rows > field.rows || items.some(flows)} row={row} />;
 }
 
 export const list: FieldKind<ListField> = {

@@ -8,7 +8,7 @@ import { theme } from '../pdf/theme.js';
 import { Answer } from '../pdf/components/answer.js';
 import type { RenderContext } from '../pdf/components/context.js';
 import { ruleBelow } from '../pdf/components/primitives.js';
-import { InlineField } from './inline-field.js';
+import { flowsUnderLabel, InlineField } from './inline-field.js';
 import type { FieldKind } from './kind.js';
 
 const pitch = theme.linePitch;
@@ -55,9 +55,11 @@ function Printed({ field, ctx }: { field: ShortField; ctx: RenderContext }) {
 }
 
 function Fillable({ field, ctx }: { field: ShortField; ctx: RenderContext }) {
+  const label = ctx.t(field.label);
+  const value = textAt(ctx.answers, field.path);
   return (
-    <View wrap={false}>
-      <InlineField label={ctx.t(field.label)} path={field.path} value={textAt(ctx.answers, field.path)} width={contentWidth(ctx.paper)} />
+    <View wrap={flowsUnderLabel(label, value, contentWidth(ctx.paper))}>
+      <InlineField label={label} path={field.path} value={value} width={contentWidth(ctx.paper)} />
       <Hint ctx={ctx} field={field} />
     </View>
   );

@@ -12,6 +12,7 @@ import { optional } from '../pdf/components/labels.js';
 import { LabelWithHint, Ruled } from '../pdf/components/primitives.js';
 import { FIELD_FONT, FormSlot } from '../pdf/fillable/form-slot.js';
 import { MAX_FIELD_HEIGHT, textHeight, textSlotKind } from './fit.js';
+import { FlowingField, flowLines } from './flowing-field.js';
 import type { FieldKind } from './kind.js';
 
 type TableRecord = Record<string, unknown>;
@@ -151,9 +152,34 @@ function Fillable({ field, ctx }: { field: TableField; ctx: RenderContext }) {
     const value = record?.[key];
     return typeof value === 'string' ? value : undefined;
   };
+  const full = contentWidth(ctx.paper) - 10;
+  const flows = (record: TableRecord | undefined) =>
+    field.columns.some((column) => [column.key, column.alsoKey].some((key) => key !== undefined && textHeight(text(record, key), cellWidth(ctx, field, column), FIELD_FONT.cell) > MAX_FIELD_HEIGHT / 2));
   const row = (index: number) => {
     const record = records[index];
     const base = `${field.path}[${index}]`;
+    if (flows(record)) {
+      // Too tall for a row of the table, as on the filled sheet: each column's field in turn, under
+      // its label, free to continue over pages.
+      return (
+        <View key={index} style={{ ...rowBorder, paddingHorizontal: 4, paddingVertical: 3 }}>
+          {field.columns.map((column) => (
+            <View key={column.key} style={{ marginBottom: 3 }}>
+              <Text style={{ fontSize: theme.size.small, fontWeight: 700, color: theme.colour.hint }} minPresenceAhead={theme.tablePitch}>{ctx.t(column.label)}</Text>
+              {column.key === 'area' ? (
+                <View style={{ position: 'relative', height: theme.tablePitch }}>
+                  <FormSlot slot={{ kind: 'area', path: `${base}.area`, fontSize: FIELD_FONT.cell }} />
+                </View>
+              ) : (
+                [column.key, column.alsoKey].flatMap((key) =>
+                  key === undefined ? [] : [<FlowingField key={key} path={`${base}.${key}`} lines={flowLines(text(record, key) ?? '', full, FIELD_FONT.cell, theme.tablePitch)} fontSize={FIELD_FONT.cell} pitch={theme.tablePitch} />],
+                )
+              )}
+            </View>
+          ))}
+        </View>
+      );
+    }
     // Each cell's height in table lines; a second key (the role beside a name) takes the cell's lower half.
     const need = (key: string, width: number) => Math.ceil(Math.min(MAX_FIELD_HEIGHT / 2, textHeight(text(record, key), width, FIELD_FONT.cell)) / theme.tablePitch);
     const lines = Math.max(

@@ -11,6 +11,7 @@ import { optional, SIDE_LABEL_WIDTH, SideLabelled } from '../pdf/components/labe
 import { LabelWithHint, Ruled, ruleBelow } from '../pdf/components/primitives.js';
 import { FIELD_FONT, FormSlot } from '../pdf/fillable/form-slot.js';
 import { linesFor, textSlotKind } from './fit.js';
+import { FlowingField } from './flowing-field.js';
 import type { FieldKind } from './kind.js';
 
 const pitch = theme.linePitch;
@@ -84,26 +85,6 @@ function RuledField({ path, lines, filled = false }: {
     <View style={{ position: 'relative' }}>
       {filled ? <View style={{ height: lines * pitch, ...ruleBelow }} /> : <Ruled lines={lines} pitch={pitch} />}
       <FormSlot slot={{ kind: textSlotKind(lines), path, fontSize: FIELD_FONT.text }} />
-    </View>
-  );
-}
-
-/** Lines of a flowing field laid out together: the page may break between two such parts. */
-const FLOW_PART_LINES = 4;
-
-/**
- * A long answer's field, in parts that flow over pages like the printed answer: its widgets on
- * each page show the text one after another (see joinFlowParts in the fillable post-processing).
- */
-function FlowingField({ path, lines }: { path: string; lines: number }) {
-  const parts = Array.from({ length: Math.ceil(lines / FLOW_PART_LINES) }, (_, index) => Math.min(FLOW_PART_LINES, lines - index * FLOW_PART_LINES));
-  return (
-    <View>
-      {parts.map((partLines, index) => (
-        <View key={index} wrap={false} style={{ position: 'relative', height: partLines * pitch, ...(index === parts.length - 1 ? ruleBelow : {}) }}>
-          <FormSlot slot={{ kind: 'multi', path, fontSize: FIELD_FONT.text, flow: true }} />
-        </View>
-      ))}
     </View>
   );
 }
