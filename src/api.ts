@@ -20,6 +20,7 @@ export type { PacketFile } from './bundle/split.js';
 export type { BundleOptions, BundleLayout, BundleResult, BundleStats, PacketInput, PacketPlacement, SheetPlacement } from './bundle/model.js';
 export { completenessReport, isAnswered, type CompletenessReport, type SheetReport, type SectionReport, type FieldStatus, type Recommendation } from './answers/report.js';
 export { nextSession, type NextSessionOptions } from './answers/next-session.js';
+export type { StoredAnswers } from './answers/stored.js';
 
 export interface RenderSettings {
   paper?: Paper;

@@ -7,7 +7,9 @@ import { mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { renderBundleWithLayout, writeBundle, type PacketInput } from '../src/api.js';
+import { renderBundle, renderBundleWithLayout, writeBundle, type PacketInput } from '../src/api.js';
+import type { Answers } from '../src/answers/index.js';
+import { storeAnswers } from '../src/answers/stored.js';
 import type { ByteSink } from '../src/io/sink.js';
 import { FileWriteError, writeFileAtomicallyFrom } from '../src/io/write.js';
 
@@ -39,6 +41,21 @@ describe('a streamed bundle', () => {
 });
 
 describe('writeFileAtomicallyFrom', () => {
+  it('takes learners whose answers are kept deflated until drawn (as `bundle` keeps them), with the same bytes', async () => {
+    const examples = await Promise.all(['first-year-woop', 'resident-smart'].map(async (name) => JSON.parse(await readFile(`examples/${name}.json`, 'utf8')) as Answers));
+    let reads = 0;
+    const stored: PacketInput[] = examples.map((answers, index) => {
+      const store = storeAnswers(answers);
+      return { kind: 'learner', source: `learner-${index}.json`, answers: { read: () => (reads++, store.read()) } };
+    });
+    const plain: PacketInput[] = examples.map((answers, index) => ({ kind: 'learner', source: `learner-${index}.json`, answers }));
+    const options = { jobs: 1, title: 'Stored' };
+    const fromStore = await renderBundle(stored, options);
+    expect(Buffer.compare(fromStore, await renderBundle(plain, options))).toBe(0);
+    // Read for the plan's titles, then for each packet as it is drawn: nothing holds them between.
+    expect(reads).toBe(2 * examples.length);
+  }, 120_000);
+
   it('renames the temporary file over the target only when everything is written', async () => {
     const dir = await mkdtemp(path.join(os.tmpdir(), 'pln-stream-'));
     const target = path.join(dir, 'out.pdf');

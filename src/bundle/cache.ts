@@ -156,6 +156,14 @@ export class PacketCache {
    * The entry, or undefined (missing, gone in a concurrent prune, or damaged: a truncated or
    * altered entry fails its checksum, is removed, and is rendered again by the caller).
    */
+  /** Whether an entry is stored (`get` reads and checks it). */
+  async has(key: string): Promise<boolean> {
+    return stat(this.file(key)).then(
+      (info) => info.isFile(),
+      () => false,
+    );
+  }
+
   async get(key: string): Promise<Uint8Array | undefined> {
     const file = this.file(key);
     let stored: Buffer;

@@ -1,5 +1,6 @@
 /** What a bundle is made of, and where everything landed in it. */
 import type { Answers } from '../answers/schema.js';
+import type { StoredAnswers } from '../answers/stored.js';
 import type { Branding } from '../pdf/branding.js';
 import type { Paper } from '../pdf/paper.js';
 import type { SheetId } from '../worksheets/model.js';
@@ -13,7 +14,7 @@ export function sheetMarker(sheetId: string): string {
 export type PacketInput =
   | {
       kind: 'learner';
-      answers: Answers;
+      answers: Answers | StoredAnswers;
       /** Where the answers came from; its file name titles the packet when the learner has no name. */
       source?: string;
     }
@@ -23,6 +24,12 @@ export type PacketInput =
       name?: string;
       program?: string;
     };
+
+/** A learner packet's answers, read from their store if they are kept in one. */
+export function answersOf(packet: { answers: Answers | StoredAnswers }): Answers {
+  const { answers } = packet;
+  return typeof (answers as Partial<StoredAnswers>).read === 'function' ? (answers as StoredAnswers).read() : (answers as Answers);
+}
 
 export interface BundleOptions {
   paper?: Paper;

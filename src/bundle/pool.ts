@@ -22,15 +22,14 @@ export function workerScript(): URL | undefined {
 /**
  * A worker's heap, in MB. V8 lets the heap grow between major collections by a factor that
  * depends on the heap's limit: near 1.1 for a limit of a few hundred MB, rising to 4 at 2 GB. So
- * the old generation's limit chooses between collecting often and holding garbage: 1280 MB keeps
- * the 200-learner bundle near its fastest with the whole process's peak under 500 MB, and a
- * 32 MB young generation saves scavenges for about 30 MB more (the measurements behind these
- * choices are in docs/performance.md). A packet that needs more than its worker's limit (a
- * learner far beyond any real answers file) fails in the worker with ERR_WORKER_OUT_OF_MEMORY and
- * is rendered again in the main thread (render.ts).
+ * the old generation's limit chooses between collecting often and holding garbage: 768 MB, with a
+ * 24 MB young generation, keeps the whole process of a 2,000-learner bundle under 500 MB at about
+ * the speed of larger limits (the measurements are in docs/performance.md). A packet that needs
+ * more than its worker's limit (a learner far beyond any real answers file) fails in the worker
+ * with ERR_WORKER_OUT_OF_MEMORY and is rendered again in the main thread (render.ts).
  */
-const WORKER_OLD_GENERATION_MB = 1280;
-const WORKER_YOUNG_GENERATION_MB = 32;
+const WORKER_OLD_GENERATION_MB = 768;
+const WORKER_YOUNG_GENERATION_MB = 24;
 /** Workers that may crash in one run before the run gives up. */
 const MAX_CRASHES = 4;
 

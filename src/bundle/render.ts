@@ -21,7 +21,7 @@ import path from 'node:path';
 import { availableParallelism } from 'node:os';
 import { loadCopy } from '../copy/load.js';
 import type { Copy } from '../copy/copy.js';
-import { planPacket, type PlannedPacket } from '../packet/plan.js';
+import { planPacket, type PacketSource, type PlannedPacket } from '../packet/plan.js';
 import { createRenderContext, type RenderContext } from '../pdf/components/context.js';
 import type { DocumentMetadata } from '../pdf/document.js';
 import { planLearnerText } from '../pdf/learner-text.js';
@@ -30,13 +30,14 @@ import { sheetsInOrder } from '../worksheets/index.js';
 import { productVersion } from '../version.js';
 import { BundleAssembler, inspectLastPageLinks, type AppendedPart, type OutlineItem } from './assemble.js';
 import { MemorySink, type ByteSink } from '../io/sink.js';
-import { sheetMarker, type BundleLayout, type BundleOptions, type BundleResult, type BundleStats, type PacketInput, type PacketPlacement } from './model.js';
+import { answersOf, sheetMarker, type BundleLayout, type BundleOptions, type BundleResult, type BundleStats, type PacketInput, type PacketPlacement } from './model.js';
 import { PacketCache } from './cache.js';
 import type { FrontJob, PacketJob, RenderEnv } from './job.js';
 import { PacketPool, workerScript } from './pool.js';
 
 /** A packet of the bundle, planned, with the titles it has in the contents and the outline. */
-export interface BundlePacket extends PlannedPacket {
+/** What the layout needs of a packet; its job is made when the packet is drawn (`BundlePlan.job`). */
+export interface BundlePacket extends Pick<PlannedPacket, 'sheets'> {
   title: string;
   subtitle?: string;
 }
@@ -49,7 +50,11 @@ export interface BundlePlan {
   env: RenderEnv;
   metadata: DocumentMetadata;
   packets: BundlePacket[];
-  jobs: PacketJob[];
+  /**
+   * A packet's job, made when it is needed and not kept: the plan holds no learner's answers, so
+   * memory does not grow with the cohort (a learner's answers may be kept compactly, StoredAnswers).
+   */
+  job(index: number): PacketJob;
   frontMatter: boolean;
   /** The title page's own words, as given. */
   titlePage: Pick<BundleOptions, 'title' | 'subtitle' | 'institution'>;
@@ -161,15 +166,7 @@ export async function planBundle(packets: readonly PacketInput[], options: Bundl
       date: options.date,
     },
     packets: planned,
-    jobs: planned.map(
-      (packet): PacketJob => ({
-        sheets: packet.sheets.map((sheet) => sheet.id),
-        ...(packet.header ? { header: packet.header } : {}),
-        ...(packet.variables ? { variables: packet.variables } : {}),
-        ...(packet.answers ? { answers: packet.answers } : {}),
-        texts: packet.texts,
-      }),
-    ),
+    job: (index) => packetJob(planPacket(packetSource(packets[index]!), locale, options.sheets)),
     frontMatter: options.frontMatter ?? true,
     titlePage: { title: options.title, subtitle: options.subtitle, institution: options.institution },
     paddingAfter: (pages) => (duplex && pages % 2 === 1 ? 1 : 0),
@@ -177,24 +174,39 @@ export async function planBundle(packets: readonly PacketInput[], options: Bundl
   };
 }
 
-/** Titles of each packet, and its plan (src/packet/plan.ts). */
+/** Titles and sheets of each packet (its plan: src/packet/plan.ts). */
 function planPackets(packets: readonly PacketInput[], ctx: RenderContext, options: BundleOptions): BundlePacket[] {
   const unnamed = packets.filter((packet) => packet.kind === 'blank' && !packet.name?.trim()).length;
   let unnamedNumber = 0;
   return packets.map((packet, index) => {
-    const plan = planPacket(packet, ctx.locale, options.sheets);
-    if (packet.kind === 'learner') {
-      const stem = packet.source ? path.basename(packet.source, path.extname(packet.source)) : `${index + 1}`;
-      const program = packet.answers.learner.program?.trim();
-      return { ...plan, title: packet.answers.learner.name.trim() || stem, ...(program ? { subtitle: program } : {}) };
+    const source = packetSource(packet);
+    const { sheets } = planPacket(source, ctx.locale, options.sheets);
+    if (source.kind === 'learner') {
+      const stem = packet.kind === 'learner' && packet.source ? path.basename(packet.source, path.extname(packet.source)) : `${index + 1}`;
+      const program = source.answers.learner.program?.trim();
+      return { sheets, title: source.answers.learner.name.trim() || stem, ...(program ? { subtitle: program } : {}) };
     }
-    const name = packet.name?.trim();
-    const program = packet.program?.trim();
-    if (name) return { ...plan, title: name, ...(program ? { subtitle: program } : {}) };
+    const name = source.name?.trim();
+    const program = source.program?.trim();
+    if (name) return { sheets, title: name, ...(program ? { subtitle: program } : {}) };
     unnamedNumber += 1;
     // Numbered "2/5" rather than in words: the copy's words stay in the templates.
-    return { ...plan, title: unnamed > 1 ? `${ctx.t('bundle.blank')} ${unnamedNumber}/${unnamed}` : ctx.t('bundle.blank') };
+    return { sheets, title: unnamed > 1 ? `${ctx.t('bundle.blank')} ${unnamedNumber}/${unnamed}` : ctx.t('bundle.blank') };
   });
+}
+
+function packetSource(packet: PacketInput): PacketSource {
+  return packet.kind === 'learner' ? { kind: 'learner', answers: answersOf(packet) } : packet;
+}
+
+function packetJob(packet: PlannedPacket): PacketJob {
+  return {
+    sheets: packet.sheets.map((sheet) => sheet.id),
+    ...(packet.header ? { header: packet.header } : {}),
+    ...(packet.variables ? { variables: packet.variables } : {}),
+    ...(packet.answers ? { answers: packet.answers } : {}),
+    texts: packet.texts,
+  };
 }
 
 /**
@@ -208,17 +220,19 @@ export class Producer {
     private readonly plan: BundlePlan,
     private readonly cache: PacketCache | undefined,
     private readonly keys: string[],
-    private readonly cached: (Uint8Array | undefined)[],
+    private readonly cached: boolean[],
     private readonly pool: PacketPool | undefined,
   ) {
-    this.stats = { packets: plan.jobs.length, rendered: 0, reused: 0, workers: pool?.size ?? 0, frontDrawn: 0 };
+    this.stats = { packets: plan.packets.length, rendered: 0, reused: 0, workers: pool?.size ?? 0, frontDrawn: 0 };
   }
 
   static async open(plan: BundlePlan, options: BundleOptions): Promise<Producer> {
     const cache = options.cache ? await PacketCache.open(options.cache, plan.env) : undefined;
-    const keys = cache ? plan.jobs.map((job) => cache.key('packet', job)) : [];
-    const cached = cache ? await Promise.all(keys.map((key) => cache.get(key))) : [];
-    const toRender = plan.jobs.length - cached.filter((bytes) => bytes !== undefined).length;
+    const keys = cache ? plan.packets.map((_, index) => cache.key('packet', plan.job(index))) : [];
+    // Only whether each entry exists: its bytes are read (and checked) when its turn comes, so a
+    // warm cache of thousands of packets is not held in memory at once.
+    const cached = cache ? await Promise.all(keys.map((key) => cache.has(key))) : [];
+    const toRender = plan.packets.length - cached.filter(Boolean).length;
     const script = workerScript();
     const workers = script ? workerCount(toRender, options.jobs) : 0;
     const pool = workers > 0 && script ? new PacketPool(script, plan.env, workers) : undefined;
@@ -231,14 +245,14 @@ export class Producer {
   }
 
   async packet(index: number): Promise<Uint8Array> {
-    const hit = this.cached[index];
+    // An entry that went bad or away since the run began is rendered again.
+    const hit = this.cached[index] ? await this.cache!.get(this.keys[index]!) : undefined;
     if (hit) {
-      this.cached[index] = undefined;
       this.stats.reused += 1;
       return hit;
     }
-    const { env, copy, jobs } = this.plan;
-    const job = jobs[index]!;
+    const { env, copy } = this.plan;
+    const job = this.plan.job(index);
     const bytes = this.pool
       ? await this.pool.render(job).catch((error: unknown) => {
           if (!PacketPool.outOfMemory(error)) throw error;
@@ -285,7 +299,7 @@ async function producePackets(
   onProgress: BundleOptions['onProgress'],
   labelled: boolean,
 ): Promise<Placed[]> {
-  const total = plan.jobs.length;
+  const total = plan.packets.length;
   const pending = new Map<number, Promise<Uint8Array>>();
   let started = 0;
   const placed: Placed[] = [];

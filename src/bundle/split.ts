@@ -28,11 +28,11 @@ export interface PacketFile {
 export async function renderPacketFiles(packets: readonly PacketInput[], options: SplitOptions): Promise<PacketFile[]> {
   if (packets.length === 0) throw new Error('a bundle needs at least one packet');
   const bundlePlan = await planBundle(packets, options);
-  const plan: BundlePlan = { ...bundlePlan, jobs: bundlePlan.jobs.map((job, index) => standaloneJob(job, bundlePlan, index, packets[index]!, options)) };
+  const plan: BundlePlan = { ...bundlePlan, job: (index) => standaloneJob(bundlePlan.job(index), bundlePlan, index, packets[index]!, options) };
   const producer = await Producer.open(plan, options);
   const files: PacketFile[] = [];
   try {
-    const total = plan.jobs.length;
+    const total = plan.packets.length;
     const pending = new Map<number, Promise<Uint8Array>>();
     let started = 0;
     for (let index = 0; index < total; index++) {
@@ -61,7 +61,7 @@ function packetFile(packet: BundlePacket, pdf: Uint8Array): PacketFile {
 function standaloneJob(job: PacketJob, plan: BundlePlan, index: number, input: PacketInput, options: SplitOptions): PacketJob {
   const packet = plan.packets[index]!;
   const product = plan.ctx.t('common.product');
-  const person = input.kind === 'learner' ? input.answers.learner.name.trim() : input.name?.trim();
+  const person = input.kind === 'learner' ? job.answers?.learner.name.trim() : input.name?.trim();
   const metadata: DocumentMetadata = {
     title: `${product}: ${packet.title}`,
     subject: product,

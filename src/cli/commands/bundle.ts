@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { formatProblem, loadAnswersFile } from '../../answers/index.js';
-import type { BundleOptions, PacketInput } from '../../bundle/model.js';
+import { storeAnswers } from '../../answers/stored.js';
+import { answersOf, type BundleOptions, type PacketInput } from '../../bundle/model.js';
 import { expandInputs } from '../../bundle/inputs.js';
 import { formatRosterProblem, loadRosterFile } from '../../bundle/roster.js';
 import { EXIT, InputError, UsageError } from '../errors.js';
@@ -90,7 +91,8 @@ export async function runBundle(args: BundleArgs): Promise<number> {
       continue;
     }
     warnMissingCharacters(file, await missingCharacters(loaded.answers));
-    packets.push({ kind: 'learner', answers: loaded.answers, source: file });
+    // Kept deflated until drawn: memory then grows by a few kilobytes a learner, not the answers'.
+    packets.push({ kind: 'learner', answers: storeAnswers(loaded.answers), source: file });
   }
   if (args.roster) {
     const roster = await loadRosterFile(args.roster);
@@ -155,7 +157,7 @@ export async function runBundle(args: BundleArgs): Promise<number> {
 
 /** The person a packet is for: the learner's or participant's name ("" for an unnamed blank set). */
 function packetName(packet: PacketInput): string {
-  return (packet.kind === 'learner' ? packet.answers.learner.name : (packet.name ?? '')).trim();
+  return (packet.kind === 'learner' ? answersOf(packet).learner.name : (packet.name ?? '')).trim();
 }
 
 /** out/bundle.pdf, or out/<roster>-pack.pdf for a workshop pack. */
