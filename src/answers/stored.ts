@@ -15,6 +15,7 @@ export interface StoredAnswers {
 }
 
 export function storeAnswers(answers: Answers): StoredAnswers {
-  const bytes = deflateRawSync(JSON.stringify(answers));
+  // A copy of its own: zlib's result is a view of a 16 KB chunk, which it would keep alive.
+  const bytes = new Uint8Array(deflateRawSync(JSON.stringify(answers)));
   return { read: () => JSON.parse(inflateRawSync(bytes).toString('utf8')) as Answers };
 }
