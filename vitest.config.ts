@@ -2,7 +2,8 @@ import { defineConfig } from 'vitest/config';
 
 /**
  * The fast loop (`npm run test:fast`): unit tests and the command line's contract (flags, exit
- * codes, messages), which render little or nothing. Everything else renders and rasterises PDFs.
+ * codes, messages), which render little or nothing. Everything else renders and rasterises PDFs
+ * (the one-file build's comparisons with the modules, cli-launch, render whole packets and bundles).
  * `npm test` runs both projects.
  */
 const FAST = [
@@ -13,7 +14,6 @@ const FAST = [
   'tests/precompiled-templates.test.ts',
   'tests/cli-answers.test.ts',
   'tests/cli-blank.test.ts',
-  'tests/cli-launch.test.ts',
   'tests/split-names.test.ts',
 ];
 const ALL = ['tests/**/*.test.ts', 'tests/**/*.test.tsx'];
