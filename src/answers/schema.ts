@@ -28,12 +28,17 @@ export const ANSWERS_SCHEMA_ID = 'https://pln-worksheets.example/answers.schema.
  * Learner text: any printable Unicode, at most LIMITS.textChars code points. The checks live in the
  * schema (not only in the loader) so answers built in code, e.g. by `import`, obey the same rules.
  */
-function text(description: string, maxChars: number = LIMITS.textChars) {
+function text(description: string, maxChars: number = LIMITS.textChars, oneLine?: string) {
   return z
     .string()
     .superRefine((s, ctx) => {
       const fault = findTextFault(s);
       if (fault) ctx.addIssue({ code: 'custom', input: s, message: fault.message, params: { expected: fault.expected } });
+      const lineBreak = oneLine ? /[\t\n\r\u2028\u2029]/.exec(s) : null;
+      if (oneLine && lineBreak) {
+        const what = lineBreak[0] === '\t' ? 'a tab' : 'a line break';
+        ctx.addIssue({ code: 'custom', input: s, message: `has ${what}; ${oneLine} is one line`, params: { expected: 'one line, without line breaks or tabs' } });
+      }
       const length = codePointLength(s);
       if (length > maxChars) {
         ctx.addIssue({
@@ -44,7 +49,7 @@ function text(description: string, maxChars: number = LIMITS.textChars) {
         });
       }
     })
-    .meta({ description, maxLength: maxChars });
+    .meta({ description, maxLength: maxChars, ...(oneLine ? { pattern: '^[^\\t\\n\\r\\u2028\\u2029]*$' } : {}) });
 }
 
 /**
@@ -113,7 +118,8 @@ export const LearnerSchema = z
   .strictObject({
     name: text("The learner's name, printed on every sheet.", LIMITS.headerChars),
     program: text('Program or course, printed on every sheet.', LIMITS.headerChars).optional(),
-    email: text('Email address.', LIMITS.emailChars).optional(),
+    // One line: printed under each sheet's title in a block that cannot break across pages.
+    email: text('Email address, on one line.', LIMITS.emailChars, 'an email address').optional(),
   })
   .meta({ title: 'Learner', description: 'Who these answers belong to.' });
 

@@ -84,7 +84,8 @@ export function arbitraryAnswersWith(shape: AnswersShape): fc.Arbitrary<Answers>
   const t = shape.text;
   // Header fields (printed on every page) have their own, shorter limit.
   const short = t.map((s) => [...s].slice(0, LIMITS.headerChars).join(''));
-  const email = t.map((s) => [...s].slice(0, LIMITS.emailChars).join(''));
+  // An email address is one line (the schema refuses line breaks and tabs in it).
+  const email = t.map((s) => [...s.replace(/[\t\n\r\u2028\u2029]/g, ' ')].slice(0, LIMITS.emailChars).join(''));
   const ifThen = record({ if: t, then: t });
   const date = fc
     .date({ min: new Date('1900-01-01T00:00:00Z'), max: new Date('2199-12-31T00:00:00Z'), noInvalidDate: true })

@@ -88,6 +88,15 @@ describe('documented limits: at the limit is fine, one more is a clear error', (
     expect(p.message).toContain('the limit is 254');
   });
 
+  it("the learner's email is one line: a line break or a tab is a located error (its block under the title cannot break across pages)", () => {
+    for (const [email, what] of [['ana@example.edu\nsecond line', 'a line break'], ['a\r\nb', 'a line break'], ['ana@\texample.edu', 'a tab']] as const) {
+      const p = onlyProblem(JSON.stringify({ learner: { name: 'Ana', email } }));
+      expect(p.path).toBe('learner.email');
+      expect(p.message).toBe(`has ${what}; an email address is one line`);
+    }
+    expect(parseAnswers(JSON.stringify({ learner: { name: 'Ana', email: 'ana.lopez@example.edu' } }), 'a.json').ok).toBe(true);
+  });
+
   it('the limits are the documented numbers', () => {
     expect(LIMITS).toEqual({
       fileBytes: 1_048_576,
