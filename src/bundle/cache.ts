@@ -152,10 +152,6 @@ export class PacketCache {
     return createHash('sha256').update(this.envKey).update(`\n${kind}\n`).update(JSON.stringify(input)).digest('hex');
   }
 
-  /**
-   * The entry, or undefined (missing, gone in a concurrent prune, or damaged: a truncated or
-   * altered entry fails its checksum, is removed, and is rendered again by the caller).
-   */
   /** Whether an entry is stored (`get` reads and checks it). */
   async has(key: string): Promise<boolean> {
     return stat(this.file(key)).then(
@@ -164,6 +160,10 @@ export class PacketCache {
     );
   }
 
+  /**
+   * The entry, or undefined (missing, gone in a concurrent prune, or damaged: a truncated or
+   * altered entry fails its checksum, is removed, and is rendered again by the caller).
+   */
   async get(key: string): Promise<Uint8Array | undefined> {
     const file = this.file(key);
     let stored: Buffer;

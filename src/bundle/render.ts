@@ -35,8 +35,10 @@ import { PacketCache } from './cache.js';
 import type { FrontJob, PacketJob, RenderEnv } from './job.js';
 import { PacketPool, workerScript } from './pool.js';
 
-/** A packet of the bundle, planned, with the titles it has in the contents and the outline. */
-/** What the layout needs of a packet; its job is made when the packet is drawn (`BundlePlan.job`). */
+/**
+ * A packet of the bundle as the layout needs it: its sheets, and the titles it has in the contents
+ * and the outline. Its job is made when the packet is drawn (`BundlePlan.job`).
+ */
 export interface BundlePacket extends Pick<PlannedPacket, 'sheets'> {
   title: string;
   subtitle?: string;

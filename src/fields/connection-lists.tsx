@@ -16,7 +16,7 @@ import type { RenderContext } from '../pdf/components/context.js';
 import { ruleBelow, TieMarker } from '../pdf/components/primitives.js';
 import { FIELD_FONT, FIELD_LINE_HEIGHT, FormSlot } from '../pdf/fillable/form-slot.js';
 import { MAX_FIELD_HEIGHT, textHeight } from './fit.js';
-import { FlowingField, flowLines } from './flowing-field.js';
+import { FlowingField, flowLines, StackedLabel } from './flowing-field.js';
 import type { FieldKind } from './kind.js';
 
 const pitch = theme.linePitch;
@@ -195,7 +195,7 @@ function ContactRow({ ctx, index, tie, contact, width }: { ctx: RenderContext; i
     // continue over pages.
     const part = (label: string, key: 'name' | 'role' | 'notes', fontSize: number) => (
       <View style={{ marginBottom: 2 }}>
-        <Text style={{ fontSize: theme.size.small, color: theme.colour.hint }} minPresenceAhead={pitch}>{label}</Text>
+        <StackedLabel label={label} pitch={pitch} />
         <FlowingField path={`${base}.${key}`} lines={flowLines(contact?.[key] ?? '', width, fontSize)} fontSize={fontSize} {...(key === 'name' ? { tie } : {})} />
       </View>
     );
@@ -203,7 +203,7 @@ function ContactRow({ ctx, index, tie, contact, width }: { ctx: RenderContext; i
       <View style={{ marginBottom: 4 }}>
         {part(ctx.t('network.connections.name'), 'name', FIELD_FONT.contact)}
         {part(ctx.t('network.connections.role'), 'role', FIELD_FONT.contact)}
-        <Text style={{ fontSize: theme.size.small, color: theme.colour.hint }} minPresenceAhead={pitch}>{ctx.t('common.form.area')}</Text>
+        <StackedLabel label={ctx.t('common.form.area')} pitch={pitch} />
         <View style={{ position: 'relative', height: pitch, ...ruleBelow }}>
           <FormSlot slot={{ kind: 'area', path: `${base}.area`, fontSize: FIELD_FONT.contactSmall }} />
         </View>

@@ -12,6 +12,11 @@ export function textHeight(text: string | undefined, width: number, fontSize: nu
   return estimateLines(text, Math.max(10, width - 4), fontSize) * fontSize * FIELD_LINE_HEIGHT + 4;
 }
 
+/** Whether `text` needs more than `maxHeight` in a field this wide: it then flows over pages (flowing-field.tsx). */
+export function overflowsField(text: string | undefined, width: number, fontSize: number, maxHeight = MAX_FIELD_HEIGHT): boolean {
+  return textHeight(text, width, fontSize) > maxHeight;
+}
+
 /** Ruled lines needed to show `text`: at least `lines`, at most a page's worth. */
 export function linesFor(text: string | undefined, lines: number, width: number, fontSize: number, linePitch: number = theme.linePitch, maxHeight = MAX_FIELD_HEIGHT): number {
   const needed = Math.floor(Math.min(maxHeight, textHeight(text, width, fontSize)) / linePitch + 0.999);

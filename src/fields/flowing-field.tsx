@@ -1,5 +1,5 @@
 /** A form field long enough to continue over pages, as the printed answer does. */
-import { View } from '@react-pdf/renderer';
+import { Text, View } from '@react-pdf/renderer';
 import { theme } from '../pdf/theme.js';
 import { ruleBelow } from '../pdf/components/primitives.js';
 import { FIELD_FONT, FormSlot } from '../pdf/fillable/form-slot.js';
@@ -17,6 +17,18 @@ export function flowLines(text: string, width: number, fontSize: number, pitch: 
   const height = textHeight(text, width, fontSize);
   const lines = Math.max(1, Math.ceil(height / pitch));
   return lines > FLOW_PART_LINES ? lines + Math.ceil(height / 400) : lines;
+}
+
+/**
+ * The label above a field of a record too tall for its row (a table row, a contact), printed in
+ * turn under their labels: kept with at least `pitch` of what follows.
+ */
+export function StackedLabel({ label, pitch, bold = false }: { label: string; pitch: number; bold?: boolean }) {
+  return (
+    <Text style={{ fontSize: theme.size.small, ...(bold ? { fontWeight: 700 } : {}), color: theme.colour.hint }} minPresenceAhead={pitch}>
+      {label}
+    </Text>
+  );
 }
 
 /**

@@ -4,14 +4,14 @@ import { estimateWidth } from '../pdf/measure.js';
 import { theme } from '../pdf/theme.js';
 import { ruleBelow } from '../pdf/components/primitives.js';
 import { FIELD_FONT, FormSlot } from '../pdf/fillable/form-slot.js';
-import { linesFor, MAX_FIELD_HEIGHT, textHeight, textSlotKind } from './fit.js';
+import { linesFor, MAX_FIELD_HEIGHT, overflowsField, textSlotKind } from './fit.js';
 import { FlowingField, flowLines } from './flowing-field.js';
 
 const pitch = theme.linePitch;
 
 /** Whether an answer is too tall to sit beside its label: it then goes under it, and may flow over pages. */
 export function flowsUnderLabel(label: string, value: string | undefined, width: number, maxHeight = MAX_FIELD_HEIGHT): boolean {
-  return value !== undefined && textHeight(value, width - estimateWidth(label, theme.size.body) - 6, FIELD_FONT.text) > maxHeight;
+  return overflowsField(value, width - estimateWidth(label, theme.size.body) - 6, FIELD_FONT.text, maxHeight);
 }
 
 /**

@@ -11,7 +11,7 @@ import type { RenderContext } from '../pdf/components/context.js';
 import { optional } from '../pdf/components/labels.js';
 import { LabelWithHint, ruleBelow } from '../pdf/components/primitives.js';
 import { FIELD_FONT, FormSlot } from '../pdf/fillable/form-slot.js';
-import { linesFor, MAX_FIELD_HEIGHT, textHeight, textSlotKind } from './fit.js';
+import { linesFor, overflowsField, textSlotKind } from './fit.js';
 import { FlowingField, flowLines } from './flowing-field.js';
 import type { FieldKind } from './kind.js';
 
@@ -97,8 +97,8 @@ function Fillable({ field, ctx }: { field: ListField; ctx: RenderContext }) {
   const fitsColumns = items.length <= field.rows && items.every((item) => estimateWidth(item, FIELD_FONT.text) <= columnWidth - 4);
   const columns = fitsColumns ? (field.columns ?? 1) : 1;
   const width = answerWidth(ctx, columns);
-  const flows = (item: string | undefined) => item !== undefined && textHeight(item, width, FIELD_FONT.text) > MAX_FIELD_HEIGHT;
-  const number = (index: number) => <Text style={{ fontSize: theme.size.body, color: theme.colour.hint, width: NUMBER_WIDTH, marginBottom: 3, paddingTop: 4 }}>{`${index + 1}.`}</Text>;
+  const flows = (item: string | undefined) => overflowsField(item, width, FIELD_FONT.text);
+  const number = (index: number, top = {}) => <Text style={{ fontSize: theme.size.body, color: theme.colour.hint, width: NUMBER_WIDTH, marginBottom: 3, ...top }}>{`${index + 1}.`}</Text>;
   const row = (index: number) => {
     const item = items[index];
     if (item !== undefined && flows(item)) {
@@ -106,7 +106,7 @@ function Fillable({ field, ctx }: { field: ListField; ctx: RenderContext }) {
       return (
         // Its number beside the first line; not a row, whose children would not split over pages.
         <View key={index} style={{ position: 'relative', paddingLeft: NUMBER_WIDTH }}>
-          <View style={{ position: 'absolute', left: 0, top: 0 }}>{number(index)}</View>
+          <View style={{ position: 'absolute', left: 0, top: 0 }}>{number(index, { paddingTop: 4 })}</View>
           <FlowingField path={`${field.path}[${index}]`} lines={flowLines(item, width, FIELD_FONT.text)} />
         </View>
       );
@@ -114,7 +114,7 @@ function Fillable({ field, ctx }: { field: ListField; ctx: RenderContext }) {
     const lines = linesFor(item, 1, width, FIELD_FONT.text);
     return (
       <View key={index} style={{ flexDirection: 'row', alignItems: 'flex-end', minHeight: lines * pitch, ...ruleBelow }} wrap={false}>
-        <Text style={{ fontSize: theme.size.body, color: theme.colour.hint, width: NUMBER_WIDTH, marginBottom: 3 }}>{`${index + 1}.`}</Text>
+        {number(index)}
         <View style={{ flex: 1, alignSelf: 'stretch', position: 'relative' }}>
           <FormSlot slot={{ kind: textSlotKind(lines), path: `${field.path}[${index}]`, fontSize: FIELD_FONT.text }} />
         </View>

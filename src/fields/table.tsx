@@ -11,8 +11,8 @@ import type { RenderContext } from '../pdf/components/context.js';
 import { optional } from '../pdf/components/labels.js';
 import { LabelWithHint, Ruled } from '../pdf/components/primitives.js';
 import { FIELD_FONT, FormSlot } from '../pdf/fillable/form-slot.js';
-import { MAX_FIELD_HEIGHT, textHeight, textSlotKind } from './fit.js';
-import { FlowingField, flowLines } from './flowing-field.js';
+import { MAX_FIELD_HEIGHT, overflowsField, textHeight, textSlotKind } from './fit.js';
+import { FlowingField, flowLines, StackedLabel } from './flowing-field.js';
 import type { FieldKind } from './kind.js';
 
 type TableRecord = Record<string, unknown>;
@@ -154,7 +154,7 @@ function Fillable({ field, ctx }: { field: TableField; ctx: RenderContext }) {
   };
   const full = contentWidth(ctx.paper) - 10;
   const flows = (record: TableRecord | undefined) =>
-    field.columns.some((column) => [column.key, column.alsoKey].some((key) => key !== undefined && textHeight(text(record, key), cellWidth(ctx, field, column), FIELD_FONT.cell) > MAX_FIELD_HEIGHT / 2));
+    field.columns.some((column) => [column.key, column.alsoKey].some((key) => key !== undefined && overflowsField(text(record, key), cellWidth(ctx, field, column), FIELD_FONT.cell, MAX_FIELD_HEIGHT / 2)));
   const row = (index: number) => {
     const record = records[index];
     const base = `${field.path}[${index}]`;
@@ -165,7 +165,7 @@ function Fillable({ field, ctx }: { field: TableField; ctx: RenderContext }) {
         <View key={index} style={{ ...rowBorder, paddingHorizontal: 4, paddingVertical: 3 }}>
           {field.columns.map((column) => (
             <View key={column.key} style={{ marginBottom: 3 }}>
-              <Text style={{ fontSize: theme.size.small, fontWeight: 700, color: theme.colour.hint }} minPresenceAhead={theme.tablePitch}>{ctx.t(column.label)}</Text>
+              <StackedLabel label={ctx.t(column.label)} pitch={theme.tablePitch} bold />
               {column.key === 'area' ? (
                 <View style={{ position: 'relative', height: theme.tablePitch }}>
                   <FormSlot slot={{ kind: 'area', path: `${base}.area`, fontSize: FIELD_FONT.cell }} />
