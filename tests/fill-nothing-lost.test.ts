@@ -11,7 +11,7 @@ import type { Copy } from '../src/copy/copy.js';
 import { loadCopy } from '../src/copy/load.js';
 import { arbitraryAnswers, arbitraryAnswersWith, SAMPLE_TEXTS } from './answers/arbitrary.js';
 import { comparable, found, learnerContent } from './support/content.js';
-import { pdfText } from './support/pdf.js';
+import { pdfLines } from './support/pdf.js';
 
 /** Enumerated values print as labels, ticks and markers, not as text; `$schema` is not learner text. */
 const NOT_PRINTED_AS_TEXT = new Set(['$schema', 'tie', 'area', 'purposes', 'boundaries', 'version']);
@@ -43,8 +43,9 @@ beforeAll(async () => {
 /** Renders all three sheets and returns the strings that cannot be found in the PDF. */
 async function missingStrings(answers: Answers, paper: 'letter' | 'a4' = 'letter', scriptsOnly = false): Promise<string[]> {
   const pdf = await renderFilled(answers, { sheets: ['goals', 'network', 'social'], paper });
-  const body = await learnerContent(pdf, copy);
-  const firstPage = (await pdfText(pdf))[0] ?? '';
+  const pages = await pdfLines(pdf);
+  const body = await learnerContent(pages, copy);
+  const firstPage = (pages[0] ?? []).map((line) => line.text).join('\n');
   return learnerStrings(answers)
     // The session date prints as the locale writes dates ("Nov 26, 2026").
     .map(({ path, text }) => ({ path, text: path === 'session.date' ? formatDate(text, 'en') : text }))

@@ -5,7 +5,7 @@
 import type { Copy } from '../../src/copy/copy.js';
 import { SHEETS, type SheetId } from '../../src/worksheets/index.js';
 import { prepareText, textDirection } from '../../src/pdf/unicode/index.js';
-import { pdfLines } from './pdf.js';
+import { pdfLines, type PageLine } from './pdf.js';
 
 /** Strings that repeat at the top of a continuation page: section numbers and headings, table column labels. */
 function repeatedChrome(copy: Copy): Set<string> {
@@ -30,7 +30,7 @@ function repeatedChrome(copy: Copy): Set<string> {
  * Per page: drops the header (up to the "Session" label and the session number under it) and the
  * footer (from the footer's sheet line on), and the repeated headings at the top of the content.
  */
-export async function learnerContent(pdf: Uint8Array, copy: Copy): Promise<string> {
+export async function learnerContent(pdf: Uint8Array | PageLine[][], copy: Copy): Promise<string> {
   const sessionLabel = copy.text('common.header.session');
   const chrome = repeatedChrome(copy);
   const footerStart = new Set(
@@ -38,7 +38,7 @@ export async function learnerContent(pdf: Uint8Array, copy: Copy): Promise<strin
       copy.text('common.footer.sheet', { product: copy.text('common.product'), sheet: { title: copy.text(SHEETS[id].title) } }),
     ),
   );
-  const pages = await pdfLines(pdf);
+  const pages = pdf instanceof Uint8Array ? await pdfLines(pdf) : pdf;
   return pages
     .map((lines) => {
       const texts = lines.map((line) => line.text.trim());
@@ -95,6 +95,13 @@ function containsAnagram(haystack: string[], needle: string[]): boolean {
   return false;
 }
 
+/** The last haystack made comparable: a packet's strings are all looked for in the same text. */
+let lastHaystack: { raw: string; scriptsOnly: boolean; have: string } | undefined;
+function comparableHaystack(raw: string, scriptsOnly: boolean, keep: (s: string) => string): string {
+  if (lastHaystack?.raw !== raw || lastHaystack.scriptsOnly !== scriptsOnly) lastHaystack = { raw, scriptsOnly, have: comparable(keep(raw)) };
+  return lastHaystack.have;
+}
+
 /**
  * Whether `text` is in the extracted `raw` text, whole. Text extraction reads each line left to
  * right, so text with right-to-left runs comes back in visual order (and Arabic ligatures' letters
@@ -103,7 +110,7 @@ function containsAnagram(haystack: string[], needle: string[]): boolean {
 export function found(text: string, raw: string, scriptsOnly = false, prepare: (text: string) => string = prepareText): boolean {
   const keep = (s: string) => (scriptsOnly ? [...s].filter((char) => SUPPORTED.test(char)).join('') : s);
   const expected = comparable(keep(prepare(text)));
-  const have = comparable(keep(raw));
+  const have = comparableHaystack(raw, scriptsOnly, keep);
   if (have.includes(expected)) return true;
   // Laid out right to left, brackets are mirrored: "(" prints as ")".
   const unmirrored = (chars: string) => [...chars.replace(/[()[\]{}<>（）［］｛｝＜＞«»‹›]/gu, '(')];
