@@ -8,7 +8,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { deflateSync } from 'node:zlib';
+import { constants, deflateRawSync } from 'node:zlib';
 import { PDFDocument, PDFName, PDFRawStream, PDFString } from 'pdf-lib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importAnswers, renderBlank } from '../src/api.js';
@@ -40,6 +40,30 @@ function withTextField(name: string, value: string) {
     field.addToPage(doc.getPage(0), { x: 10, y: 10, width: 20, height: 10 });
     field.setText(value);
   };
+}
+
+/**
+ * A zlib stream of `head` and then spaces, `mebibytes` in all: one compressed 16 MiB block (ended
+ * by a full flush, so that copies join) repeated, with the Adler-32 of the whole worked out, not
+ * summed. Compressing a gibibyte takes seconds; this takes a fraction of one.
+ */
+function flateBomb(head: Buffer, mebibytes: number): Buffer {
+  const block = 16 * 1024 ** 2;
+  const flush = { level: 9, finishFlush: constants.Z_FULL_FLUSH };
+  const first = deflateRawSync(Buffer.concat([head, Buffer.alloc(block - head.length, 0x20)]), flush);
+  const rest = deflateRawSync(Buffer.alloc(block, 0x20), flush);
+  // Adler-32 after `count` copies of `byte`: a grows by count × byte, b by each a along the way.
+  const run = ({ a, b }: { a: bigint; b: bigint }, byte: number, count: number) => {
+    const [k, c] = [BigInt(count), BigInt(byte)];
+    return { a: (a + k * c) % 65521n, b: (b + k * a + (c * k * (k + 1n)) / 2n) % 65521n };
+  };
+  let sum = { a: 1n, b: 0n };
+  for (const byte of head) sum = run(sum, byte, 1);
+  sum = run(sum, 0x20, mebibytes * 1024 ** 2 - head.length);
+  const adler = Buffer.alloc(4);
+  adler.writeUInt32BE(Number((sum.b << 16n) | sum.a));
+  // zlib header, the blocks, an empty final block, the checksum.
+  return Buffer.concat([Buffer.from([0x78, 0xda]), first, ...Array<Buffer>(mebibytes / 16 - 1).fill(rest), Buffer.from([0x03, 0x00]), adler]);
 }
 
 interface ChildImport {
@@ -96,7 +120,7 @@ describe('hostile PDFs are refused within 10 s of CPU and 500 MB', () => {
       'an object stream that inflates to 1 GiB',
       () =>
         form((doc) => {
-          const data = deflateSync(Buffer.concat([Buffer.from('999 0 '), Buffer.alloc(1024 ** 3, 0x20)]), { level: 9 });
+          const data = flateBomb(Buffer.from('999 0 '), 1024);
           const stream = PDFRawStream.of(doc.context.obj({ Type: 'ObjStm', N: 1, First: 6, Filter: 'FlateDecode', Length: data.length }), data);
           doc.catalog.set(PDFName.of('Bomb'), doc.context.register(stream));
         }),
