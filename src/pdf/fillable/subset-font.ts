@@ -32,6 +32,11 @@ export class SubsetFont {
   private readonly subset: FkSubset;
   /** New glyph id → advance (1000 units per em) and the text it stands for. */
   private readonly glyphs = new Map<number, { width: number; text: string }>();
+  /**
+   * Shaped advance of each text measured, in font units: fitting a field wraps its text at each
+   * size it tries, measuring the same words and line starts again (shaping is most of a form's time).
+   */
+  private readonly advances = new Map<string, number>();
 
   constructor(
     private readonly doc: PDFDocument,
@@ -55,9 +60,13 @@ export class SubsetFont {
 
   /** Width of `text` at `size`, laid out (shaped) by fontkit. */
   widthOf(text: string, size: number): number {
-    const run = this.font.layout(text);
-    // Advance widths, as drawn (the W array): no kerning, so measuring and drawing agree.
-    return (run.glyphs.reduce((sum, glyph) => sum + glyph.advanceWidth, 0) * size) / this.font.unitsPerEm;
+    let units = this.advances.get(text);
+    if (units === undefined) {
+      // Advance widths, as drawn (the W array): no kerning, so measuring and drawing agree.
+      units = this.font.layout(text).glyphs.reduce((sum, glyph) => sum + glyph.advanceWidth, 0);
+      this.advances.set(text, units);
+    }
+    return (units * size) / this.font.unitsPerEm;
   }
 
   /**
