@@ -4,27 +4,21 @@
  * line's `fill` of the downloaded answers, import errors at their fields, reload and clear, fonts
  * fetched only when needed, axe-core in every state, and no request to any other origin.
  */
-import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
-import os from 'node:os';
+import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import pixelmatch from 'pixelmatch';
-import { PNG } from 'pngjs';
 import { decodePDFRawStream, PDFCheckBox, PDFDocument, PDFDropdown, PDFName, PDFRawStream, PDFTextField } from 'pdf-lib';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatDate } from '../../dist/api.js';
-import { buildSite } from '../../dist/scripts/build-site.js';
 import { SHEETS, sheetFields } from '../../dist/worksheets/index.js';
 import { runCli } from '../support/cli.js';
-import { normaliseText, pageSizes, pdfText, rasterise } from '../support/pdf.js';
-import { CHROMIUM, launch, type Browser } from './support/browser.js';
+import { normaliseText, pageSizes, pdfText } from '../support/pdf.js';
+import { CHROMIUM } from './support/browser.js';
+import { expectNoAxeViolations, expectSamePages, openSite, requestsElsewhere, type SiteSession } from './support/site.js';
 import { expectScreenshotMatches } from './support/screenshots.js';
 
-const require = createRequire(import.meta.url);
 const ARTIFACTS = fileURLToPath(new URL('../.artifacts/', import.meta.url));
-const AXE = await readFile(require.resolve('axe-core/axe.min.js'), 'utf8');
 
 if (!CHROMIUM && process.env.CI === 'true') throw new Error('CI=true but no Chromium: .ci/run installs Debian\'s chromium package');
 
@@ -224,19 +218,11 @@ const MODEL_PATHS = Object.values(SHEETS)
 
 let work: string;
 let site: string;
-let browser: Browser;
 let page: Page;
-const requests: string[] = [];
 
-async function axeViolations(state: string): Promise<void> {
-  // Evaluated through the DevTools protocol: the page's CSP (rightly) refuses injected scripts.
-  await page.evaluate(AXE);
-  const violations = await page.evaluate(async () => {
-    const result = await (window as unknown as { axe: { run(): Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe.run();
-    return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-  });
-  expect(violations, `axe violations (${state})`).toEqual([]);
-}
+let session: SiteSession;
+
+const axeViolations = (state: string) => expectNoAxeViolations(page, state);
 
 async function previews(): Promise<number> {
   return Number((await page.getAttribute('body', 'data-previews')) ?? 0);
@@ -266,19 +252,6 @@ async function downloadBytes(buttonId: string): Promise<Buffer> {
   await page.focus(`#${buttonId}`);
   const [download] = await Promise.all([page.waitForEvent('download', { timeout: 120_000 }), page.keyboard.press('Enter')]);
   return readFile((await download.path())!);
-}
-
-/** Two PDFs page by page, rasterised and compared as the pixel tests compare. */
-async function expectSamePages(ours: Uint8Array, theirs: Uint8Array): Promise<void> {
-  const [a, b] = await Promise.all([rasterise(ours), rasterise(theirs)]);
-  expect(a.length).toBe(b.length);
-  a.forEach((png, i) => {
-    const x = PNG.sync.read(png);
-    const y = PNG.sync.read(b[i]!);
-    expect([x.width, x.height]).toEqual([y.width, y.height]);
-    const diff = pixelmatch(x.data, y.data, undefined, x.width, x.height, { threshold: 0.1 });
-    expect(diff, `page ${i + 1}: pixels that differ from the command line's`).toBeLessThanOrEqual(x.width * x.height * 0.0001);
-  });
 }
 
 /** The downloaded PDF against `pln-worksheets fill` of the downloaded answers. */
@@ -335,27 +308,21 @@ async function choose(id: string, letters: string): Promise<void> {
 
 describe.skipIf(!CHROMIUM)('web app (out/site) in Chromium', () => {
   beforeAll(async () => {
-    work = await mkdtemp(path.join(os.tmpdir(), 'pln-site-'));
-    site = path.join(work, 'site');
-    await buildSite({ outDir: site });
-    browser = await launch();
-    browser.context.on('request', (request) => requests.push(request.url()));
-    page = await browser.context.newPage();
+    session = await openSite('pln-site-');
+    ({ work, site, page } = session);
     await open();
   }, 300_000);
 
   afterAll(async () => {
-    await browser?.close();
-    // Every request stayed in the page: its own files, data: and blob: URLs (and the browser's
-    // built-in PDF viewer, which shows the preview, loading its own chrome:// resources).
-    const elsewhere = requests.filter((url) => !url.startsWith(pathToFileURL(site).href) && !/^(data|blob|chrome|chrome-extension):/.test(url));
-    expect(elsewhere).toEqual([]);
+    await session?.browser.close();
+    // Every request stayed in the page.
+    if (session) expect(requestsElsewhere(session)).toEqual([]);
   });
 
   it('opens with no fonts beyond Latin, labelled, private, and passes axe', async () => {
     expect(await page.locator('#f-learner-name').count()).toBe(1);
     expect(await page.getAttribute('meta[http-equiv="Content-Security-Policy"]', 'content')).toContain("default-src 'none'");
-    expect(requests.filter((url) => url.includes('/fonts/'))).toEqual([]);
+    expect(session.requests.filter((url) => url.includes('/fonts/'))).toEqual([]);
     // Each control is labelled with the sheet's printed prompt.
     expect(await page.locator('label[for="f-goals-woop-wish"]').textContent()).toBe('Wish');
     expect(await page.getAttribute('#f-goals-woop-wish', 'aria-describedby')).toContain('f-goals-woop-wish-hint');
@@ -470,7 +437,7 @@ describe.skipIf(!CHROMIUM)('web app (out/site) in Chromium', () => {
   });
 
   it('fetches the Chinese, Arabic and Hebrew fonts only when an answer needs them', async () => {
-    const fonts = () => requests.filter((url) => url.includes('/fonts/')).map((url) => path.basename(url));
+    const fonts = () => session.requests.filter((url) => url.includes('/fonts/')).map((url) => path.basename(url));
     expect(fonts()).toEqual([]);
     const steps: [string, string, string][] = [
       ['f-goals-woop-wish', '学习超声', 'noto-sans-sc.js'],
@@ -604,7 +571,7 @@ describe.skipIf(!CHROMIUM)('web app (out/site) in Chromium', () => {
   });
 
   it('downloads the fillable PDF of the answers: the same objects and form fields as `fill --fillable`, with pdf-lib and the typing font loaded only then', async () => {
-    const lazy = () => requests.filter((url) => /\/(pdf-lib|fonts\/dejavu-sans)\.js$/.test(url)).map((url) => path.basename(url));
+    const lazy = () => session.requests.filter((url) => /\/(pdf-lib|fonts\/dejavu-sans)\.js$/.test(url)).map((url) => path.basename(url));
     expect(lazy()).toEqual([]);
     const answersFile = path.join(work, 'fillable-answers.json');
     await writeFile(answersFile, `${JSON.stringify(EXPECTED_ANSWERS, null, 2)}\n`);

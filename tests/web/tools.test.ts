@@ -4,22 +4,15 @@
  * or pasted text) gives the same named blank packets as `pln-worksheets bundle --roster` and a bad
  * roster shows bundle's own located errors. axe-core in each state; no request leaves the site.
  */
-import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
-import os from 'node:os';
+import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import pixelmatch from 'pixelmatch';
-import { PNG } from 'pngjs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildSite } from '../../dist/scripts/build-site.js';
 import { runCli } from '../support/cli.js';
-import { pageSizes, pdfText, rasterise } from '../support/pdf.js';
-import { CHROMIUM, launch, type Browser } from './support/browser.js';
-
-const require = createRequire(import.meta.url);
-const AXE = await readFile(require.resolve('axe-core/axe.min.js'), 'utf8');
+import { pageSizes, pdfText } from '../support/pdf.js';
+import { CHROMIUM } from './support/browser.js';
+import { expectNoAxeViolations, expectSamePages, openSite, requestsElsewhere, type SiteSession } from './support/site.js';
 
 /** Quoted commas in a name and a program, a doubled quote, a blank row, CRLF line ends. */
 const ROSTER = 'Name,Program\r\n"Lima, Ana","Internal Medicine, PGY-1"\r\n\r\n"Chen ""Bo""",Surgery\r\nZoë Adeyemi,\r\n';
@@ -28,18 +21,10 @@ const BAD_ROSTER = `name,program\nLima, Ana,IM\n,Surgery\n${'x'.repeat(200)},IM\
 
 let work: string;
 let site: string;
-let browser: Browser;
 let page: Page;
-const requests: string[] = [];
+let session: SiteSession;
 
-async function axeViolations(state: string): Promise<void> {
-  await page.evaluate(AXE);
-  const violations = await page.evaluate(async () => {
-    const result = await (window as unknown as { axe: { run(): Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe.run();
-    return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-  });
-  expect(violations, `axe violations (${state})`).toEqual([]);
-}
+const axeViolations = (state: string) => expectNoAxeViolations(page, state);
 
 async function makePack(): Promise<{ name: string; bytes: Uint8Array }> {
   await page.focus('#make-pack');
@@ -47,34 +32,18 @@ async function makePack(): Promise<{ name: string; bytes: Uint8Array }> {
   return { name: download.suggestedFilename(), bytes: new Uint8Array(await readFile((await download.path())!)) };
 }
 
-async function expectSamePages(ours: Uint8Array, theirs: Uint8Array): Promise<void> {
-  const [a, b] = await Promise.all([rasterise(ours), rasterise(theirs)]);
-  expect(a.length).toBe(b.length);
-  a.forEach((png, i) => {
-    const x = PNG.sync.read(png);
-    const y = PNG.sync.read(b[i]!);
-    expect([x.width, x.height]).toEqual([y.width, y.height]);
-    const diff = pixelmatch(x.data, y.data, undefined, x.width, x.height, { threshold: 0.1 });
-    expect(diff, `page ${i + 1}: pixels that differ from the command line's`).toBeLessThanOrEqual(x.width * x.height * 0.0001);
-  });
-}
 
 describe.skipIf(!CHROMIUM)('web app tools in Chromium', () => {
   beforeAll(async () => {
-    work = await mkdtemp(path.join(os.tmpdir(), 'pln-coach-'));
-    site = path.join(work, 'site');
-    await buildSite({ outDir: site });
-    browser = await launch();
-    browser.context.on('request', (request) => requests.push(request.url()));
-    page = await browser.context.newPage();
+    session = await openSite('pln-coach-');
+    ({ work, site, page } = session);
     await page.goto(pathToFileURL(path.join(site, 'index.html')).href);
     await page.waitForSelector('body[data-ready=true]');
   }, 300_000);
 
   afterAll(async () => {
-    await browser?.close();
-    const elsewhere = requests.filter((url) => !url.startsWith(pathToFileURL(site).href) && !/^(data|blob|chrome|chrome-extension):/.test(url));
-    expect(elsewhere).toEqual([]);
+    await session?.browser.close();
+    if (session) expect(requestsElsewhere(session)).toEqual([]);
   });
 
   it('shows the completeness report in validate --report\'s words, following the typing, politely', async () => {

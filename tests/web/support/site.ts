@@ -1,0 +1,74 @@
+/**
+ * What the web app's browser tests share: the site built into a folder of its own and opened in a
+ * fresh Chromium with every request recorded, axe-core run in the page, and a downloaded PDF
+ * compared page by page with the command line's.
+ */
+import { mkdtemp, readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import os from 'node:os';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import pixelmatch from 'pixelmatch';
+import { PNG } from 'pngjs';
+import type { Page } from 'playwright-core';
+import { expect } from 'vitest';
+import { buildSite } from '../../../dist/scripts/build-site.js';
+import { rasterise } from '../../support/pdf.js';
+import { launch, type Browser } from './browser.js';
+
+const AXE = await readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+export interface SiteSession {
+  /** A temporary folder for the test's own files; the site is its `site/`. */
+  work: string;
+  site: string;
+  browser: Browser;
+  page: Page;
+  /** Every URL the browser asked for. */
+  requests: string[];
+}
+
+/** Builds the site into a new temporary folder (named from `prefix`) and opens a page (not yet navigated). */
+export async function openSite(prefix: string): Promise<SiteSession> {
+  const work = await mkdtemp(path.join(os.tmpdir(), prefix));
+  const site = path.join(work, 'site');
+  await buildSite({ outDir: site });
+  const browser = await launch();
+  const requests: string[] = [];
+  browser.context.on('request', (request) => requests.push(request.url()));
+  const page = await browser.context.newPage();
+  return { work, site, browser, page, requests };
+}
+
+/**
+ * The requests that left the site: anything but its own files, data: and blob: URLs, and the
+ * browser's built-in PDF viewer (which shows the preview) loading its own chrome:// resources.
+ */
+export function requestsElsewhere(session: Pick<SiteSession, 'site' | 'requests'>): string[] {
+  const own = pathToFileURL(session.site).href;
+  return session.requests.filter((url) => !url.startsWith(own) && !/^(data|blob|chrome|chrome-extension):/.test(url));
+}
+
+/** axe-core's violations in the page as it stands, none expected; `state` names it in a failure. */
+export async function expectNoAxeViolations(page: Page, state: string): Promise<void> {
+  // Evaluated through the DevTools protocol: the page's CSP (rightly) refuses injected scripts.
+  await page.evaluate(AXE);
+  const violations = await page.evaluate(async () => {
+    const result = await (window as unknown as { axe: { run(): Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe.run();
+    return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  });
+  expect(violations, `axe violations (${state})`).toEqual([]);
+}
+
+/** Two PDFs page by page, rasterised and compared as the pixel tests compare. */
+export async function expectSamePages(ours: Uint8Array, theirs: Uint8Array): Promise<void> {
+  const [a, b] = await Promise.all([rasterise(ours), rasterise(theirs)]);
+  expect(a.length).toBe(b.length);
+  a.forEach((png, i) => {
+    const x = PNG.sync.read(png);
+    const y = PNG.sync.read(b[i]!);
+    expect([x.width, x.height]).toEqual([y.width, y.height]);
+    const diff = pixelmatch(x.data, y.data, undefined, x.width, x.height, { threshold: 0.1 });
+    expect(diff, `page ${i + 1}: pixels that differ from the command line's`).toBeLessThanOrEqual(x.width * x.height * 0.0001);
+  });
+}
