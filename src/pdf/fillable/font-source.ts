@@ -5,6 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { loadFontkit as loadReactPdfFontkit } from '../unicode/fontkit.js';
 
 /** The part of fontkit 2 the form uses: a font from its bytes. */
 export interface Fontkit2 {
@@ -12,7 +13,6 @@ export interface Fontkit2 {
 }
 
 const require = createRequire(import.meta.url);
-let fontkit: Fontkit2 | undefined;
 
 /** A bundled face's bytes, from its `src` (src/pdf/unicode/registry.ts: a path in node_modules). */
 export function fontBytes(src: string): Uint8Array {
@@ -24,11 +24,7 @@ export function packageFontBytes(packagePath: string): Uint8Array {
   return readFileSync(require.resolve(packagePath));
 }
 
-/** fontkit 2, resolved where React-PDF resolves it (it is React-PDF's dependency, not ours). */
+/** fontkit 2, the one React-PDF uses (src/pdf/unicode/fontkit.ts resolves it). */
 export function loadFontkit(): Fontkit2 {
-  if (!fontkit) {
-    const font = createRequire(require.resolve('@react-pdf/renderer')).resolve('@react-pdf/font');
-    fontkit = createRequire(font)('fontkit') as Fontkit2;
-  }
-  return fontkit;
+  return loadReactPdfFontkit();
 }
