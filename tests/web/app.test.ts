@@ -448,7 +448,7 @@ describe.skipIf(!CHROMIUM)('web app (out/site) in Chromium', () => {
     for (const [field, text, script] of steps) {
       const before = await previews();
       await page.focus(`#${field}`);
-      await page.keyboard.type(text);
+      await typeAnswer(text);
       await previewSettled(before);
       expected.push(script);
       expect(fonts()).toEqual(expected);
@@ -479,12 +479,12 @@ describe.skipIf(!CHROMIUM)('web app (out/site) in Chromium', () => {
     ];
     for (const [id, text] of typed) {
       await page.focus(`#${id}`);
-      await page.keyboard.type(text);
+      await typeAnswer(text);
     }
     await page.focus('#f-network-contacts-weak-add');
     await page.keyboard.press('Enter');
     await page.waitForFunction(() => document.activeElement?.id === 'f-network-contacts-0-name');
-    await page.keyboard.type('Dr. Íñigo Sáenz');
+    await typeAnswer('Dr. Íñigo Sáenz');
     await choose('f-network-contacts-0-area', 'Com');
     expect(await page.inputValue('#f-network-contacts-0-area')).toBe('informal');
     expect(await page.textContent('#f-social-bio-count')).toBe(`${[...typed[2]![1]].length} de 160 caracteres`);
@@ -546,7 +546,7 @@ describe.skipIf(!CHROMIUM)('web app (out/site) in Chromium', () => {
       await page.focus('#f-network-contacts-strong-add');
       await page.keyboard.press('Enter');
       await page.waitForFunction((n) => document.activeElement?.id === `f-network-contacts-${n}-name`, name === 'Ana Ruiz' ? 0 : 1);
-      await page.keyboard.type(name);
+      await typeAnswer(name);
     }
     // Alt+ArrowUp on the second row puts Bo first; the focus stays with Bo.
     await page.keyboard.press('Alt+ArrowUp');
