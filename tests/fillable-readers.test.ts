@@ -3,22 +3,18 @@
  * made) and true (as pdf-lib and many form tools leave it): page 1 renders with its fields, and no
  * widget has an empty rectangle (pdf.js cannot make a canvas for one and drops the whole page).
  */
-import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { PDFArray, PDFBool, PDFDict, PDFDocument, PDFName } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
-import { renderBlank, renderFilled } from '../src/api.js';
-import { parseAnswers } from '../src/answers/index.js';
+import { blankOnce, exampleOnce } from './support/rendered.js';
 
 const EXAMPLES = ['first-year-woop', 'resident-smart', 'multilingual-long'];
 const STANDARD_FONTS = `${path.join(path.dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json')), 'standard_fonts')}/`;
 
-async function fillable(example: string | undefined): Promise<Uint8Array> {
-  if (!example) return renderBlank({ fillable: true });
-  const result = parseAnswers(await readFile(new URL(`../examples/${example}.json`, import.meta.url), 'utf8'), `${example}.json`);
-  if (!result.ok) throw new Error(`example ${example} does not validate`);
-  return renderFilled(result.answers, { fillable: true });
+/** The blank form, or an example's form (each rendered once for the file). */
+function fillable(example: string | undefined): Promise<Uint8Array> {
+  return example ? exampleOnce(example, { fillable: true }) : blankOnce({ fillable: true });
 }
 
 async function withNeedAppearances(pdf: Uint8Array, need: boolean): Promise<Uint8Array> {

@@ -14,6 +14,7 @@ import { describe, expect, it } from 'vitest';
 import { renderBlank, renderFilled } from '../src/api.js';
 import { parseAnswers, type Answers } from '../src/answers/index.js';
 import { arbitraryAnswersWith, SAMPLE_TEXTS } from './answers/arbitrary.js';
+import { exampleOnce } from './support/rendered.js';
 import { found } from './support/content.js';
 import { pdfLines } from './support/pdf.js';
 import { shownFields } from './support/widgets.js';
@@ -41,7 +42,7 @@ function hiddenValues(pdf: Uint8Array, scriptsOnly = false): string[] {
 describe('every prefilled answer shows whole in its field', () => {
   for (const name of EXAMPLES) {
     it(name, async () => {
-      const pdf = await renderFilled(await example(name), { fillable: true });
+      const pdf = await exampleOnce(name, { fillable: true });
       expect(hiddenValues(pdf)).toEqual([]);
     });
   }
@@ -85,7 +86,7 @@ describe('every prefilled answer shows whole in its field', () => {
 
 describe('a label beside a prefilled field', () => {
   it('stands by the first line of a field of several lines, where its answer starts', async () => {
-    const pdf = await renderFilled(await example('first-year-woop'), { fillable: true });
+    const pdf = await exampleOnce('first-year-woop', { fillable: true });
     const doc = await PDFDocument.load(pdf);
     const [widget] = doc.getForm().getTextField('goals.woop.plan.then').acroField.getWidgets();
     const pageIndex = doc.getPages().findIndex((page) => page.ref === widget!.P());

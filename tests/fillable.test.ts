@@ -9,7 +9,8 @@ import pixelmatch from 'pixelmatch';
 import { PNG } from 'pngjs';
 import { readFile } from 'node:fs/promises';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { renderBlank, renderFilled } from '../src/api.js';
+import { renderFilled } from '../src/api.js';
+import { blankOnce } from './support/rendered.js';
 import { parseAnswers, type Answers } from '../src/answers/index.js';
 import { formMarker } from './support/form.js';
 import { rasterise } from './support/pdf.js';
@@ -40,7 +41,7 @@ async function example(name: string): Promise<Answers> {
 
 describe('blank --fillable: fields per sheet', () => {
   it('goals: 28 fields, named by answers path, written answers multi-line', async () => {
-    const fields = await fieldsOf(await renderBlank({ sheets: ['goals'], fillable: true }));
+    const fields = await fieldsOf(await blankOnce({ sheets: ['goals'], fillable: true }));
     expect(countKinds(fields)).toEqual({ single: 16, multi: 11 });
     expect(fields.map((f) => f.getName())).toEqual([
       'learner.name', 'learner.program', 'coach.name', 'session.date', 'session.number',
@@ -58,7 +59,7 @@ describe('blank --fillable: fields per sheet', () => {
   });
 
   it('network: 20 contact rows per tie (name, area, role, notes), five people to add, four actions', async () => {
-    const fields = await fieldsOf(await renderBlank({ sheets: ['network'], fillable: true }));
+    const fields = await fieldsOf(await blankOnce({ sheets: ['network'], fillable: true }));
     expect(fields).toHaveLength(293);
     expect(countKinds(fields)).toEqual({ single: 195, multi: 33, dropdown: 65 });
     const names = fields.map((f) => f.getName());
@@ -78,12 +79,12 @@ describe('blank --fillable: fields per sheet', () => {
   });
 
   it('A4 gives the connection lists their extra rows', async () => {
-    const names = (await fieldsOf(await renderBlank({ sheets: ['network'], paper: 'a4', fillable: true }))).map((f) => f.getName());
+    const names = (await fieldsOf(await blankOnce({ sheets: ['network'], paper: 'a4', fillable: true }))).map((f) => f.getName());
     expect(names).toContain('network.contacts[62].name');
   });
 
   it('social: checkboxes for purposes (and Other) and boundaries; list rows; the bio', async () => {
-    const fields = await fieldsOf(await renderBlank({ sheets: ['social'], fillable: true }));
+    const fields = await fieldsOf(await blankOnce({ sheets: ['social'], fillable: true }));
     expect(countKinds(fields)).toEqual({ single: 35, multi: 4, checkbox: 14 });
     const boxes = fields.filter((f) => f instanceof PDFCheckBox).map((f) => f.getName());
     expect(boxes).toEqual([
@@ -96,7 +97,7 @@ describe('blank --fillable: fields per sheet', () => {
   });
 
   it('every text field has a fixed font size (never 0, "auto"); the marker is in the Info dictionary, not a field', async () => {
-    const doc = await PDFDocument.load(await renderBlank({ fillable: true }));
+    const doc = await PDFDocument.load(await blankOnce({ fillable: true }));
     for (const field of doc.getForm().getFields()) {
       if (!(field instanceof PDFTextField || field instanceof PDFDropdown)) continue;
       const da = field.acroField.getDefaultAppearance() ?? '';
@@ -109,7 +110,7 @@ describe('blank --fillable: fields per sheet', () => {
 
   it('every field has a tooltip (/TU) from its printed prompt, with row and column in tables and a format for the date and number', async () => {
     const tooltips = async (locale: string) => {
-      const doc = await PDFDocument.load(await renderBlank({ fillable: true, locale }));
+      const doc = await PDFDocument.load(await blankOnce({ fillable: true, locale }));
       return new Map(doc.getForm().getFields().map((f) => [f.getName(), f.acroField.dict.lookupMaybe(PDFName.of('TU'), PDFHexString)?.decodeText()]));
     };
     const en = await tooltips('en');
@@ -126,7 +127,7 @@ describe('blank --fillable: fields per sheet', () => {
   });
 
   it('the connection lists tab down each list (strong, then weak, then mentors), not across them row by row', async () => {
-    const doc = await PDFDocument.load(await renderBlank({ fillable: true, sheets: ['network'] }));
+    const doc = await PDFDocument.load(await blankOnce({ fillable: true, sheets: ['network'] }));
     const names = doc.getForm().getFields().filter((f) => /^network\.contacts\[\d+\]\.name$/.test(f.getName()));
     const annots = doc.getPage(0).node.Annots()!;
     const order = Array.from({ length: annots.size() }, (_, i) => annots.get(i).toString());
@@ -137,7 +138,7 @@ describe('blank --fillable: fields per sheet', () => {
   });
 
   it('readers tab in the listed order (/Tabs /S on every page), show the title and know the language', async () => {
-    const doc = await PDFDocument.load(await renderBlank({ fillable: true, locale: 'es' }));
+    const doc = await PDFDocument.load(await blankOnce({ fillable: true, locale: 'es' }));
     for (const [index, page] of doc.getPages().entries()) expect(page.node.get(PDFName.of('Tabs')), `page ${index + 1}`).toBe(PDFName.of('S'));
     expect(doc.catalog.lookup(PDFName.of('Lang'))?.toString()).toBe('(es)');
     expect(doc.catalog.lookup(PDFName.of('ViewerPreferences'), PDFDict).get(PDFName.of('DisplayDocTitle'))?.toString()).toBe('true');
@@ -145,7 +146,7 @@ describe('blank --fillable: fields per sheet', () => {
   });
 
   it('tab order is reading order: each page lists its widgets header first, then down the page', async () => {
-    const doc = await PDFDocument.load(await renderBlank({ sheets: ['goals'], fillable: true }));
+    const doc = await PDFDocument.load(await blankOnce({ sheets: ['goals'], fillable: true }));
     const widgetNames = (pageIndex: number) => {
       const annots = doc.getPage(pageIndex).node.Annots()!;
       const names: string[] = [];
@@ -178,8 +179,8 @@ describe.each(['letter', 'a4'] as const)('printed empty on %s, a fillable sheet 
   let fillable: Buffer[];
   let plain: Buffer[];
   beforeAll(async () => {
-    fillable = await rasterise(await renderBlank({ paper, fillable: true }));
-    plain = await rasterise(await renderBlank({ paper }));
+    fillable = await rasterise(await blankOnce({ paper, fillable: true }));
+    plain = await rasterise(await blankOnce({ paper }));
   });
 
   it('has the same pages, pixel for pixel within 0.01%', () => {

@@ -9,7 +9,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { PDFDict, PDFDocument, PDFHexString, PDFName, PDFString } from 'pdf-lib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { importAnswers, renderBlank, renderFilled } from '../src/api.js';
+import { importAnswers, renderFilled } from '../src/api.js';
+import { blankOnce } from './support/rendered.js';
 import { parseAnswers, type Answers } from '../src/answers/index.js';
 import { runCli } from './support/cli.js';
 import { formMarker } from './support/form.js';
@@ -67,7 +68,7 @@ describe('round trip: fill --fillable, then import, gives back each example', as
 
 describe('edits made as a reader makes them', () => {
   it('a blank form: text in Polish, Chinese and Arabic, an area picked, boxes ticked; untouched fields stay absent', async () => {
-    const doc = await PDFDocument.load(await renderBlank({ fillable: true }));
+    const doc = await PDFDocument.load(await blankOnce({ fillable: true }));
     const form = doc.getForm();
     form.getTextField('learner.name').setText('Łucja Wiśniewska-Żółć');
     form.getTextField('session.number').setText('3');
@@ -153,10 +154,10 @@ describe('refusals: exit 1, one clear line each', () => {
     ['an empty file', async () => new Uint8Array(), /not a PDF file/],
     [
       'a truncated PDF',
-      async () => (await renderBlank({ sheets: ['goals'], fillable: true })).slice(0, 40_000),
+      async () => (await blankOnce({ sheets: ['goals'], fillable: true })).slice(0, 40_000),
       /damaged or incomplete/,
     ],
-    ['a PDF without our fields (the plain blank sheet)', async () => renderBlank({ sheets: ['goals'] }), /not a fillable worksheet from pln-worksheets/],
+    ['a PDF without our fields (the plain blank sheet)', async () => blankOnce({ sheets: ['goals'] }), /not a fillable worksheet from pln-worksheets/],
     [
       'some other PDF form',
       async () => {
@@ -171,13 +172,13 @@ describe('refusals: exit 1, one clear line each', () => {
     ],
     [
       'a form without the learner\'s name',
-      async () => renderBlank({ sheets: ['goals'], fillable: true }),
+      async () => blankOnce({ sheets: ['goals'], fillable: true }),
       /learner\.name: empty/,
     ],
     [
       'a contact without an area, a session date that is not a date',
       async () => {
-        const doc = await PDFDocument.load(await renderBlank({ fillable: true }));
+        const doc = await PDFDocument.load(await blankOnce({ fillable: true }));
         const form = doc.getForm();
         form.getTextField('learner.name').setText('Sam');
         form.getTextField('session.date').setText('14/10/2025');
@@ -199,7 +200,7 @@ describe('refusals: exit 1, one clear line each', () => {
   });
 
   it('a date that is not a date is named with its field', async () => {
-    const doc = await PDFDocument.load(await renderBlank({ sheets: ['goals'], fillable: true }));
+    const doc = await PDFDocument.load(await blankOnce({ sheets: ['goals'], fillable: true }));
     doc.getForm().getTextField('learner.name').setText('Sam');
     doc.getForm().getTextField('session.date').setText('14/10/2025');
     await expect(importAnswers(await saveAsReader(doc), 'x.pdf')).rejects.toThrow(/session\.date/);
