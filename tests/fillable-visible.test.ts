@@ -6,27 +6,19 @@
  */
 import bidiModule from 'bidi-js';
 import fc from 'fast-check';
-import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { PDFDocument } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
 import { renderBlank, renderFilled } from '../src/api.js';
-import { parseAnswers, type Answers } from '../src/answers/index.js';
 import { arbitraryAnswersWith, SAMPLE_TEXTS } from './answers/arbitrary.js';
-import { exampleOnce } from './support/rendered.js';
+import { example, exampleOnce } from './support/rendered.js';
 import { found } from './support/content.js';
 import { pdfLines } from './support/pdf.js';
 import { shownFields } from './support/widgets.js';
 
 const EXAMPLES = ['first-year-woop', 'resident-smart', 'multilingual-long'];
 const bidi = (bidiModule as unknown as typeof bidiModule.default)();
-
-async function example(name: string): Promise<Answers> {
-  const result = parseAnswers(await readFile(new URL(`../examples/${name}.json`, import.meta.url), 'utf8'), `${name}.json`);
-  if (!result.ok) throw new Error(`example ${name} does not validate`);
-  return result.answers;
-}
 
 /** The text fields whose widgets do not show their whole value: name, value, what is shown. */
 function hiddenValues(pdf: Uint8Array, scriptsOnly = false): string[] {

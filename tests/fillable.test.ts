@@ -7,11 +7,10 @@ import * as mupdf from 'mupdf';
 import { PDFCheckBox, PDFDict, PDFDocument, PDFDropdown, PDFHexString, PDFName, PDFTextField, type PDFField } from 'pdf-lib';
 import pixelmatch from 'pixelmatch';
 import { PNG } from 'pngjs';
-import { readFile } from 'node:fs/promises';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { renderFilled } from '../src/api.js';
-import { blankOnce } from './support/rendered.js';
-import { parseAnswers, type Answers } from '../src/answers/index.js';
+import { blankOnce, example } from './support/rendered.js';
+import type { Answers } from '../src/answers/index.js';
 import { formMarker } from './support/form.js';
 import { rasterise } from './support/pdf.js';
 import { expectPagesMatchBaseline } from './support/pixels.js';
@@ -31,12 +30,6 @@ function countKinds(fields: PDFField[]): Record<string, number> {
   const counts: Record<string, number> = {};
   for (const field of fields) counts[kindOf(field)] = (counts[kindOf(field)] ?? 0) + 1;
   return counts;
-}
-
-async function example(name: string): Promise<Answers> {
-  const result = parseAnswers(await readFile(new URL(`../examples/${name}.json`, import.meta.url), 'utf8'), `${name}.json`);
-  if (!result.ok) throw new Error(`example ${name} does not validate`);
-  return result.answers;
 }
 
 describe('blank --fillable: fields per sheet', () => {
