@@ -216,11 +216,12 @@ async function bench(options: Options): Promise<void> {
     const machine = { cpus: os.availableParallelism(), cpuModel: os.cpus()[0]?.model ?? '', memoryGb: Math.round(os.totalmem() / 2 ** 30), node: process.version, loadAverageAtStart: os.loadavg().map((x) => Math.round(x * 100) / 100) };
     log(`machine: ${machine.cpus} cores, load ${machine.loadAverageAtStart.join(' ')}; cohort of ${options.learners} in ${work}`);
 
-    log('node start, node start + renderer import, cold fill, and cold fill from the modules (for reference), in turns…');
-    const { bare, imported, fills, moduleFills } = await inTurns(options.repeat, {
+    log('node start, node start + renderer import, cold fill, cold fill --fillable, and cold fill from the modules (for reference), in turns…');
+    const { bare, imported, fills, fillableFills, moduleFills } = await inTurns(options.repeat, {
       bare: () => runNode(['-e', '0']),
       imported: () => runNode(['--input-type=module', '-e', "await import('@react-pdf/renderer')"]),
       fills: () => runNode([bin, 'fill', one, '--out', path.join(work, 'one.pdf')]),
+      fillableFills: () => runNode([bin, 'fill', one, '--fillable', '--out', path.join(work, 'one-form.pdf')]),
       moduleFills: () => runNode([bin, 'fill', one, '--out', path.join(work, 'one.pdf')], { PLN_WORKSHEETS_MODULES: '1' }),
     });
     const fillPages = await pageCount(path.join(work, 'one.pdf'));
@@ -275,6 +276,7 @@ async function bench(options: Options): Promise<void> {
       nodeStartAndRendererImportMs: round(importMs),
       coldFill: { ms: round(fillMs), pages: fillPages, startAndImportShare: round(importMs / fillMs, 3), timesStartAndImport: round(fillMs / importMs, 2) },
       coldFillFromModules: { ms: round(ms(moduleFills)), timesStartAndImport: round(ms(moduleFills) / importMs, 2) },
+      coldFillFillable: { ms: round(ms(fillableFills)), pages: await pageCount(path.join(work, 'one-form.pdf')) },
       warmFill: { msPerPage: round(median(warm.map((run) => Number(run.report.msPerPage)))), pages: Number(warm[0]?.report.pages) },
       bundleSmall: { learners: options.small, pages: smallPages, ms: round(smallMs), msPerPage: round(smallPerPage, 2), pagesPerSecond: round(smallPages / (smallMs / 1000), 1), peakMb: peak(smallRuns) },
       bundle: { learners: options.learners, pages: fullPages, ms: round(fullMs), msPerPage: round(fullPerPage, 2), pagesPerSecond: round(fullPages / (fullMs / 1000), 1), peakMb: peak(fullRuns) },
@@ -298,6 +300,7 @@ async function bench(options: Options): Promise<void> {
         rebuildMs: rebuilds.map((r) => round(r.wallMs)),
         coldFillMs: fills.map((r) => round(r.wallMs)),
         coldFillFromModulesMs: moduleFills.map((r) => round(r.wallMs)),
+        coldFillFillableMs: fillableFills.map((r) => round(r.wallMs)),
         importMs: imported.map((r) => round(r.wallMs)),
       },
       loadAverageAtEnd: os.loadavg().map((x) => Math.round(x * 100) / 100),
@@ -337,6 +340,7 @@ function printTable(r: any, targets: { target: string; met: boolean; figures: st
     ['node start + renderer import', fmt(r.nodeStartAndRendererImportMs)],
     [`cold fill (1 learner, ${r.coldFill.pages} pages)`, `${fmt(r.coldFill.ms)}; start + import = ${pct(r.coldFill.startAndImportShare)} of it (${r.coldFill.timesStartAndImport}×)`],
     ['  the same, from the modules', `${fmt(r.coldFillFromModules.ms)} (${r.coldFillFromModules.timesStartAndImport}×; no one-file CLI nor code cache; for reference)`],
+    [`cold fill --fillable (the form, ${r.coldFillFillable.pages} pages)`, fmt(r.coldFillFillable.ms)],
     ['warm fill, per page', `${r.warmFill.msPerPage} ms`],
     [`bundle ${r.bundleSmall.learners} learners, --no-cache`, `${fmt(r.bundleSmall.ms)}, ${r.bundleSmall.pages} pages, ${r.bundleSmall.msPerPage} ms/page, ${r.bundleSmall.pagesPerSecond} pages/s, peak ${r.bundleSmall.peakMb} MB`],
     [`bundle ${r.bundle.learners} learners, --no-cache`, `${fmt(r.bundle.ms)}, ${r.bundle.pages} pages, ${r.bundle.msPerPage} ms/page, ${r.bundle.pagesPerSecond} pages/s, peak ${r.bundle.peakMb} MB`],
