@@ -34,7 +34,7 @@ export class SubsetFont {
   private readonly glyphs = new Map<number, { width: number; text: string }>();
   /**
    * Shaped advance of each text measured, in font units: fitting a field wraps its text at each
-   * size it tries, measuring the same words and line starts again (shaping is most of a form's time).
+   * size it tries, measuring the same words and line starts again.
    */
   private readonly advances = new Map<string, number>();
 
