@@ -17,6 +17,15 @@ const FAST = [
   'tests/split-names.test.ts',
 ];
 const ALL = ['tests/**/*.test.ts', 'tests/**/*.test.tsx'];
+/**
+ * Files that need a process of their own. Every other file shares its worker's modules with the
+ * files run before it (isolate: false), so React-PDF, the fonts and the worksheet code load once
+ * per worker, not once per file. These cannot: font-loading checks which fonts a fresh process has
+ * opened, support.test registers fonts and a hyphenation callback of its own, render-scripts
+ * checks the line breaking registerFonts installs, and the web app's tests load dist/'s copy of the
+ * modules, which would register a second copy of the fonts on the same renderer.
+ */
+const ISOLATED = ['tests/support.test.ts', 'tests/unicode/font-loading.test.ts', 'tests/unicode/render-scripts.test.tsx', 'tests/web/**/*.test.ts'];
 const EXCLUDE = ['**/node_modules/**', 'dist/**', 'tests/.artifacts/**'];
 
 export default defineConfig({
@@ -31,8 +40,9 @@ export default defineConfig({
     maxWorkers: 2,
     minWorkers: 1,
     projects: [
-      { extends: true, test: { name: 'fast', include: FAST, exclude: EXCLUDE } },
-      { extends: true, test: { name: 'render', include: ALL, exclude: [...EXCLUDE, ...FAST] } },
+      { extends: true, test: { name: 'fast', include: FAST, exclude: EXCLUDE, isolate: false } },
+      { extends: true, test: { name: 'render', include: ALL, exclude: [...EXCLUDE, ...FAST, ...ISOLATED], isolate: false } },
+      { extends: true, test: { name: 'isolated', include: ISOLATED, exclude: EXCLUDE } },
     ],
   },
 });

@@ -17,7 +17,7 @@ const PAGES_PER_SHEET: Record<SheetId, number> = { goals: 2, network: 3, social:
 /** Copy that only filled sheets print. */
 const FILLED_ONLY = new Set(['social.bio.count']);
 
-/** The handbook's own terms, which must appear exactly as written (shared/spec/worksheets.md). */
+/** The handbook's own terms (It Takes Two, chapter 8), which must appear exactly as written. */
 const HANDBOOK_TERMS: Record<SheetId, string[]> = {
   goals: ['WOOP', 'Wish', 'Outcome', 'Obstacle', 'Plan', 'SMART', 'Specific', 'Measurable', 'Assignable', 'Relevant', 'Time-Based'],
   network: [

@@ -1,6 +1,6 @@
 /**
- * The answers commands as learners, coaches and their scripts use them (shared/spec/cli.md,
- * shared/spec/answers.md): `validate`, `init` and `schema`, their output streams and exit codes.
+ * The answers commands as learners, coaches and their scripts use them (docs/cli.md,
+ * docs/answers-format.md): `validate`, `init` and `schema`, their output streams and exit codes.
  */
 import { mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';

@@ -1,5 +1,5 @@
 /**
- * The command line as coaches' scripts call it (shared/spec/cli.md): `blank`, its flags, exit codes,
+ * The command line as coaches' scripts call it (docs/cli.md): `blank`, its flags, exit codes,
  * help, and output that is never left half-written.
  */
 import { mkdir, mkdtemp, readFile, writeFile, readdir } from 'node:fs/promises';

@@ -6,9 +6,9 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { renderFilled } from '../src/api.js';
-import { formatProblem, loadAnswersFile } from '../src/answers/index.js';
+import { formatProblem, LIMITS, loadAnswersFile, parseAnswers } from '../src/answers/index.js';
 import { headerWidths } from '../src/pdf/header-widths.js';
-import { pdfLines } from './support/pdf.js';
+import { normaliseText, pdfLines, pdfText } from './support/pdf.js';
 
 const EXAMPLES = fileURLToPath(new URL('../examples', import.meta.url));
 const BLANK_WEIGHTS = [3.2, 2.4, 2.4, 1.7, 1];
@@ -63,5 +63,38 @@ describe('the header of a filled sheet', () => {
     expect(coach.map((line) => line.text)).toHaveLength(1);
     expect(coach[0]!.text).toContain('Dr. Yael Ben-David');
     expect(coach[0]!.text).toContain('יעל');
+  });
+});
+
+describe('the tallest header the answers format allows', () => {
+  /** LIMITS.headerLines lines, the last one long enough to wrap, LIMITS.headerChars characters in all. */
+  function tallest(label: string): string {
+    const lines = Array.from({ length: LIMITS.headerLines - 1 }, (_, i) => `${label}${i + 1}`);
+    const head = lines.join('\n') + '\n';
+    return head + 'Wide Words Wrapping '.repeat(10).slice(0, LIMITS.headerChars - [...head].length);
+  }
+
+  it.each([
+    ['letter', 'en'],
+    ['a4', 'es'],
+  ] as const)('leaves every sheet room on %s paper (%s), and prints every line', async (paper, locale) => {
+    const answers = {
+      learner: { name: tallest('N'), program: tallest('P'), email: `${'a'.repeat(64)}@${'d'.repeat(LIMITS.emailChars - 69)}.edu` },
+      coach: { name: tallest('C') },
+      session: { date: '2026-01-02', number: 3 },
+    };
+    const parsed = parseAnswers(JSON.stringify(answers), 'tall.json');
+    if (!parsed.ok) expect.fail(parsed.problems.map(formatProblem).join('\n'));
+    for (const field of [answers.learner.name, answers.learner.program, answers.coach.name]) {
+      expect([...field]).toHaveLength(LIMITS.headerChars);
+      expect(field.split('\n')).toHaveLength(LIMITS.headerLines);
+    }
+    const pdf = await renderFilled(parsed.answers, { sheets: ['goals', 'network', 'social'], paper, locale });
+    const pages = (await pdfText(pdf)).map((page) => normaliseText(page).replace(/\s+/g, ''));
+    // The header is on every page, whole; the sheets follow it.
+    for (const page of pages) {
+      for (const field of [answers.learner.name, answers.learner.program, answers.coach.name]) expect(page).toContain(normaliseText(field).replace(/\s+/g, ''));
+    }
+    expect(pages.length).toBeGreaterThanOrEqual(3);
   });
 });

@@ -20,6 +20,12 @@ export const LIMITS = {
    */
   headerChars: 120,
   /**
+   * Most lines in a learner name, program or coach name: the header grows with its tallest cell,
+   * and about fifty lines leave a letter page no room for the sheet. Ten lines keep the sheet on
+   * the page in every paper size and language, beside a logo.
+   */
+  headerLines: 10,
+  /**
    * Longest learner email, in characters: 254, the longest address email can deliver to
    * (RFC 5321). It prints under the sheet's title, beside the logo, in a block that cannot break
    * across pages, so a longer text would run off the page.

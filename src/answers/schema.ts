@@ -1,5 +1,5 @@
 /**
- * The answers file, format version 1 (see shared/spec/answers.md): the one source of truth for the
+ * The answers file, format version 1 (see docs/answers-format.md): the one source of truth for the
  * TypeScript types, the runtime validation and the published JSON Schema.
  *
  * Field names are a public contract: add optional fields if needed, never rename, remove or retype.
@@ -24,11 +24,22 @@ export const BOUNDARIES = [
 
 export const ANSWERS_SCHEMA_ID = 'https://pln-worksheets.example/answers.schema.json';
 
+interface TextLimits {
+  /** Most characters (code points); LIMITS.textChars when left out. */
+  chars?: number;
+  /** What the text is, when it must be one line: "an email address". */
+  oneLine?: string;
+  /** Most lines, for a text printed in the header of every page. */
+  lines?: number;
+}
+
+const LINE_BREAK = /\r\n|[\n\r\u2028\u2029]/;
+
 /**
  * Learner text: any printable Unicode, at most LIMITS.textChars code points. The checks live in the
  * schema (not only in the loader) so answers built in code, e.g. by `import`, obey the same rules.
  */
-function text(description: string, maxChars: number = LIMITS.textChars, oneLine?: string) {
+function text(description: string, { chars = LIMITS.textChars, oneLine, lines }: TextLimits = {}) {
   return z
     .string()
     .superRefine((s, ctx) => {
@@ -39,18 +50,36 @@ function text(description: string, maxChars: number = LIMITS.textChars, oneLine?
         const what = lineBreak[0] === '\t' ? 'a tab' : 'a line break';
         ctx.addIssue({ code: 'custom', input: s, message: `has ${what}; ${oneLine} is one line`, params: { expected: 'one line, without line breaks or tabs' } });
       }
-      const length = codePointLength(s);
-      if (length > maxChars) {
+      const lineCount = lines === undefined ? 0 : s.split(LINE_BREAK).length;
+      if (lines !== undefined && lineCount > lines) {
         ctx.addIssue({
           code: 'custom',
           input: s,
-          message: `is ${length.toLocaleString('en-US')} characters long; the limit is ${maxChars.toLocaleString('en-US')}`,
-          params: { expected: `at most ${maxChars.toLocaleString('en-US')} characters`, limit: maxChars, actual: length },
+          message: `has ${lineCount} lines; the limit is ${lines} (it prints in the header of every page)`,
+          params: { expected: `at most ${lines} lines`, limit: lines, actual: lineCount },
+        });
+      }
+      const length = codePointLength(s);
+      if (length > chars) {
+        ctx.addIssue({
+          code: 'custom',
+          input: s,
+          message: `is ${length.toLocaleString('en-US')} characters long; the limit is ${chars.toLocaleString('en-US')}`,
+          params: { expected: `at most ${chars.toLocaleString('en-US')} characters`, limit: chars, actual: length },
         });
       }
     })
-    .meta({ description, maxLength: maxChars, ...(oneLine ? { pattern: '^[^\\t\\n\\r\\u2028\\u2029]*$' } : {}) });
+    .meta({ description, maxLength: chars, ...(oneLine ? { pattern: '^[^\\t\\n\\r\\u2028\\u2029]*$' } : lines !== undefined ? { pattern: linesPattern(lines) } : {}) });
 }
+
+/** The published schema's form of a line limit: a first line, then at most `lines - 1` more. */
+function linesPattern(lines: number): string {
+  const line = '[^\\n\\r\\u2028\\u2029]*';
+  return `^${line}(?:(?:\\r\\n|[\\n\\r\\u2028\\u2029])${line}){0,${lines - 1}}$`;
+}
+
+/** A name or program: printed in the header of every page. */
+const headerText = (description: string) => text(description, { chars: LIMITS.headerChars, lines: LIMITS.headerLines });
 
 /**
  * Runs a list check even when some items are invalid. (zod's own `.max()` on arrays stops the item
@@ -116,15 +145,15 @@ const IfThenSchema = (description: string) =>
 
 export const LearnerSchema = z
   .strictObject({
-    name: text("The learner's name, printed on every sheet.", LIMITS.headerChars),
-    program: text('Program or course, printed on every sheet.', LIMITS.headerChars).optional(),
+    name: headerText("The learner's name, printed on every sheet."),
+    program: headerText('Program or course, printed on every sheet.').optional(),
     // One line: printed under each sheet's title in a block that cannot break across pages.
-    email: text('Email address, on one line.', LIMITS.emailChars, 'an email address').optional(),
+    email: text('Email address, on one line.', { chars: LIMITS.emailChars, oneLine: 'an email address' }).optional(),
   })
   .meta({ title: 'Learner', description: 'Who these answers belong to.' });
 
 export const CoachSchema = z
-  .strictObject({ name: text("The coach's name, printed on every sheet.", LIMITS.headerChars).optional() })
+  .strictObject({ name: headerText("The coach's name, printed on every sheet.").optional() })
   .meta({ title: 'Coach', description: 'The coach for this session.' });
 
 export const SessionSchema = z

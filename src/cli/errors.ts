@@ -1,4 +1,4 @@
-/** Exit codes of the command-line contract (shared/spec/cli.md). */
+/** Exit codes of the command-line contract (docs/cli.md). */
 export const EXIT = { ok: 0, invalidInput: 1, usage: 2 } as const;
 
 /** A problem with the input (file, answers, templates): exit code 1, one message per line. */

@@ -82,8 +82,12 @@ function record<T extends Record<string, fc.Arbitrary<unknown>>>(model: T, requi
 
 export function arbitraryAnswersWith(shape: AnswersShape): fc.Arbitrary<Answers> {
   const t = shape.text;
-  // Header fields (printed on every page) have their own, shorter limit.
-  const short = t.map((s) => [...s].slice(0, LIMITS.headerChars).join(''));
+  // Header fields (printed on every page) have their own, shorter limits: characters and lines.
+  const short = t.map((s) => {
+    const lines = [...s].slice(0, LIMITS.headerChars).join('').split(/(\r\n|[\n\r\u2028\u2029])/);
+    // split keeps the breaks: text, break, text…; past the last allowed line, breaks become spaces.
+    return lines.map((part, i) => (i % 2 === 1 && i >= 2 * LIMITS.headerLines - 1 ? ' ' : part)).join('');
+  });
   // An email address is one line (the schema refuses line breaks and tabs in it).
   const email = t.map((s) => [...s.replace(/[\t\n\r\u2028\u2029]/g, ' ')].slice(0, LIMITS.emailChars).join(''));
   const ifThen = record({ if: t, then: t });

@@ -78,6 +78,22 @@ describe('documented limits: at the limit is fine, one more is a clear error', (
     expect(p.message).toContain('the limit is 120');
   });
 
+  it('the name, program and coach: at most LIMITS.headerLines lines, a located error beyond (a taller header would leave the sheet no room)', () => {
+    const lines = (n: number, newline = '\n') => Array.from({ length: n }, (_, i) => `line ${i + 1}`).join(newline);
+    expect(parseAnswers(JSON.stringify({ learner: { name: lines(LIMITS.headerLines), program: lines(LIMITS.headerLines, '\r\n') }, coach: { name: lines(LIMITS.headerLines) } }), 'a.json').ok).toBe(true);
+    for (const [answers, path] of [
+      [{ learner: { name: lines(LIMITS.headerLines + 1) } }, 'learner.name'],
+      [{ learner: { name: 'Ana', program: lines(LIMITS.headerLines + 1, '\r\n') } }, 'learner.program'],
+      [{ learner: { name: 'Ana' }, coach: { name: lines(LIMITS.headerLines + 1, '\u2028') } }, 'coach.name'],
+    ] as const) {
+      const p = onlyProblem(JSON.stringify(answers));
+      expect(p.path).toBe(path);
+      expect(p.message).toBe(`has ${LIMITS.headerLines + 1} lines; the limit is ${LIMITS.headerLines} (it prints in the header of every page)`);
+    }
+    // Sixty lines within the character limit: the file that once failed in the renderer, unlocated.
+    expect(onlyProblem(JSON.stringify({ learner: { name: 'a\n'.repeat(59) + 'a' } })).message).toBe('has 60 lines; the limit is 10 (it prints in the header of every page)');
+  });
+
   it("the learner's email: at most LIMITS.emailChars characters (the longest deliverable address)", () => {
     const local = 'a'.repeat(64);
     const longest = `${local}@${'d'.repeat(LIMITS.emailChars - local.length - 5)}.edu`;
@@ -102,6 +118,7 @@ describe('documented limits: at the limit is fine, one more is a clear error', (
       fileBytes: 1_048_576,
       textChars: 10_000,
       headerChars: 120,
+      headerLines: 10,
       emailChars: 254,
       nestingDepth: 32,
       items: {

@@ -101,6 +101,11 @@ describe('the published JSON Schema', () => {
     expect(fromJson.safeParse(full).success).toBe(true);
     expect(fromJson.safeParse({ learner: { name: 'Ana' } }).success).toBe(true);
     expect(fromJson.safeParse(starterAnswers()).success).toBe(true);
+    // A header field at its line limit, line breaks of every kind.
+    const atLimit = { learner: { name: ['A', 'B\r\nC', 'D\rE', 'F\u2028G', 'H\u2029I', 'J'].join('\n') } };
+    expect(atLimit.learner.name.split(/\r\n|[\n\r\u2028\u2029]/)).toHaveLength(LIMITS.headerLines);
+    expect(fromJson.safeParse(atLimit).success).toBe(true);
+    expect(AnswersSchema.safeParse(atLimit).success).toBe(true);
   });
 
   it.each([
@@ -113,6 +118,8 @@ describe('the published JSON Schema', () => {
     ['a session number 0', { learner: { name: 'A' }, session: { number: 0 } }],
     ['too many hashtags', { learner: { name: 'A' }, social: { hashtags: Array(LIMITS.items.hashtags + 1).fill('#x') } }],
     ['a repeated boundary', { learner: { name: 'A' }, social: { boundaries: ['permanence', 'permanence'] } }],
+    ['a name of more lines than the header holds', { learner: { name: Array(LIMITS.headerLines + 1).fill('A').join('\r\n') } }],
+    ['a coach on more lines than the header holds', { learner: { name: 'A' }, coach: { name: Array(LIMITS.headerLines + 1).fill('B').join('\u2029') } }],
   ])('rejects %s, as the loader does', (_what, value) => {
     expect(fromJson.safeParse(value).success).toBe(false);
     expect(AnswersSchema.safeParse(value).success).toBe(false);

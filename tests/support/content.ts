@@ -118,7 +118,7 @@ export function found(text: string, raw: string, scriptsOnly = false, prepare: (
 }
 
 /**
- * The characters of the scripts the worksheets promise (shared/spec/answers.md) plus ASCII. For
+ * The characters of the scripts the worksheets promise (docs/answers-format.md) plus ASCII. For
  * arbitrary code points (rare symbols, historic scripts) the text layer depends on the extractor:
  * MuPDF maps some Arabic presentation forms to unrelated code points and drops the plane of
  * characters beyond U+FFFF (U+1079B extracts as U+079B) where poppler reads them right. Those are

@@ -1,4 +1,4 @@
-/** One sentence or name in each script the worksheets promise (shared/spec/answers.md). */
+/** One sentence or name in each script the worksheets promise (docs/answers-format.md). */
 export const samples = {
   vietnamese: 'Nguyễn Thị Minh Khai',
   polish: 'Zażółć gęślą jaźń',
