@@ -394,7 +394,8 @@ async function render(focusId?: string): Promise<void> {
         { class: 'preview', 'aria-labelledby': 'preview-title' },
         el('h2', { id: 'preview-title' }, ui.preview),
         el('p', { id: 'preview-status', role: 'status' }),
-        el('iframe', { id: 'preview-frame', title: ui.preview, src: previewUrl }),
+        // The actions come before the preview: a keyboard user reaches the downloads right after
+        // the form, not after every control of the browser's PDF viewer.
         el(
           'div',
           { class: 'actions' },
@@ -415,6 +416,7 @@ async function render(focusId?: string): Promise<void> {
           }),
           el('label', { for: 'import-pdf', class: 'file' }, ui.importPdf),
         ),
+        el('iframe', { id: 'preview-frame', title: ui.preview, src: previewUrl }),
       ),
     ),
     el(
