@@ -133,6 +133,19 @@ export async function renderPacketFiles(packets: readonly PacketInput[], options
   return render(packets, { ...options, date: options.date ?? DEFAULT_PDF_DATE });
 }
 
+/**
+ * renderPacketFiles one file at a time: `deliver` gets each packet's PDF in order as it is made
+ * (to write it, say), and only a few packets are held in memory at once, however large the cohort.
+ */
+export async function eachPacketFile(
+  packets: readonly PacketInput[],
+  options: BundleOptions & { fillable?: boolean },
+  deliver: (file: PacketFile, index: number) => Promise<void>,
+): Promise<void> {
+  const { eachPacketFile: each } = await import('./bundle/split.js');
+  return each(packets, { ...options, date: options.date ?? DEFAULT_PDF_DATE }, deliver);
+}
+
 /** renderBundle, also telling where each packet and sheet landed (page numbers and labels). */
 export async function renderBundleWithLayout(packets: readonly PacketInput[], options: BundleOptions = {}): Promise<BundleResult> {
   // Loaded on first use: `fill` and `blank` do not need the bundle code.

@@ -3,7 +3,7 @@
  * index.csv; `--fillable` makes each a form for its participant that `import` reads back. Both
  * are byte-deterministic and come from the packet cache like a bundle's packets.
  */
-import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
@@ -101,5 +101,18 @@ describe('bundle --split', () => {
       expect(result.stderr).not.toMatch(/\n\s+at /);
     }
     expect((await readdir(dir)).sort()).toEqual(before);
+  });
+
+  it('a run that fails halfway leaves the folder as it was: no PDF of the packets before, no index', async () => {
+    // With --force into a folder where a sub-folder has the second participant's file name: the
+    // first packet is made and written before the second cannot be.
+    const forms = path.join(dir, 'halfway');
+    await mkdir(path.join(forms, 'doe-jo.pdf'), { recursive: true });
+    await writeFile(path.join(forms, 'notes.txt'), 'kept\n');
+    const before = await readdir(forms, { recursive: true });
+    const result = await runCli(['bundle', '--roster', 'roster.csv', '--split', 'halfway', '--force', '--sheet', 'goals', '--quiet'], { cwd: dir, env });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toBe(`${path.join('halfway', 'doe-jo.pdf')}: cannot write the PDF: it is not a regular file (a device, a pipe or a socket); write to a file name instead\n`);
+    expect((await readdir(forms, { recursive: true })).sort()).toEqual(before.sort());
   });
 });

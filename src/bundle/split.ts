@@ -26,11 +26,23 @@ export interface PacketFile {
 
 /** Every packet as a PDF of its own, in the order given. */
 export async function renderPacketFiles(packets: readonly PacketInput[], options: SplitOptions): Promise<PacketFile[]> {
+  const files: PacketFile[] = [];
+  await eachPacketFile(packets, options, async (file) => {
+    files.push(file);
+  });
+  return files;
+}
+
+/**
+ * Every packet as a PDF of its own, handed to `deliver` in the order given as each is made, and
+ * let go once `deliver` has finished with it: a cohort's forms (about 0.8 MB each) are never all
+ * held in memory at once. A few packets ahead are made meanwhile, as a bundle's are.
+ */
+export async function eachPacketFile(packets: readonly PacketInput[], options: SplitOptions, deliver: (file: PacketFile, index: number) => Promise<void>): Promise<void> {
   if (packets.length === 0) throw new Error('a bundle needs at least one packet');
   const bundlePlan = await planBundle(packets, options);
   const plan: BundlePlan = { ...bundlePlan, job: (index) => standaloneJob(bundlePlan.job(index), bundlePlan, index, packets[index]!, options) };
   const producer = await Producer.open(plan, options);
-  const files: PacketFile[] = [];
   try {
     const total = plan.packets.length;
     const pending = new Map<number, Promise<Uint8Array>>();
@@ -43,14 +55,13 @@ export async function renderPacketFiles(packets: readonly PacketInput[], options
       }
       const pdf = await pending.get(index)!;
       pending.delete(index);
-      files.push(packetFile(plan.packets[index]!, pdf));
+      await deliver(packetFile(plan.packets[index]!, pdf), index);
       options.onProgress?.({ done: index + 1, total });
     }
   } finally {
     await producer.close();
   }
   await producer.prune();
-  return files;
 }
 
 function packetFile(packet: BundlePacket, pdf: Uint8Array): PacketFile {

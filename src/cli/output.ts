@@ -67,7 +67,8 @@ const WRITE_FAILURES: Record<string, string> = {
   [NOT_A_REGULAR_FILE]: 'it is not a regular file (a device, a pipe or a socket); write to a file name instead',
 };
 
-function failureReason(error: unknown): string {
+/** Why a write failed, in plain words. */
+export function failureReason(error: unknown): string {
   const code = (error as NodeJS.ErrnoException | null)?.code ?? '';
   return WRITE_FAILURES[code] ?? (error instanceof Error ? error.message : String(error));
 }

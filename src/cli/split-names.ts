@@ -6,14 +6,24 @@
 import { safeSlug } from './output.js';
 
 /** `stems`: each packet's name (or fallback), in order. `suffix` goes before ".pdf" ("-fillable"). */
-export function splitFileNames(stems: readonly { name: string; fallback: string }[], suffix: string): string[] {
+export function splitFileNames(stems: readonly SplitStem[], suffix: string): string[] {
+  return stems.map(splitFileNamer(suffix));
+}
+
+export interface SplitStem {
+  name: string;
+  fallback: string;
+}
+
+/** splitFileNames one packet at a time, in packet order: each call names the next packet. */
+export function splitFileNamer(suffix: string): (stem: SplitStem) => string {
   // Compared in lower case: macOS and Windows folders do not tell "Sam.pdf" from "sam.pdf".
   const taken = new Set<string>(['index']);
-  return stems.map(({ name, fallback }) => {
+  return ({ name, fallback }) => {
     const slug = safeSlug(name, safeSlug(fallback, 'packet'));
     let stem = slug;
     for (let n = 2; taken.has(stem.toLowerCase()); n++) stem = `${slug}-${n}`;
     taken.add(stem.toLowerCase());
     return `${stem}${suffix}.pdf`;
-  });
+  };
 }

@@ -1,14 +1,15 @@
 /**
  * Writing a split bundle (`bundle --split DIR`): one PDF per packet, then index.csv (name,
- * program, file) listing them in packet order. Each file is written atomically; the folder must
- * be new or empty unless --force, so that a run never mixes its files with another's unasked.
+ * program, file) listing them in packet order, all put in place together once every one is made;
+ * the folder must be new or empty unless --force, so that a run never mixes its files with
+ * another's unasked.
  */
 import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { stringify } from 'csv-stringify/sync';
-import { ensureDirectory } from '../io/write.js';
+import { ensureDirectory, StagedFiles } from '../io/write.js';
 import { InputError } from './errors.js';
-import { writeOutputFile } from './output.js';
+import { failureReason } from './output.js';
 
 export const INDEX_FILE = 'index.csv';
 
@@ -41,19 +42,37 @@ export function indexCsv(files: readonly Omit<SplitFile, 'pdf'>[]): string {
   );
 }
 
-/** Writes the PDFs and the index into `dir`; returns the paths written, index last. */
-export async function writeSplit(dir: string, files: readonly SplitFile[]): Promise<string[]> {
+/**
+ * Writes the PDFs into `dir` as `produce` hands them over, then the index. Each is written under a
+ * temporary name as it comes (so the PDFs are not all held in memory) and all are renamed into
+ * place at the end: a run that fails halfway leaves the folder as it was. Returns the paths
+ * written, index last.
+ */
+export async function writeSplit(dir: string, produce: (write: (file: SplitFile) => Promise<void>) => Promise<void>): Promise<string[]> {
   await ensureDirectory(dir).catch((error: NodeJS.ErrnoException) => {
     throw new InputError([`${dir}: cannot create the folder (${error.code ?? String(error)})`]);
   });
+  const staged = new StagedFiles();
+  const listed: Omit<SplitFile, 'pdf'>[] = [];
   const written: string[] = [];
-  for (const file of files) {
-    const target = path.join(dir, file.file);
-    await writeOutputFile(target, file.pdf, 'the PDF');
+  const stage = async (target: string, data: Uint8Array | string, what: string) => {
+    await staged.add(target, data).catch((error: unknown) => {
+      throw new InputError([`${target}: cannot write ${what}: ${failureReason(error)}`]);
+    });
     written.push(target);
+  };
+  try {
+    await produce(async ({ pdf, ...entry }) => {
+      await stage(path.join(dir, entry.file), pdf, 'the PDF');
+      listed.push(entry);
+    });
+    await stage(path.join(dir, INDEX_FILE), indexCsv(listed), 'the index');
+    await staged.commit().catch((error: unknown) => {
+      throw new InputError([`${dir}: cannot write the PDFs: ${failureReason(error)}`]);
+    });
+  } catch (error) {
+    await staged.discard();
+    throw error;
   }
-  const index = path.join(dir, INDEX_FILE);
-  await writeOutputFile(index, indexCsv(files), 'the index');
-  written.push(index);
   return written;
 }

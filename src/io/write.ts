@@ -74,6 +74,40 @@ export async function writeFileAtomicallyFrom<T>(target: string, produce: (sink:
   }
 }
 
+/**
+ * Files written one by one under temporary names, then all renamed into place by `commit`: a run
+ * that fails halfway (`discard`) leaves none of them behind, and the folder's files as they were.
+ * Each file's bytes can be let go as soon as `add` returns.
+ */
+export class StagedFiles {
+  private readonly staged: { temporary: string; destination: string }[] = [];
+
+  /** Writes `bytes` for `target` under a temporary name in the target's folder. */
+  async add(target: string, bytes: Uint8Array | string): Promise<void> {
+    const destination = await writableDestination(path.resolve(target));
+    const dir = path.dirname(destination);
+    await ensureDirectory(dir);
+    const temporary = temporaryName(dir);
+    try {
+      await writeFile(temporary, bytes, { flag: 'wx' });
+    } catch (error) {
+      await rm(temporary, { force: true });
+      throw error;
+    }
+    this.staged.push({ temporary, destination });
+  }
+
+  /** Renames every file into place, in the order added. */
+  async commit(): Promise<void> {
+    for (const { temporary, destination } of this.staged.splice(0)) await rename(temporary, destination);
+  }
+
+  /** Removes the files not yet committed. */
+  async discard(): Promise<void> {
+    await Promise.all(this.staged.splice(0).map(({ temporary }) => rm(temporary, { force: true })));
+  }
+}
+
 /** Short and fixed in length, so that a file name near the 255-byte limit still has a temporary name. */
 function temporaryName(dir: string): string {
   return path.join(dir, `.pln-${process.pid}-${randomBytes(6).toString('hex')}.tmp`);

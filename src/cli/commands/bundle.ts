@@ -10,7 +10,7 @@ import { defaultOutputPath, deliverStreamedPdf, printOut } from '../output.js';
 import { resolveSettings } from '../settings.js';
 import { warnMissingCharacters } from '../warnings.js';
 import { checkSplitFolder, writeSplit } from '../split.js';
-import { splitFileNames } from '../split-names.js';
+import { splitFileNamer } from '../split-names.js';
 
 export interface BundleArgs {
   inputs?: string[];
@@ -104,26 +104,25 @@ export async function runBundle(args: BundleArgs): Promise<number> {
   const splitDir = args.split ?? (args.fillable ? path.join('out', defaultStem(args)) : undefined);
   if (splitDir !== undefined) await checkSplitFolder(splitDir, args.force ?? false);
 
-  const { writeBundle, renderPacketFiles, DEFAULT_PDF_DATE } = await import('../../api.js');
+  const { writeBundle, eachPacketFile, DEFAULT_PDF_DATE } = await import('../../api.js');
   const { defaultCacheDir } = await import('../../bundle/cache.js');
   const date = pdfDateFromEnvironment(process.env, DEFAULT_PDF_DATE);
   const progress = !args.quiet && process.stderr.isTTY ? await startProgress(packets.length) : undefined;
   const cache = args.cache === false ? undefined : { dir: defaultCacheDir() };
   if (splitDir !== undefined) {
-    let files: Awaited<ReturnType<typeof renderPacketFiles>>;
+    const nameFile = splitFileNamer(args.fillable ? '-fillable' : '');
+    let written: string[];
     try {
-      files = await renderPacketFiles(packets, { ...settings, paper, sheets, date, fillable: args.fillable ?? false, onProgress: ({ done }) => progress?.update(done), jobs: args.jobs, cache });
+      written = await writeSplit(splitDir, (write) =>
+        eachPacketFile(packets, { ...settings, paper, sheets, date, fillable: args.fillable ?? false, onProgress: ({ done }) => progress?.update(done), jobs: args.jobs, cache }, (file, index) => {
+          const packet = packets[index]!;
+          const fallback = packet.kind === 'learner' && packet.source ? path.basename(packet.source, path.extname(packet.source)) : file.title;
+          return write({ name: file.title, ...(file.subtitle ? { program: file.subtitle } : {}), file: nameFile({ name: packetName(packet), fallback }), pdf: file.pdf });
+        }),
+      );
     } finally {
       progress?.stop();
     }
-    const names = splitFileNames(
-      packets.map((packet, index) => ({ name: packetName(packet), fallback: packet.kind === 'learner' && packet.source ? path.basename(packet.source, path.extname(packet.source)) : files[index]!.title })),
-      args.fillable ? '-fillable' : '',
-    );
-    const written = await writeSplit(
-      splitDir,
-      files.map((file, index) => ({ name: file.title, ...(file.subtitle ? { program: file.subtitle } : {}), file: names[index]!, pdf: file.pdf })),
-    );
     await printOut(written.map((file) => `${file}\n`).join(''));
     return EXIT.ok;
   }

@@ -3,3 +3,4 @@ function unavailable(): never {
   throw new Error('not available in the web app');
 }
 export const renderPacketFiles = unavailable;
+export const eachPacketFile = unavailable;
