@@ -16,15 +16,12 @@ export const NOT_A_REGULAR_FILE = 'ENOTREGULAR';
  * and the file it points to is replaced, provided that file is regular.
  */
 export async function writeFileAtomically(target: string, bytes: Uint8Array | string): Promise<void> {
-  const destination = await writableDestination(path.resolve(target));
-  const dir = path.dirname(destination);
-  await ensureDirectory(dir);
-  const temporary = temporaryName(dir);
+  const staged = new StagedFiles();
   try {
-    await writeFile(temporary, bytes, { flag: 'wx' });
-    await rename(temporary, destination);
+    await staged.add(target, bytes);
+    await staged.commit();
   } catch (error) {
-    await rm(temporary, { force: true });
+    await staged.discard();
     throw error;
   }
 }
@@ -77,7 +74,8 @@ export async function writeFileAtomicallyFrom<T>(target: string, produce: (sink:
 /**
  * Files written one by one under temporary names, then all renamed into place by `commit`: a run
  * that fails halfway (`discard`) leaves none of them behind, and the folder's files as they were.
- * Each file's bytes can be let go as soon as `add` returns.
+ * Each file's bytes can be let go as soon as `add` returns. The same rules as writeFileAtomically
+ * (regular files only, links followed).
  */
 export class StagedFiles {
   private readonly staged: { temporary: string; destination: string }[] = [];
@@ -97,9 +95,12 @@ export class StagedFiles {
     this.staged.push({ temporary, destination });
   }
 
-  /** Renames every file into place, in the order added. */
+  /** Renames every file into place, in the order added; after a failure, `discard` removes the rest. */
   async commit(): Promise<void> {
-    for (const { temporary, destination } of this.staged.splice(0)) await rename(temporary, destination);
+    for (let next = this.staged[0]; next; next = this.staged[0]) {
+      await rename(next.temporary, next.destination);
+      this.staged.shift();
+    }
   }
 
   /** Removes the files not yet committed. */
