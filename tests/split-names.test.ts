@@ -3,7 +3,10 @@ import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { safeSlug } from '../src/cli/output.js';
 import { indexCsv } from '../src/cli/split.js';
-import { splitFileNames } from '../src/cli/split-names.js';
+import { splitFileNamer, type SplitStem } from '../src/cli/split-names.js';
+
+/** A folder's names, in packet order, as `bundle --split` gives them one by one. */
+const splitFileNames = (stems: readonly SplitStem[], suffix: string) => stems.map(splitFileNamer(suffix));
 
 describe('split file names', () => {
   it("are fill's slugs; a taken slug gets the first free -2, -3 in packet order, whatever the case", () => {

@@ -69,13 +69,15 @@ function text(description: string, { chars = LIMITS.textChars, oneLine, lines }:
         });
       }
     })
-    .meta({ description, maxLength: chars, ...(oneLine ? { pattern: '^[^\\t\\n\\r\\u2028\\u2029]*$' } : lines !== undefined ? { pattern: linesPattern(lines) } : {}) });
+    .meta({ description, maxLength: chars, ...publishedPattern(oneLine !== undefined, lines) });
 }
 
-/** The published schema's form of a line limit: a first line, then at most `lines - 1` more. */
-function linesPattern(lines: number): string {
+/** The published schema's form of the one-line rule, or of a line limit (a first line, then at most `lines - 1` more). */
+function publishedPattern(oneLine: boolean, lines: number | undefined): { pattern?: string } {
+  if (oneLine) return { pattern: '^[^\\t\\n\\r\\u2028\\u2029]*$' };
+  if (lines === undefined) return {};
   const line = '[^\\n\\r\\u2028\\u2029]*';
-  return `^${line}(?:(?:\\r\\n|[\\n\\r\\u2028\\u2029])${line}){0,${lines - 1}}$`;
+  return { pattern: `^${line}(?:(?:\\r\\n|[\\n\\r\\u2028\\u2029])${line}){0,${lines - 1}}$` };
 }
 
 /** A name or program: printed in the header of every page. */

@@ -67,23 +67,27 @@ const WRITE_FAILURES: Record<string, string> = {
   [NOT_A_REGULAR_FILE]: 'it is not a regular file (a device, a pipe or a socket); write to a file name instead',
 };
 
-/** Why a write failed, in plain words. */
-export function failureReason(error: unknown): string {
+function failureReason(error: unknown): string {
   const code = (error as NodeJS.ErrnoException | null)?.code ?? '';
   return WRITE_FAILURES[code] ?? (error instanceof Error ? error.message : String(error));
+}
+
+/** A failed write as the user reads it: `where: cannot write what: why`, in plain words. */
+export function cannotWrite(where: string, what: string, error: unknown): InputError {
+  return new InputError([`${where}: cannot write ${what}: ${failureReason(error)}`]);
 }
 
 /** Writes text or bytes to standard output; a failure is an InputError with a plain message. */
 export async function printOut(data: Uint8Array | string, what = 'the output'): Promise<void> {
   await writeStdout(data).catch((error: unknown) => {
-    throw new InputError([`standard output: cannot write ${what}: ${failureReason(error)}`]);
+    throw cannotWrite('standard output', what, error);
   });
 }
 
 /** Writes a file atomically (see io/write.ts); a failure is an InputError with a plain message. */
 export async function writeOutputFile(file: string, data: Uint8Array | string, what: string): Promise<void> {
   await writeFileAtomically(file, data).catch((error: unknown) => {
-    throw new InputError([`${file}: cannot write ${what}: ${failureReason(error)}`]);
+    throw cannotWrite(file, what, error);
   });
 }
 
@@ -114,7 +118,7 @@ export async function deliverStreamedPdf<T>(out: string, produce: (sink: ByteSin
   const existing = await stat(out).catch(() => undefined);
   if (existing?.isDirectory()) throw new InputError([`${out}: is a folder; --out takes a file name, e.g. ${path.join(out, 'worksheets.pdf')}`]);
   const result = await writeFileAtomicallyFrom(out, produce).catch((error: unknown) => {
-    if (error instanceof FileWriteError) throw new InputError([`${out}: cannot write ${what}: ${failureReason(error)}`]);
+    if (error instanceof FileWriteError) throw cannotWrite(out, what, error);
     throw error;
   });
   return { written: out, result };

@@ -5,17 +5,15 @@
  */
 import { safeSlug } from './output.js';
 
-/** `stems`: each packet's name (or fallback), in order. `suffix` goes before ".pdf" ("-fillable"). */
-export function splitFileNames(stems: readonly SplitStem[], suffix: string): string[] {
-  return stems.map(splitFileNamer(suffix));
-}
-
 export interface SplitStem {
   name: string;
   fallback: string;
 }
 
-/** splitFileNames one packet at a time, in packet order: each call names the next packet. */
+/**
+ * Names packets one at a time, in packet order: each call names the next packet from its name (or
+ * fallback). `suffix` goes before ".pdf" ("-fillable").
+ */
 export function splitFileNamer(suffix: string): (stem: SplitStem) => string {
   // Compared in lower case: macOS and Windows folders do not tell "Sam.pdf" from "sam.pdf".
   const taken = new Set<string>(['index']);

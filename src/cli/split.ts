@@ -9,7 +9,7 @@ import path from 'node:path';
 import { stringify } from 'csv-stringify/sync';
 import { ensureDirectory, StagedFiles } from '../io/write.js';
 import { InputError } from './errors.js';
-import { failureReason } from './output.js';
+import { cannotWrite } from './output.js';
 
 export const INDEX_FILE = 'index.csv';
 
@@ -57,7 +57,7 @@ export async function writeSplit(dir: string, produce: (write: (file: SplitFile)
   const written: string[] = [];
   const stage = async (target: string, data: Uint8Array | string, what: string) => {
     await staged.add(target, data).catch((error: unknown) => {
-      throw new InputError([`${target}: cannot write ${what}: ${failureReason(error)}`]);
+      throw cannotWrite(target, what, error);
     });
     written.push(target);
   };
@@ -68,7 +68,7 @@ export async function writeSplit(dir: string, produce: (write: (file: SplitFile)
     });
     await stage(path.join(dir, INDEX_FILE), indexCsv(listed), 'the index');
     await staged.commit().catch((error: unknown) => {
-      throw new InputError([`${dir}: cannot write the PDFs: ${failureReason(error)}`]);
+      throw cannotWrite(dir, 'the PDFs', error);
     });
   } catch (error) {
     await staged.discard();
