@@ -11,7 +11,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import { runCli } from './support/cli.js';
+import { spawnCli } from './support/cli.js';
 
 const run = promisify(execFile);
 const root = fileURLToPath(new URL('../', import.meta.url));
@@ -59,7 +59,7 @@ describe.skipIf(process.env.PLN_WORKSHEETS_SKIP_INSTALL_TEST)('npm pack, then np
     // Deterministic where installed, and the same bytes as the clone writes.
     const again = await run(bin, ['fill', 'resident.json', '--out', '-'], { cwd: user, env, encoding: 'buffer', maxBuffer: 64 << 20 });
     expect(Buffer.compare(again.stdout, await readFile(path.join(user, filled)))).toBe(0);
-    const fromClone = await runCli(['fill', path.join(user, 'resident.json'), '--out', '-'], { cwd: user, env: { XDG_CACHE_HOME: path.join(home, '.cache') } });
+    const fromClone = await spawnCli(['fill', path.join(user, 'resident.json'), '--out', '-'], { cwd: user, env: { XDG_CACHE_HOME: path.join(home, '.cache') } });
     expect(Buffer.compare(again.stdout, Buffer.from(fromClone.stdout))).toBe(0);
   });
 });

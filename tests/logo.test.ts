@@ -10,7 +10,7 @@ import jpeg from 'jpeg-js';
 import { PNG } from 'pngjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { MAX_LOGO_BYTES } from '../src/config/logo-file.js';
-import { runCli } from './support/cli.js';
+import { spawnCli } from './support/cli.js';
 
 let dir: string;
 beforeAll(async () => {
@@ -33,7 +33,7 @@ async function blankWithLogo(name: string, logo: string, files: Record<string, B
   await mkdir(folder, { recursive: true });
   for (const [file, content] of Object.entries(files)) await writeFile(path.join(folder, file), content);
   await writeFile(path.join(folder, 'config.json'), JSON.stringify({ institution: { name: 'School', logo } }));
-  const result = await runCli(['blank', '--sheet', 'goals', '--config', 'config.json', '--out', 'out.pdf'], { cwd: folder, timeoutMs: 30_000 });
+  const result = await spawnCli(['blank', '--sheet', 'goals', '--config', 'config.json', '--out', 'out.pdf'], { cwd: folder, timeoutMs: 30_000 });
   return { ...result, written: (await readdir(folder)).includes('out.pdf') };
 }
 

@@ -1,5 +1,7 @@
 import { spawn } from 'node:child_process';
+import { Writable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
+import { format } from 'node:util';
 
 export const BIN = fileURLToPath(new URL('../../bin/pln-worksheets.js', import.meta.url));
 
@@ -9,8 +11,103 @@ export interface CliResult {
   stderr: string;
 }
 
-/** Runs the compiled CLI (built by `pretest`) as a user would, in the given folder. */
-export function runCli(args: string[], options: { cwd?: string; env?: NodeJS.ProcessEnv; input?: string; timeoutMs?: number } = {}): Promise<CliResult> {
+export interface CliOptions {
+  cwd?: string;
+  env?: NodeJS.ProcessEnv;
+}
+
+/**
+ * Runs the command line's `main` in this process, as `bin/pln-worksheets.js` runs it: the same
+ * arguments, working folder and environment, with standard output and error captured as a pipe
+ * would capture them. It spares each run a Node start and cold caches (about a second each), so
+ * the contract tests can run hundreds of commands. What only a real process shows (the bin's
+ * start-up, the one-file builds, signals, pipes and FIFOs, a run that hangs) is tested with
+ * `spawnCli`.
+ */
+export function runCli(args: string[], options: CliOptions = {}): Promise<CliResult> {
+  // The working folder, the environment and the standard streams belong to the whole process:
+  // one command at a time.
+  const run = queue.then(() => runInProcess(args, options));
+  queue = run.catch(() => undefined);
+  return run;
+}
+
+let queue: Promise<unknown> = Promise.resolve();
+
+async function runInProcess(args: string[], options: CliOptions): Promise<CliResult> {
+  const stdout = new Capture();
+  const stderr = new Capture();
+  const restore = [
+    replaceProperty(process, 'stdout', stdout),
+    replaceProperty(process, 'stderr', stderr),
+    // Under vitest the console reports to the test runner; in a real process it writes to the
+    // standard streams, where yargs' help and any dependency's warning then appear.
+    ...(['log', 'info'] as const).map((name) => replaceProperty(console, name, (...data: unknown[]) => stdout.write(`${format(...data)}\n`))),
+    ...(['warn', 'error'] as const).map((name) => replaceProperty(console, name, (...data: unknown[]) => stderr.write(`${format(...data)}\n`))),
+    setEnvironment(options.env ?? {}),
+    changeFolder(options.cwd),
+  ];
+  try {
+    // Loaded on first use: the web app's tests, which compare with the built CLI, never load it.
+    const { main } = await import('../../src/cli/main.js');
+    const code = await main(args);
+    return { code, stdout: stdout.bytes(), stderr: stderr.bytes().toString('utf8') };
+  } finally {
+    for (const undo of restore.reverse()) undo();
+  }
+}
+
+/** A stream that keeps what is written to it, as the pipe of a spawned process would. */
+class Capture extends Writable {
+  private readonly chunks: Buffer[] = [];
+
+  constructor() {
+    super({
+      decodeStrings: true,
+      write: (chunk: Buffer, _encoding, done) => {
+        this.chunks.push(chunk);
+        done();
+      },
+    });
+  }
+
+  bytes(): Buffer {
+    return Buffer.concat(this.chunks);
+  }
+}
+
+function replaceProperty<T extends object, K extends keyof T & string>(target: T, key: K, value: unknown): () => void {
+  const original = Object.getOwnPropertyDescriptor(target, key);
+  Object.defineProperty(target, key, { configurable: true, enumerable: original?.enumerable ?? true, writable: true, value });
+  return () => {
+    if (original) Object.defineProperty(target, key, original);
+    else delete target[key];
+  };
+}
+
+function setEnvironment(env: NodeJS.ProcessEnv): () => void {
+  const before = Object.fromEntries(Object.keys(env).map((key) => [key, process.env[key]]));
+  const assign = (values: NodeJS.ProcessEnv) => {
+    for (const [key, value] of Object.entries(values)) {
+      if (value === undefined) delete process.env[key];
+      else process.env[key] = value;
+    }
+  };
+  assign(env);
+  return () => assign(before);
+}
+
+function changeFolder(cwd: string | undefined): () => void {
+  const before = process.cwd();
+  if (cwd) process.chdir(cwd);
+  return () => process.chdir(before);
+}
+
+/**
+ * Runs the compiled command line (built by `pretest`) as a separate process, as a user does: for
+ * what only a real process shows (start-up, the one-file builds, pipes, FIFOs, hangs).
+ */
+export function spawnCli(args: string[], options: CliOptions & { input?: string; timeoutMs?: number } = {}): Promise<CliResult> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [BIN, ...args], {
       cwd: options.cwd,
