@@ -25,16 +25,30 @@ export interface CliOptions {
  * `spawnCli`.
  */
 export function runCli(args: string[], options: CliOptions = {}): Promise<CliResult> {
+  return inProcess(() => import('../../src/cli/main.js'), args, options);
+}
+
+/**
+ * `runCli` with the compiled modules of dist/ (the CLI's own build, from `pretest`): for the web
+ * app's tests, which load dist/'s copy of the modules (two copies would register the fonts twice).
+ */
+export function runBuiltCli(args: string[], options: CliOptions = {}): Promise<CliResult> {
+  return inProcess(() => import('../../dist/cli/main.js'), args, options);
+}
+
+type Main = { main(argv: readonly string[]): Promise<number> };
+
+function inProcess(load: () => Promise<Main>, args: string[], options: CliOptions): Promise<CliResult> {
   // The working folder, the environment and the standard streams belong to the whole process:
   // one command at a time.
-  const run = queue.then(() => runInProcess(args, options));
+  const run = queue.then(() => runInProcess(load, args, options));
   queue = run.catch(() => undefined);
   return run;
 }
 
 let queue: Promise<unknown> = Promise.resolve();
 
-async function runInProcess(args: string[], options: CliOptions): Promise<CliResult> {
+async function runInProcess(load: () => Promise<Main>, args: string[], options: CliOptions): Promise<CliResult> {
   const stdout = new Capture();
   const stderr = new Capture();
   const restore = [
@@ -48,8 +62,7 @@ async function runInProcess(args: string[], options: CliOptions): Promise<CliRes
     changeFolder(options.cwd),
   ];
   try {
-    // Loaded on first use: the web app's tests, which compare with the built CLI, never load it.
-    const { main } = await import('../../src/cli/main.js');
+    const { main } = await load();
     const code = await main(args);
     return { code, stdout: stdout.bytes(), stderr: stderr.bytes().toString('utf8') };
   } finally {

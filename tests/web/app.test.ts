@@ -12,7 +12,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatDate } from '../../dist/api.js';
 import { SHEETS, sheetFields } from '../../dist/worksheets/index.js';
-import { spawnCli } from '../support/cli.js';
+import { runBuiltCli } from '../support/cli.js';
 import { normaliseText, pageSizes, pdfText } from '../support/pdf.js';
 import { CHROMIUM } from './support/browser.js';
 import { expectNoAxeViolations, expectSamePages, openSite, requestsElsewhere, type SiteSession } from './support/site.js';
@@ -259,7 +259,7 @@ async function expectSameAsFill(json: Buffer, pdf: Uint8Array, flags: string[]):
   const jsonFile = path.join(work, 'answers.json');
   const cliPdf = path.join(work, 'cli.pdf');
   await writeFile(jsonFile, json);
-  const cli = await spawnCli(['fill', jsonFile, '--out', cliPdf, ...flags], { cwd: work });
+  const cli = await runBuiltCli(['fill', jsonFile, '--out', cliPdf, ...flags], { cwd: work });
   expect(cli.stderr).toBe('');
   expect(cli.code).toBe(0);
   await expectSamePages(pdf, new Uint8Array(await readFile(cliPdf)));
@@ -415,7 +415,7 @@ describe.skipIf(!CHROMIUM)('web app (out/site) in Chromium', () => {
       file,
       JSON.stringify({ learner: { name: 'Sam Lee' }, session: { date: '2026-02-30', number: 0 }, goals: { woop: { wish: 42 } } }, null, 2),
     );
-    const validate = await spawnCli(['validate', file], { cwd: work });
+    const validate = await runBuiltCli(['validate', file], { cwd: work });
     expect(validate.code).toBe(1);
     const lines = validate.stderr.split('\n').filter((line) => line.includes('mistakes.json:'));
     expect(lines).toHaveLength(3);
@@ -510,7 +510,7 @@ describe.skipIf(!CHROMIUM)('web app (out/site) in Chromium', () => {
     // Not the same bytes: the browser build's deflate compresses the same objects differently (qpdf --qdf shows them equal).
     const ours = new Uint8Array(await downloadBytes('download-blank'));
     const cliPdf = path.join(work, 'blank.pdf');
-    const cli = await spawnCli(['blank', '--out', cliPdf], { cwd: work });
+    const cli = await runBuiltCli(['blank', '--out', cliPdf], { cwd: work });
     expect(cli.code).toBe(0);
     const theirs = new Uint8Array(await readFile(cliPdf));
     expect(await pdfText(ours)).toEqual(await pdfText(theirs));
@@ -530,7 +530,7 @@ describe.skipIf(!CHROMIUM)('web app (out/site) in Chromium', () => {
     expect(await page.locator('[data-error-for]:not([hidden])').count()).toBe(1);
     const jsonFile = path.join(work, 'parrot.json');
     await writeFile(jsonFile, await downloadBytes('download-json'));
-    const cli = await spawnCli(['fill', jsonFile, '--out', path.join(work, 'parrot.pdf')], { cwd: work });
+    const cli = await runBuiltCli(['fill', jsonFile, '--out', path.join(work, 'parrot.pdf')], { cwd: work });
     expect(cli.code).toBe(0);
     const warning = cli.stderr.split('\n').find((line) => line.includes('U+1F99C'))!;
     expect(shown).toContain(warning.slice(warning.indexOf('U+1F99C')));
@@ -587,7 +587,7 @@ describe.skipIf(!CHROMIUM)('web app (out/site) in Chromium', () => {
 
     await writeFile(answersFile, json);
     const cliPdf = path.join(work, 'fillable-cli.pdf');
-    const cli = await spawnCli(['fill', answersFile, '--fillable', '--out', cliPdf], { cwd: work });
+    const cli = await runBuiltCli(['fill', answersFile, '--fillable', '--out', cliPdf], { cwd: work });
     expect(cli.stderr).toBe('');
     expect(cli.code).toBe(0);
     const theirs = new Uint8Array(await readFile(cliPdf));
@@ -612,7 +612,7 @@ describe.skipIf(!CHROMIUM)('web app (out/site) in Chromium', () => {
     form.getCheckBox('social.purposes.learn').uncheck();
     const filled = path.join(work, 'filled-in-reader.pdf');
     await writeFile(filled, await doc.save());
-    const cli = await spawnCli(['import', filled], { cwd: work });
+    const cli = await runBuiltCli(['import', filled], { cwd: work });
     expect(cli.stderr).toBe('');
     expect(cli.code).toBe(0);
     const expected = JSON.parse(cli.stdout.toString('utf8'));
@@ -635,7 +635,7 @@ describe.skipIf(!CHROMIUM)('web app (out/site) in Chromium', () => {
     doc.getForm().getTextField('session.date').setText('2026-02-30');
     const file = path.join(work, 'bad-date.pdf');
     await writeFile(file, await doc.save());
-    const cli = await spawnCli(['import', 'bad-date.pdf'], { cwd: work });
+    const cli = await runBuiltCli(['import', 'bad-date.pdf'], { cwd: work });
     expect(cli.code).toBe(1);
     const lines = cli.stderr.split('\n').filter((line) => line.includes('bad-date.pdf:'));
     expect(lines).toHaveLength(1);
@@ -673,7 +673,7 @@ describe.skipIf(!CHROMIUM)('web app (out/site) in Chromium', () => {
     await writeFile(answersFile, await downloadBytes('download-json'));
     const ours = new Uint8Array(await downloadBytes('download-fillable'));
     const cliPdf = path.join(work, 'fillable-es-cli.pdf');
-    const cli = await spawnCli(['fill', answersFile, '--fillable', '--locale', 'es', '--paper', 'a4', '--out', cliPdf], { cwd: work });
+    const cli = await runBuiltCli(['fill', answersFile, '--fillable', '--locale', 'es', '--paper', 'a4', '--out', cliPdf], { cwd: work });
     expect(cli.code).toBe(0);
     const theirs = new Uint8Array(await readFile(cliPdf));
     for (const size of await pageSizes(ours)) expect([Math.round(size.width), Math.round(size.height)]).toEqual([595, 842]);
@@ -696,7 +696,7 @@ describe.skipIf(!CHROMIUM)('web app (out/site) in Chromium', () => {
     await announced('Answers opened.');
     const ours = new Uint8Array(await downloadBytes('download-fillable'));
     const cliPdf = path.join(work, 'fillable-scripts-cli.pdf');
-    const cli = await spawnCli(['fill', answersFile, '--fillable', '--out', cliPdf], { cwd: work });
+    const cli = await runBuiltCli(['fill', answersFile, '--fillable', '--out', cliPdf], { cwd: work });
     expect(cli.code).toBe(0);
     const theirs = new Uint8Array(await readFile(cliPdf));
     expect((await formFields(ours)).find(([name]) => name === 'goals.woop.outcome')).toEqual(['goals.woop.outcome', 'PDFTextField', answers.goals.woop.outcome]);
