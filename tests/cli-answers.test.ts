@@ -300,6 +300,17 @@ describe('pln-worksheets init', () => {
     expect(result.stderr).toContain('directory');
     expectNoStackTrace(result);
   });
+
+  it('says in plain words why an answers file cannot be written, and writes nothing', async () => {
+    await put('notes.txt', 'a file, not a folder');
+    for (const args of [['init', 'notes.txt/ana.json'], ['init', 'notes.txt/ana.json', '--force']]) {
+      const result = await run(args);
+      expect(result.code, args.join(' ')).toBe(1);
+      expect(stderrLines(result)).toEqual(['notes.txt/ana.json: cannot write the answers file: a part of the path is a file, not a folder']);
+      expect(result.stdout.toString()).toBe('');
+    }
+    expect((await readdir(dir)).sort()).toEqual(['notes.txt']);
+  });
 });
 
 describe('pln-worksheets schema', () => {

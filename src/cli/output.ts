@@ -55,6 +55,7 @@ export function defaultOutputPath(stem: string, suffix = ''): string {
 const WRITE_FAILURES: Record<string, string> = {
   EACCES: 'permission denied',
   EPERM: 'permission denied',
+  EISDIR: 'it is a folder',
   ENOENT: 'the folder cannot be created',
   ENOTDIR: 'a part of the path is a file, not a folder',
   EEXIST: 'a part of the path is a file, not a folder',
@@ -67,14 +68,14 @@ const WRITE_FAILURES: Record<string, string> = {
   [NOT_A_REGULAR_FILE]: 'it is not a regular file (a device, a pipe or a socket); write to a file name instead',
 };
 
-function failureReason(error: unknown): string {
+export function writeFailureReason(error: unknown): string {
   const code = (error as NodeJS.ErrnoException | null)?.code ?? '';
   return WRITE_FAILURES[code] ?? (error instanceof Error ? error.message : String(error));
 }
 
 /** A failed write as the user reads it: `where: cannot write what: why`, in plain words. */
 export function cannotWrite(where: string, what: string, error: unknown): InputError {
-  return new InputError([`${where}: cannot write ${what}: ${failureReason(error)}`]);
+  return new InputError([`${where}: cannot write ${what}: ${writeFailureReason(error)}`]);
 }
 
 /** Writes text or bytes to standard output; a failure is an InputError with a plain message. */

@@ -16,8 +16,8 @@ import { formatProblem, loadAnswersFile, starterAnswers, type Answers } from '..
 import { NextSessionError, nextSession } from '../../answers/next-session.js';
 import { writeFileAtomically } from '../../io/write.js';
 import { EXIT, InputError, UsageError } from '../errors.js';
-import { printOut } from '../output.js';
-import { reason, schemaText } from './schema.js';
+import { cannotWrite, printOut, writeFailureReason } from '../output.js';
+import { schemaText } from './schema.js';
 
 export const SCHEMA_FILE_NAME = 'answers.schema.json';
 
@@ -58,7 +58,9 @@ async function exists(file: string): Promise<boolean> {
     await lstat(file);
     return true;
   } catch (error) {
-    if ((error as { code?: unknown }).code === 'ENOENT') return false;
+    // Absent, or under a file: writing it then says why in plain words.
+    const code = (error as { code?: unknown }).code;
+    if (code === 'ENOENT' || code === 'ENOTDIR') return false;
     throw error;
   }
 }
@@ -119,7 +121,7 @@ export async function runInit(args: InitArgs): Promise<number> {
     else await createExclusively(file, answers);
   } catch (error) {
     if (error instanceof InputError) throw error;
-    throw new InputError([`${file}: cannot write the answers file: ${reason(error)}`]);
+    throw cannotWrite(file, 'the answers file', error);
   }
   const written = [file];
   if (args.from !== undefined) {
@@ -142,7 +144,7 @@ export async function runInit(args: InitArgs): Promise<number> {
       } catch (error) {
         // The answers file is written and valid; it only lacks editor autocomplete.
         await printOut(`${written.join('\n')}\n`);
-        throw new InputError([`${schemaFile}: cannot write the schema: ${reason(error)} (the answers file was written)`]);
+        throw new InputError([`${schemaFile}: cannot write the schema: ${writeFailureReason(error)} (the answers file was written)`]);
       }
     } else {
       process.stderr.write(
