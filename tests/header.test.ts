@@ -4,7 +4,7 @@
  */
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { renderFilled } from '../src/api.js';
 import { formatProblem, LIMITS, loadAnswersFile, parseAnswers } from '../src/answers/index.js';
 import { headerWidths } from '../src/pdf/header-widths.js';
@@ -96,5 +96,34 @@ describe('the tallest header the answers format allows', () => {
       for (const field of [answers.learner.name, answers.learner.program, answers.coach.name]) expect(page).toContain(normaliseText(field).replace(/\s+/g, ''));
     }
     expect(pages.length).toBeGreaterThanOrEqual(3);
+  });
+
+  it.each([
+    ['letter', 'en', 'The map', 'Legend'],
+    ['a4', 'es', 'El mapa', 'Leyenda'],
+  ] as const)('in wide letters on %s paper (%s), the map gives up the room it takes: heading, map and legend on one page, and no layout warning', async (paper, locale, heading, legend) => {
+    const wide = (label: string) => tallest(label).replace(/[A-Za-z]/g, (c) => (c === c.toUpperCase() ? 'W' : 'm'));
+    const answers = {
+      learner: { name: wide('N'), program: wide('P') },
+      coach: { name: wide('C') },
+      network: { contacts: [{ name: 'Dr. Lee', tie: 'mentor', area: 'academic' }] },
+    };
+    const parsed = parseAnswers(JSON.stringify(answers), 'wide.json');
+    if (!parsed.ok) expect.fail(parsed.problems.map(formatProblem).join('\n'));
+    const warnings: string[] = [];
+    const warn = vi.spyOn(console, 'warn').mockImplementation((...data: unknown[]) => void warnings.push(data.join(' ')));
+    let pdf: Uint8Array;
+    try {
+      pdf = await renderFilled(parsed.answers, { sheets: ['network'], paper, locale });
+    } finally {
+      warn.mockRestore();
+    }
+    // The paginator warns when a block that cannot break is taller than a whole page.
+    expect(warnings).toEqual([]);
+    const pages = (await pdfText(pdf)).map(normaliseText);
+    const mapPage = pages.find((page) => page.includes(heading));
+    expect(mapPage).toBeDefined();
+    expect(mapPage).toContain(legend);
+    expect(mapPage).toContain('Dr. Lee');
   });
 });

@@ -6,7 +6,7 @@ import { fieldsOf } from '../worksheets/model.js';
 import type { Answers } from '../answers/schema.js';
 import { FieldView } from '../fields/index.js';
 import { MapFollowOn } from './components/quadrant.js';
-import { Footer, Header, SectionBlock, SheetTitle, type HeaderValues } from './components/frame.js';
+import { Footer, Header, headerOverflow as headerOverflowOf, SectionBlock, SheetTitle, type HeaderValues } from './components/frame.js';
 import type { RenderContext } from './components/context.js';
 import { MARGIN, PAPER_SIZES } from './paper.js';
 import { theme } from './theme.js';
@@ -57,8 +57,9 @@ export function MetadataDocument({ metadata, children }: { metadata: DocumentMet
 /** The pages of a packet: every page of every sheet, with the header and footer around it. */
 export function packetPages({ sheets, ctx: documentCtx, header, answers }: PacketProps): React.ReactElement[] {
   const size = PAPER_SIZES[documentCtx.paper];
+  const headerOverflow = headerOverflowOf(documentCtx, header);
   return sheets.flatMap((sheet) => {
-        const ctx = { ...documentCtx, answers: answers?.[sheet.id] !== undefined ? answers : undefined };
+        const ctx = { ...documentCtx, answers: answers?.[sheet.id] !== undefined ? answers : undefined, headerOverflow };
         const sheetTitle = ctx.t(sheet.title);
         const numbers = sectionNumbers(sheet);
         const pages = pagesToPrint(sheet, ctx.answers !== undefined && !ctx.fillable);

@@ -42,6 +42,8 @@ export interface RenderContext {
    */
   fillable?: boolean;
   learnerText: LearnerTextStyle;
+  /** How much taller than one line the page header's tallest answer prints (see Header). */
+  headerOverflow?: number;
 }
 
 /** Learner text in the base font, tabs as spaces (a tab has no glyph). */

@@ -4,6 +4,7 @@ import { formatNumber as formatLocaleNumber } from '../../copy/format.js';
 import { contentWidth } from '../paper.js';
 import { theme } from '../theme.js';
 import { headerWidths, lineWidth } from '../header-widths.js';
+import { estimateHeight } from '../measure.js';
 import { Answer } from './answer.js';
 import type { RenderContext } from './context.js';
 import { FIELD_FONT, FormSlot } from '../fillable/form-slot.js';
@@ -28,9 +29,9 @@ const HEADER_PATHS = { name: 'learner.name', program: 'learner.program', coach: 
 /** Space between the header's cells. */
 const HEADER_GAP = 8;
 
-/** The header on every page: who, with whom, when. Blank lines on blank sheets, values on filled ones. */
-export function Header({ ctx, values = {} }: { ctx: RenderContext; values?: HeaderValues }) {
-  const widths = headerWidths(
+/** The header's cells' widths: by their text on a filled sheet (see header-widths.ts). */
+function headerCellWidths(ctx: RenderContext, values: HeaderValues): number[] {
+  return headerWidths(
     HEADER_FIELDS.map((field) => ({
       weight: field.width,
       label: lineWidth(ctx.t(field.copy), theme.size.small) ?? 0,
@@ -38,6 +39,37 @@ export function Header({ ctx, values = {} }: { ctx: RenderContext; values?: Head
     })),
     contentWidth(ctx.paper) - HEADER_GAP * (HEADER_FIELDS.length - 1),
   );
+}
+
+/** A header answer's line: its size and line height. */
+const HEADER_ANSWER = { fontSize: theme.size.body, lineHeight: 1.3 };
+
+/**
+ * The estimate's average advance times this is the widest Latin letters' (W and m: 0.93 of the
+ * font size against 0.58): a header's height is estimated as if every letter were that wide.
+ */
+const WIDEST_LETTERS = 1.65;
+
+/**
+ * How much taller than one line the header's tallest answer prints, estimated generously: what a
+ * name of several lines takes from every page.
+ */
+export function headerOverflow(ctx: RenderContext, values: HeaderValues = {}): number {
+  if (ctx.fillable) return 0; // form fields of one line's height
+  const widths = headerCellWidths(ctx, values);
+  const tallest = Math.max(
+    0,
+    ...HEADER_FIELDS.map((field, index) => {
+      const value = values[field.key];
+      return value ? estimateHeight(value, widths[index]! / WIDEST_LETTERS, HEADER_ANSWER.fontSize, HEADER_ANSWER.lineHeight) : 0;
+    }),
+  );
+  return Math.max(0, tallest - HEADER_ANSWER.fontSize * HEADER_ANSWER.lineHeight);
+}
+
+/** The header on every page: who, with whom, when. Blank lines on blank sheets, values on filled ones. */
+export function Header({ ctx, values = {} }: { ctx: RenderContext; values?: HeaderValues }) {
+  const widths = headerCellWidths(ctx, values);
   return (
     <View style={{ flexDirection: 'row', marginBottom: 14 }}>
       {HEADER_FIELDS.map((field, index) => (
@@ -50,7 +82,7 @@ export function Header({ ctx, values = {} }: { ctx: RenderContext; values?: Head
               <Answer
                 ctx={ctx}
                 text={values[field.key]!}
-                style={{ fontSize: theme.size.body, lineHeight: 1.3 }}
+                style={HEADER_ANSWER}
                 width={widths[index]}
               />
             ) : null}

@@ -22,8 +22,16 @@ const ENTRY_FONT = 9;
 const ENTRY_GAP = 2;
 const MARKER_WIDTH = 22;
 
+/**
+ * How much taller than one line the page header may grow before the map's section (heading,
+ * prompt, map and legend, kept on one page) no longer fits under it: 124 pt on either paper.
+ */
+const HEADER_ROOM = 120;
+
+/** The map's height: taller paper gives it its extra height; a header taller than HEADER_ROOM takes it. */
 export function mapHeight(ctx: RenderContext): number {
-  return LETTER_MAP_HEIGHT + Math.floor(PAPER_SIZES[ctx.paper].height - PAPER_SIZES.letter.height);
+  const headerTakes = Math.ceil(Math.max(0, (ctx.headerOverflow ?? 0) - HEADER_ROOM));
+  return LETTER_MAP_HEIGHT + Math.floor(PAPER_SIZES[ctx.paper].height - PAPER_SIZES.letter.height) - headerTakes;
 }
 
 function entryText(contact: Contact): string {
