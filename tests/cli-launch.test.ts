@@ -5,9 +5,13 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { BUILDS, bundleBanner, bundleIsUsable } from '../src/launch.js';
-import { spawnCli } from './support/cli.js';
+import { runCli, spawnCli } from './support/cli.js';
 
 const distDir = fileURLToPath(new URL('../dist/', import.meta.url));
+/**
+ * The modules' run is the command line's main() in this process (runCli), and its bundle workers
+ * start from the modules too: the one-file builds are the spawned runs.
+ */
 const modules = { PLN_WORKSHEETS_MODULES: '1' };
 
 let dir: string;
@@ -43,7 +47,7 @@ describe('the one-file command line and bundle worker (dist/*.bundle.cjs)', () =
       ['blank', '--paper', 'a4', '--sheet', 'network'],
     ]) {
       const bundled = await spawnCli([...args, '--out', '-']);
-      const plain = await spawnCli([...args, '--out', '-'], { env: modules });
+      const plain = await runCli([...args, '--out', '-'], { env: modules });
       expect(bundled.code, bundled.stderr).toBe(0);
       expect(plain.code, plain.stderr).toBe(0);
       expect(Buffer.compare(bundled.stdout, plain.stdout), args.join(' ')).toBe(0);
@@ -53,7 +57,7 @@ describe('the one-file command line and bundle worker (dist/*.bundle.cjs)', () =
   it('bundles with worker threads give the same bytes from the one-file builds as from the modules', async () => {
     const args = ['bundle', 'examples/first-year-woop.json', 'examples/multilingual-long.json', 'examples/resident-smart.json', '--sheet', 'goals', '--jobs', '2', '--no-cache', '--quiet', '--title', 'Retreat'];
     const bundled = await spawnCli([...args, '--out', path.join(dir, 'bundled.pdf')]);
-    const plain = await spawnCli([...args, '--out', path.join(dir, 'modules.pdf')], { env: modules });
+    const plain = await runCli([...args, '--out', path.join(dir, 'modules.pdf')], { env: modules });
     expect(bundled.code, bundled.stderr).toBe(0);
     expect(plain.code, plain.stderr).toBe(0);
     expect(Buffer.compare(readFileSync(path.join(dir, 'bundled.pdf')), readFileSync(path.join(dir, 'modules.pdf')))).toBe(0);
@@ -68,7 +72,7 @@ describe('the one-file command line and bundle worker (dist/*.bundle.cjs)', () =
     await writeFile(broken, '{ "learner": { "name": 42 } }');
     for (const file of [emoji, broken]) {
       const bundled = await spawnCli(['fill', file, '--sheet', 'goals', '--out', path.join(dir, 'a.pdf')]);
-      const plain = await spawnCli(['fill', file, '--sheet', 'goals', '--out', path.join(dir, 'b.pdf')], { env: modules });
+      const plain = await runCli(['fill', file, '--sheet', 'goals', '--out', path.join(dir, 'b.pdf')], { env: modules });
       expect({ code: bundled.code, stderr: bundled.stderr }).toEqual({ code: plain.code, stderr: plain.stderr });
     }
     expect((await spawnCli(['fill', emoji, '--sheet', 'goals', '--out', path.join(dir, 'c.pdf')])).stderr).toMatch(/OWL/);
