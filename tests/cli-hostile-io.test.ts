@@ -13,7 +13,7 @@ import { decodeDocument, findEncodingProblem } from '../src/answers/decode.js';
 import { parseAnswers } from '../src/answers/index.js';
 import { parseRoster } from '../src/bundle/roster.js';
 import { safeSlug } from '../src/cli/output.js';
-import { BIN, spawnCli } from './support/cli.js';
+import { BIN, runCli, spawnCli } from './support/cli.js';
 
 const EXAMPLE = new URL('../examples/first-year-woop.json', import.meta.url).pathname;
 let dir: string;
@@ -51,6 +51,7 @@ describe('standard output on a full disk', () => {
 });
 
 describe('--out writes only regular files', () => {
+  // Writing to a FIFO that nobody reads would block: those runs are separate processes.
   it('refuses a FIFO and leaves it a FIFO (blank, and import --force)', async () => {
     const fifo = path.join(dir, 'fifo');
     execFileSync('mkfifo', [fifo]);
@@ -58,7 +59,7 @@ describe('--out writes only regular files', () => {
     expect(blank.stderr).toBe(`${fifo}: cannot write the PDF: it is not a regular file (a device, a pipe or a socket); write to a file name instead\n`);
     expect(blank.code).toBe(1);
     const form = path.join(dir, 'form.pdf');
-    expect((await spawnCli(['fill', EXAMPLE, '--fillable', '--out', form])).code).toBe(0);
+    expect((await runCli(['fill', EXAMPLE, '--fillable', '--out', form])).code).toBe(0);
     const imported = await spawnCli(['import', form, '--out', fifo, '--force']);
     expect(imported.stderr).toMatch(/cannot write the answers: it is not a regular file/);
     expect(imported.code).toBe(1);
@@ -67,7 +68,7 @@ describe('--out writes only regular files', () => {
   });
 
   it('refuses a device', async () => {
-    const result = await spawnCli(['schema', '--out', '/dev/null']);
+    const result = await runCli(['schema', '--out', '/dev/null']);
     expect(result.stderr).toMatch(/^\/dev\/null: cannot write the schema: it is not a regular file/);
     expect(result.code).toBe(1);
     expect((await lstat('/dev/null')).isCharacterDevice()).toBe(true);
@@ -78,7 +79,7 @@ describe('--out writes only regular files', () => {
     const link = path.join(dir, 'link.json');
     await writeFile(real, 'old');
     await symlink('real.json', link);
-    const result = await spawnCli(['schema', '--out', link]);
+    const result = await runCli(['schema', '--out', link]);
     expect(result.code).toBe(0);
     expect((await lstat(link)).isSymbolicLink()).toBe(true);
     expect(await readFile(real, 'utf8')).toMatch(/^\{\n {2}"\$schema"/);
@@ -90,7 +91,7 @@ describe('file names', () => {
     const cwd = await mkdtemp(path.join(dir, 'cjk-'));
     const name = '学'.repeat(120);
     await writeFile(path.join(cwd, 'a.json'), JSON.stringify({ learner: { name }, goals: { focus: 'x' } }));
-    const result = await spawnCli(['fill', 'a.json', '--fillable', '--sheet', 'goals'], { cwd });
+    const result = await runCli(['fill', 'a.json', '--fillable', '--sheet', 'goals'], { cwd });
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
     const [written] = await readdir(path.join(cwd, 'out'));
@@ -107,7 +108,7 @@ describe('file names', () => {
 
 describe('command line values', () => {
   it.each([['../x'], ['']])('--locale %j is a wrong command line (exit 2)', async (locale) => {
-    const result = await spawnCli(['blank', '--locale', locale, '--out', path.join(dir, 'never.pdf')]);
+    const result = await runCli(['blank', '--locale', locale, '--out', path.join(dir, 'never.pdf')]);
     expect(result.stderr).toMatch(/--locale: ".*" is not a language tag/);
     expect(result.code).toBe(2);
   });
