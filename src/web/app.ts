@@ -54,8 +54,19 @@ function inValidateWords(problem: Pick<Problem, 'path' | 'message' | 'line' | 'c
   return { path: problem.path, text: `${problem.path ? `${problem.path}: ` : ''}${problem.message}${where}` };
 }
 
+/**
+ * Edits, downloads and imports each check answers, and their checks can finish out of order (a
+ * preview waits for its delay and for fonts). Each takes a ticket when it starts; the problems of
+ * the newest one stay shown, so a preview asked for before a failed import cannot wipe its problems.
+ */
+let ticketsIssued = 0;
+let ticketShown = 0;
+const problemsTicket = (): number => ++ticketsIssued;
+
 /** Problems shown at their fields: the nearest field of the problem's path; the rest above the form. */
-function showProblems(problems: readonly Shown[]): void {
+function showProblems(problems: readonly Shown[], ticket: number): void {
+  if (ticket < ticketShown) return;
+  ticketShown = ticket;
   for (const slot of document.querySelectorAll<HTMLElement>('[data-error-for]')) {
     slot.hidden = true;
     slot.textContent = '';
@@ -101,14 +112,14 @@ async function showReport(answers: ReturnType<typeof draftToAnswers>): Promise<v
   );
 }
 
-const preview = latestOnly(async (sheet: SheetId) => {
+const preview = latestOnly(async ({ sheet, ticket }: { sheet: SheetId; ticket: number }) => {
   const ui = uiText(settings.locale);
   const status = document.getElementById('preview-status')!;
   const answers = draftToAnswers(draft);
   const problems = validate(answers);
   // The report is of valid answers only, as validate's; while a problem stands, the last one stays.
   if (problems.length === 0) await showReport(answers);
-  showProblems([...problems, ...(await glyphWarnings(answers))].map((problem) => inValidateWords(problem, false)));
+  showProblems([...problems, ...(await glyphWarnings(answers))].map((problem) => inValidateWords(problem, false)), ticket);
   if (problems.length > 0) {
     status.textContent = ui.problems(problems.length);
     return;
@@ -137,7 +148,8 @@ async function glyphWarnings(answers: unknown): Promise<{ path: string; message:
 
 function schedulePreview(): void {
   clearTimeout(timer);
-  timer = setTimeout(() => preview(currentSheet), PREVIEW_DELAY_MS);
+  const ticket = problemsTicket();
+  timer = setTimeout(() => preview({ sheet: currentSheet, ticket }), PREVIEW_DELAY_MS);
 }
 
 function download(bytes: BlobPart, type: string, name: string): void {
@@ -152,9 +164,10 @@ function download(bytes: BlobPart, type: string, name: string): void {
 /** The filled PDF, or with `fillable` the form prefilled with the answers, if the answers are valid. */
 async function downloadPdf(fillable = false): Promise<void> {
   const ui = uiText(settings.locale);
+  const ticket = problemsTicket();
   const answers = draftToAnswers(draft);
   const problems = validate(answers);
-  showProblems([...problems, ...(await glyphWarnings(answers))].map((problem) => inValidateWords(problem, false)));
+  showProblems([...problems, ...(await glyphWarnings(answers))].map((problem) => inValidateWords(problem, false)), ticket);
   if (problems.length > 0) {
     announce(ui.problems(problems.length));
     return;
@@ -173,9 +186,10 @@ async function downloadPdf(fillable = false): Promise<void> {
 
 async function importJson(file: File): Promise<void> {
   const ui = uiText(settings.locale);
+  const ticket = problemsTicket();
   const result = parseAnswersBytes(new Uint8Array(await file.arrayBuffer()), file.name);
   if (!result.ok) {
-    showProblems(result.problems.map((problem) => inValidateWords(problem, true)));
+    showProblems(result.problems.map((problem) => inValidateWords(problem, true)), ticket);
     announce(ui.importProblems(result.problems.length));
     return;
   }
@@ -195,6 +209,7 @@ async function openAnswers(answers: Answers): Promise<void> {
 /** A fillable PDF filled in a reader: its answers fill the form, or its problems show at their fields. */
 async function importPdf(file: File): Promise<void> {
   const ui = uiText(settings.locale);
+  const ticket = problemsTicket();
   let result: Awaited<ReturnType<typeof answersFromPdf>>;
   try {
     result = await answersFromPdf(new Uint8Array(await file.arrayBuffer()), file.name);
@@ -204,7 +219,7 @@ async function importPdf(file: File): Promise<void> {
   }
   if (!result.ok) {
     // import's own lines (file, page, field, message), each at its field.
-    showProblems(result.problems.map(({ field, line }) => ({ path: field ?? '', text: line })));
+    showProblems(result.problems.map(({ field, line }) => ({ path: field ?? '', text: line })), ticket);
     announce(ui.importProblems(result.problems.length));
     return;
   }
