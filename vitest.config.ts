@@ -15,6 +15,7 @@ const FAST = [
   'tests/cli-answers.test.ts',
   'tests/cli-blank.test.ts',
   'tests/split-names.test.ts',
+  'tests/fonts.test.ts',
 ];
 const ALL = ['tests/**/*.test.ts', 'tests/**/*.test.tsx'];
 /**

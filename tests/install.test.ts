@@ -37,6 +37,9 @@ describe.skipIf(process.env.PLN_WORKSHEETS_SKIP_INSTALL_TEST)('npm pack, then np
     expect(paths).toContain('bin/pln-worksheets.js');
     expect(paths).toContain('dist/api.js');
     expect(paths).toContain('LICENSE'); // the licence travels with the package
+    // So do the fonts, each family with its own licence.
+    expect(paths).toContain('fonts/noto-sans-sc/NotoSansSC_400Regular.ttf');
+    expect(paths).toContain('fonts/noto-sans-sc/OFL.txt');
     // The renderer patches go along (postinstall applies them, failing the install if one does
     // not apply), so the installed tool writes the clone's bytes.
     expect(paths.some((p) => p.startsWith('patches/'))).toBe(true);

@@ -13,7 +13,7 @@ import { fontReport, normaliseText, pageSizes, pdfInfo, pdfText, rasterise } fro
 import { expectPagesMatchBaseline } from './support/pixels.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const NOTO = path.join(ROOT, 'node_modules/@expo-google-fonts/noto-sans/400Regular/NotoSans_400Regular.ttf');
+const NOTO = path.join(ROOT, 'fonts/noto-sans/NotoSans_400Regular.ttf');
 const FIXED_DATE = new Date('2024-01-02T03:04:05Z');
 
 const A4: [number, number] = [595.28, 841.89];

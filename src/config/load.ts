@@ -1,10 +1,10 @@
 /** The I/O edge of the config file: find it, read it, resolve its paths, read the logo. */
 import { access } from 'node:fs/promises';
-import { createRequire } from 'node:module';
 import path from 'node:path';
 import { formatProblem, loadJsonDocument, type Problem } from '../answers/index.js';
 import type { Branding } from '../pdf/branding.js';
 import type { Paper } from '../pdf/paper.js';
+import { BASE_FAMILY, bundledFamily, regularFace } from '../pdf/unicode/index.js';
 import { LogoFileProblem, readLogoFile } from './logo-file.js';
 import { decodeLogo, LogoProblem, type LogoImage } from './logo-image.js';
 import { CONFIG_FILE_NAME, ConfigSchema, type BundleSettings, type Config } from './schema.js';
@@ -72,12 +72,10 @@ const problem = (file: string, message: string): Problem => ({ file, line: 0, co
 /** A logo file as PNG or JPEG bytes, checked; an SVG is rasterised (deterministically, with our own fonts). */
 async function readLogo(logo: string, configFile: string): Promise<LogoImage> {
   try {
-    return decodeLogo(await readLogoFile(logo), require.resolve('@expo-google-fonts/noto-sans/400Regular/NotoSans_400Regular.ttf'));
+    return decodeLogo(await readLogoFile(logo), regularFace(bundledFamily(BASE_FAMILY)!).src);
   } catch (error) {
     if (!(error instanceof LogoFileProblem || error instanceof LogoProblem)) throw error;
     const separator = /^(is|changed|refers) /.test(error.message) ? ' ' : ': ';
     throw new ConfigError([formatProblem(problem(configFile, `the logo ${logo}${separator}${error.message}`))]);
   }
 }
-
-const require = createRequire(import.meta.url);

@@ -16,7 +16,7 @@ import { builtInLocales, builtInTemplatesDir, REFERENCE_LOCALE, readTemplateFile
 import { compileCopy, copyKeys, TemplateError } from '../copy/copy.js';
 import { precompiledModule } from '../copy/precompile.js';
 import { READER_FONT_FAMILY, READER_FONT_FILE } from '../pdf/fillable/reader-font.js';
-import { BASE_FAMILY, BUNDLED_FAMILIES, coverageFace } from '../pdf/unicode/registry.js';
+import { BASE_FAMILY, BUNDLED_FAMILIES, regularFace } from '../pdf/unicode/registry.js';
 import { productVersion } from '../version.js';
 import { siteHtml } from './build-site-html.js';
 
@@ -91,7 +91,7 @@ async function virtualModules(options: SiteOptions): Promise<Record<string, stri
   const base = BUNDLED_FAMILIES.find((f) => f.family === BASE_FAMILY)!;
   const baseFonts = Object.fromEntries(await Promise.all(base.faces.map(async (f) => [f.file, await deflatedFont(f.src)] as const)));
   const lazy = BUNDLED_FAMILIES.filter((f) => f.family !== BASE_FAMILY);
-  const coverage = Object.fromEntries(lazy.map((f) => [coverageFace(f).file, coverageRanges(coverageFace(f).src)]));
+  const coverage = Object.fromEntries(lazy.map((f) => [regularFace(f).file, coverageRanges(regularFace(f).src)]));
   const lazyFonts = Object.fromEntries(lazyFamilies().map((f) => [f.family, { script: fontScriptName(f.family), files: f.faces.map((face) => face.file) }]));
   return {
     copy: `export const TEMPLATE_FILES = ${JSON.stringify(files)};\nexport const REFERENCE_KEYS = ${JSON.stringify(referenceKeys)};\nexport const LOCALES = ${JSON.stringify(locales)};\n`,

@@ -38,8 +38,8 @@ describe('site build', () => {
     expect(app).not.toContain('NotoSansSC_400Regular.ttf"]="data:');
     // The base faces travel deflated (src/web/deflated-fonts.ts), not as base64 of the TTF.
     expect(app).not.toMatch(/data:font\/ttf;base64,[A-Za-z0-9+/]{100}/);
-    for (const face of ['400Regular/NotoSans_400Regular', '400Regular_Italic/NotoSans_400Regular_Italic', '700Bold/NotoSans_700Bold']) {
-      expect(app).toContain(`"@expo-google-fonts/noto-sans/${face}.ttf":"`);
+    for (const face of ['NotoSans_400Regular', 'NotoSans_400Regular_Italic', 'NotoSans_700Bold']) {
+      expect(app).toContain(`"fonts/noto-sans/${face}.ttf":"`);
     }
     // pdf-lib (roster packets, fillable PDFs and their import) loads as its own script on first use.
     expect((await readFile(path.join(out, 'pdf-lib.js'), 'utf8')).length).toBeGreaterThan(100_000);

@@ -26,7 +26,7 @@ import {
   type PDFOperator,
   type PDFRef,
 } from 'pdf-lib';
-import { BASE_FAMILY, bundledFamily, familyFor, prepareText } from '../unicode/index.js';
+import { BASE_FAMILY, bundledFamily, familyFor, prepareText, regularFace } from '../unicode/index.js';
 import { textDirection } from '../unicode/direction.js';
 import bidiModule from 'bidi-js';
 
@@ -48,8 +48,9 @@ export class FieldFonts {
   get(family: string): { font: SubsetFont; resource: string } {
     const known = this.fonts.get(family);
     if (known) return known;
-    const face = bundledFamily(family)?.faces.find((f) => f.fontWeight === 400 && f.fontStyle === 'normal');
-    if (!face) return this.get(BASE_FAMILY);
+    const bundled = bundledFamily(family);
+    if (!bundled) return this.get(BASE_FAMILY);
+    const face = regularFace(bundled);
     const index = this.fonts.size;
     const entry = { font: new SubsetFont(this.doc, face.src, `PLN${String.fromCharCode(65 + (index % 26))}AA${String.fromCharCode(65 + Math.floor(index / 26))}`), resource: `PlnF${index}` };
     this.fonts.set(family, entry);

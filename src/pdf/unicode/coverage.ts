@@ -1,5 +1,5 @@
 import { openFont, type FontkitFont } from './fontkit.js';
-import { BUNDLED_FAMILIES, coverageFace, type BundledFamily } from './registry.js';
+import { BUNDLED_FAMILIES, regularFace, type BundledFamily } from './registry.js';
 
 const opened = new Map<string, FontkitFont>();
 const coverer = new Map<number, BundledFamily | null>();
@@ -7,7 +7,7 @@ const coverer = new Map<number, BundledFamily | null>();
 function font(family: BundledFamily): FontkitFont {
   let f = opened.get(family.family);
   if (!f) {
-    f = openFont(coverageFace(family).src);
+    f = openFont(regularFace(family).src);
     opened.set(family.family, f);
   }
   return f;

@@ -1,4 +1,4 @@
-export { BASE_FAMILY, BUNDLED_FAMILIES, bundledFamily, type BundledFace, type BundledFamily } from './registry.js';
+export { BASE_FAMILY, BUNDLED_FAMILIES, bundledFamily, regularFace, type BundledFace, type BundledFamily } from './registry.js';
 export { drawnWithMarkGlyphs, familyFor, isCommonCharacter, isCommonText, isCovered, isVariationSelector, needsNoGlyph } from './coverage.js';
 export { nameCharacters, planFonts, type FontPlan, type MissingCharacter, type UncoveredCharacter } from './plan.js';
 export { PLACEHOLDER, prepareText, withDecomposedMarks, withPlaceholders } from './placeholder.js';

@@ -3,9 +3,9 @@ import { fontFile } from './font-file.js';
 
 /** One font file of a bundled family. */
 export interface BundledFace {
-  /** The static TTF: its absolute path in node_modules (a data: URL in the web app). */
+  /** The static TTF: its absolute path (a data: URL in the web app). */
   readonly src: string;
-  /** Its path inside node_modules, `@expo-google-fonts/<package>/<weight>/<file>.ttf`. */
+  /** Its path in the package, `fonts/<family>/<file>.ttf`. */
   readonly file: string;
   fontWeight: 400 | 700;
   fontStyle: 'normal' | 'italic';
@@ -26,7 +26,7 @@ export const BASE_FAMILY: string = theme.font;
 type Weight = '400Regular' | '400Regular_Italic' | '700Bold';
 
 function face(pkg: string, prefix: string, weight: Weight): BundledFace {
-  const file = `@expo-google-fonts/${pkg}/${weight}/${prefix}_${weight}.ttf`;
+  const file = `fonts/${pkg}/${prefix}_${weight}.ttf`;
   return {
     file,
     // Located when read: in the web app a script's font arrives only when its text needs it.
@@ -43,9 +43,9 @@ function face(pkg: string, prefix: string, weight: Weight): BundledFace {
  * `fontFamily` list that has a glyph for it, and `planFonts` keeps this order, so a character
  * always comes from the first family here that covers it.
  *
- * All static TTFs from the `@expo-google-fonts/noto-sans*` packages (WOFF2 renders invisible in
- * React-PDF, TTC throws, variable fonts are unsupported). Only regular and bold are registered;
- * the base family also has italic, as before.
+ * Static TTFs, kept in the repository's fonts/ folder (fonts/README.md says where they come from):
+ * WOFF2 renders invisible in React-PDF, TTC throws, variable fonts are unsupported. Only regular
+ * and bold are registered; the base family also has italic.
  *
  * - Noto Sans SC also covers Traditional Chinese (20,976 of the 20,992 URO ideographs, 6,582
  *   of Extension A) and all Hiragana/Katakana, so one CJK font serves Chinese and Japanese; the
@@ -99,8 +99,8 @@ export function bundledFamily(family: string): BundledFamily | undefined {
   return BUNDLED_FAMILIES.find((f) => f.family === family);
 }
 
-/** The face used to decide coverage: the regular upright one. */
-export function coverageFace(family: BundledFamily): BundledFace {
+/** A family's upright regular face: it decides coverage, draws form fields and SVG logos' text. */
+export function regularFace(family: BundledFamily): BundledFace {
   const regular = family.faces.find((f) => f.fontWeight === 400 && f.fontStyle === 'normal');
   if (!regular) throw new Error(`bundled family ${family.family} has no regular face`);
   return regular;
