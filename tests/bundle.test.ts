@@ -347,9 +347,10 @@ describe('a workshop pack: named blank packets for printing on both sides', () =
 
   it('a long contents flows over pages, links from every page, and is padded as a whole', async () => {
     const names = Array.from({ length: 26 }, (_, i) => `Participant ${String(i + 1).padStart(2, '0')}`);
+    // Drawn in this thread (jobs: 1): the contents are under test here, worker threads in bundle-parallel.
     const long = await renderBundleWithLayout(
       names.map((name): PacketInput => ({ kind: 'blank', name })),
-      { duplex: true, sheets: ['goals'], pagePrefix: 'W-' },
+      { duplex: true, sheets: ['goals'], pagePrefix: 'W-', jobs: 1 },
     );
     const longTexts = await pdfText(long.pdf);
     expect(long.layout.frontPages).toBe(4);
@@ -369,7 +370,7 @@ describe('a workshop pack: named blank packets for printing on both sides', () =
     // exactly as one drawing pages them: same lines on each page, same link targets.
     const inParts = await renderBundleWithLayout(
       names.map((name): PacketInput => ({ kind: 'blank', name })),
-      { duplex: true, sheets: ['goals'], pagePrefix: 'W-', contentsPart: 4 },
+      { duplex: true, sheets: ['goals'], pagePrefix: 'W-', contentsPart: 4, jobs: 1 },
     );
     expect(inParts.layout.frontPages).toBe(4);
     expect((await pdfText(inParts.pdf)).slice(0, 4)).toEqual(longTexts.slice(0, 4));
