@@ -70,6 +70,19 @@ function lazyFamilies(): { family: string; faces: { file: string; src: string }[
   ];
 }
 
+/**
+ * The licences of the fonts the site carries, in one text file beside them: the OFL (and DejaVu's
+ * licence) ask that each copy of a font travel with its licence.
+ */
+async function fontLicences(): Promise<string> {
+  const licences = [
+    ...BUNDLED_FAMILIES.map((f) => ({ family: f.family, file: path.join(path.dirname(regularFace(f).src), 'OFL.txt') })),
+    { family: READER_FONT_FAMILY, file: path.join(path.dirname(require.resolve(READER_FONT_FILE)), '..', 'LICENSE') },
+  ];
+  const texts = await Promise.all(licences.map(async ({ family, file }) => `${family}\n${'='.repeat(family.length)}\n\n${(await readFile(file, 'utf8')).trim()}\n`));
+  return texts.join('\n\n');
+}
+
 /** The code points a font draws, as [first, last] pairs, flattened. */
 function coverageRanges(file: string): number[] {
   const fontkit = require('fontkit') as { openSync(p: string): { characterSet: number[] } };
@@ -177,6 +190,7 @@ export async function buildSite(options: SiteOptions = {}): Promise<{ file: stri
     'app.css': await readFile(path.join(web, 'app.css')),
     'pdf-lib.js': await readFile(require.resolve('pdf-lib/dist/pdf-lib.min.js')),
     'index.html': siteHtml(),
+    'fonts/LICENSES.txt': await fontLicences(),
   };
   for (const family of lazyFamilies()) {
     const lines = await Promise.all(family.faces.map(async (face) => `d[${JSON.stringify(face.file)}]=${JSON.stringify(await dataUrl(face.src))};`));

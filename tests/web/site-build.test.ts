@@ -32,7 +32,14 @@ describe('site build', () => {
     const urls = [...html.matchAll(/(?:src|href)="([^"]*)"/g)].map((m) => m[1]);
     expect(urls).toEqual(['./app.css', './app.js']);
     expect(html).toMatch(/http-equiv="Content-Security-Policy" content="default-src 'none'; script-src 'self' 'wasm-unsafe-eval';/);
-    expect((await readdir(path.join(out, 'fonts'))).sort()).toEqual(['dejavu-sans.js', 'ibm-plex-sans-arabic.js', 'noto-sans-hebrew.js', 'noto-sans-kr.js', 'noto-sans-sc.js']);
+    expect((await readdir(path.join(out, 'fonts'))).sort()).toEqual(['LICENSES.txt', 'dejavu-sans.js', 'ibm-plex-sans-arabic.js', 'noto-sans-hebrew.js', 'noto-sans-kr.js', 'noto-sans-sc.js']);
+    // Each font travels with its licence.
+    const licences = await readFile(path.join(out, 'fonts', 'LICENSES.txt'), 'utf8');
+    for (const family of ['Noto Sans', 'IBM Plex Sans Arabic', 'Noto Sans Hebrew', 'Noto Sans SC', 'Noto Sans KR']) {
+      expect(licences).toContain(`${family}\n${'='.repeat(family.length)}\n\nCopyright`);
+    }
+    expect(licences.match(/SIL Open Font License, Version 1\.1/g)).toHaveLength(5);
+    expect(licences).toContain('Bitstream Vera');
     // The CJK faces travel only in their own scripts.
     const app = await readFile(path.join(out, 'app.js'), 'utf8');
     expect(app).not.toContain('NotoSansSC_400Regular.ttf"]="data:');
