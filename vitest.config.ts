@@ -16,6 +16,7 @@ const FAST = [
   'tests/cli-blank.test.ts',
   'tests/split-names.test.ts',
   'tests/fonts.test.ts',
+  'tests/wrap.test.ts',
 ];
 const ALL = ['tests/**/*.test.ts', 'tests/**/*.test.tsx'];
 /**

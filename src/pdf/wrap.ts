@@ -15,6 +15,23 @@ export function breakAnywhere(word: string): string[] {
   return pieces;
 }
 
+/** Where a word may break: after its own hyphen, dash, slash, underscore or full stop ("clinician-|educator", "linkedin.|com/|in/"). */
+const AFTER_OWN_BREAK = /(?<=[-\u2010\u2013\u2014/\\_.])(?=[^-\u2010\u2013\u2014/\\_.])/u;
+
+/**
+ * A word too wide for its box: broken first after its own hyphens, dashes, slashes and full
+ * stops (where a reader expects a word or a URL to wrap), and only a part that is still too wide
+ * between any two characters. Every break is an empty piece: it draws nothing, so the text stays as typed.
+ */
+export function breakWide(word: string, width: number, fontSize: number): string[] {
+  const pieces: string[] = [''];
+  for (const part of word.split(AFTER_OWN_BREAK)) {
+    if (estimateWidth(part.trim(), fontSize) >= width * 0.9) pieces.push(...breakAnywhere(part).slice(1));
+    else pieces.push(part, '');
+  }
+  return pieces;
+}
+
 const callbacks = new Map<string, (word: string) => string[]>();
 
 /**
@@ -33,7 +50,7 @@ export function wrapFor(width: number, fontSize: number): (word: string) => stri
       // has no spaces: that is one line unless it is at least as wide as the line (estimateLines).
       const trimmed = word.trim();
       const wide = /\s/.test(trimmed) ? estimateLines(trimmed, width * 0.9, fontSize) > 1 : estimateWidth(trimmed, fontSize) >= width * 0.9;
-      return wide ? breakAnywhere(word) : pieces;
+      return wide ? breakWide(word, width, fontSize) : pieces;
     };
     callbacks.set(key, callback);
   }
