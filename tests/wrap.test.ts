@@ -4,7 +4,9 @@
  * (empty pieces): first after its own hyphens, dashes, slashes and full stops, and only in a part
  * still too wide between any two characters. Joined, the pieces are always the word as typed.
  */
+import { PDFDocument } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
+import { FieldFonts, wrapLines } from '../src/pdf/fillable/appearance.js';
 import { breakWide, wrapFor } from '../src/pdf/wrap.js';
 
 /** The text between the break points. */
@@ -37,3 +39,16 @@ describe('a word too wide for its box', () => {
     expect(wrapFor(300, 9)('clinician-educator')).toEqual(['clinician-educator']);
   });
 });
+
+describe('a word too wide for a form field, as the field shows it before it is edited', () => {
+  it('wraps after its own slashes and hyphens, as the printed sheet does', async () => {
+    const fonts = new FieldFonts(await PDFDocument.create());
+    const url = 'https://www.linkedin.com/in/maya-chen-alvarez-md';
+    const lines = wrapLines(url, fonts, 9, 120);
+    expect(lines.join('')).toBe(url);
+    expect(lines.length).toBeGreaterThan(1);
+    // Each line ends where the URL itself allows a break.
+    for (const line of lines.slice(0, -1)) expect(line).toMatch(/[-/.]$/);
+  });
+});
+

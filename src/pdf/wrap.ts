@@ -18,6 +18,11 @@ export function breakAnywhere(word: string): string[] {
 /** Where a word may break: after its own hyphen, dash, slash, underscore or full stop ("clinician-|educator", "linkedin.|com/|in/"). */
 const AFTER_OWN_BREAK = /(?<=[-\u2010\u2013\u2014/\\_.])(?=[^-\u2010\u2013\u2014/\\_.])/u;
 
+/** A word in the parts it may wrap between first: "clinician-educator" → "clinician-", "educator". */
+export function ownBreakParts(word: string): string[] {
+  return word.split(AFTER_OWN_BREAK);
+}
+
 /**
  * A word too wide for its box: broken first after its own hyphens, dashes, slashes and full
  * stops (where a reader expects a word or a URL to wrap), and only a part that is still too wide
@@ -25,7 +30,7 @@ const AFTER_OWN_BREAK = /(?<=[-\u2010\u2013\u2014/\\_.])(?=[^-\u2010\u2013\u2014
  */
 export function breakWide(word: string, width: number, fontSize: number): string[] {
   const pieces: string[] = [''];
-  for (const part of word.split(AFTER_OWN_BREAK)) {
+  for (const part of ownBreakParts(word)) {
     if (estimateWidth(part.trim(), fontSize) >= width * 0.9) pieces.push(...breakAnywhere(part).slice(1));
     else pieces.push(part, '');
   }

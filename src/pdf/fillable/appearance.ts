@@ -28,6 +28,7 @@ import {
 } from 'pdf-lib';
 import { BASE_FAMILY, bundledFamily, familyFor, prepareText, regularFace } from '../unicode/index.js';
 import { textDirection } from '../unicode/direction.js';
+import { ownBreakParts } from '../wrap.js';
 import bidiModule from 'bidi-js';
 
 /** The answers' blue-black ink (theme.colour.answer #0d2240). */
@@ -146,8 +147,11 @@ export function wrapLines(text: string, fonts: FieldFonts, size: number, maxWidt
         words[words.length - 1] = last + token;
       } else words.push(token);
     }
+    // A word wider than the field wraps first where it says it may (after its own hyphens,
+    // slashes and full stops), as the printed sheet wraps it.
+    const parts = words.flatMap((word) => (/^\s+$/u.test(word) || width(word, fonts, size) <= maxWidth ? [word] : ownBreakParts(word)));
     let line = '';
-    for (const word of words) {
+    for (const word of parts) {
       const space = /^\s+$/u.test(word);
       if (line !== '' && !space && width((line + word).trimEnd(), fonts, size) > maxWidth) {
         lines.push(line.trimEnd());
