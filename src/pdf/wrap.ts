@@ -15,6 +15,14 @@ export function breakAnywhere(word: string): string[] {
   return pieces;
 }
 
+/** The share of its box a word may fill before it may break inside: a margin for the width estimate's error. */
+const WIDE_SHARE = 0.9;
+
+/** A word (no spaces) estimated too wide for its box. */
+function tooWide(word: string, width: number, fontSize: number): boolean {
+  return estimateWidth(word, fontSize) >= width * WIDE_SHARE;
+}
+
 /** Where a word may break: after its own hyphen, dash, slash, underscore or full stop ("clinician-|educator", "linkedin.|com/|in/"). */
 const AFTER_OWN_BREAK = /(?<=[-\u2010\u2013\u2014/\\_.])(?=[^-\u2010\u2013\u2014/\\_.])/u;
 
@@ -31,7 +39,7 @@ export function ownBreakParts(word: string): string[] {
 export function breakWide(word: string, width: number, fontSize: number): string[] {
   const pieces: string[] = [''];
   for (const part of ownBreakParts(word)) {
-    if (estimateWidth(part.trim(), fontSize) >= width * 0.9) pieces.push(...breakAnywhere(part).slice(1));
+    if (tooWide(part.trim(), width, fontSize)) pieces.push(...breakAnywhere(part).slice(1));
     else pieces.push(part, '');
   }
   return pieces;
@@ -54,7 +62,7 @@ export function wrapFor(width: number, fontSize: number): (word: string) => stri
       // Wider than the box (with a margin for the estimate's error): may break anywhere. A word
       // has no spaces: that is one line unless it is at least as wide as the line (estimateLines).
       const trimmed = word.trim();
-      const wide = /\s/.test(trimmed) ? estimateLines(trimmed, width * 0.9, fontSize) > 1 : estimateWidth(trimmed, fontSize) >= width * 0.9;
+      const wide = /\s/.test(trimmed) ? estimateLines(trimmed, width * WIDE_SHARE, fontSize) > 1 : tooWide(trimmed, width, fontSize);
       return wide ? breakWide(word, width, fontSize) : pieces;
     };
     callbacks.set(key, callback);

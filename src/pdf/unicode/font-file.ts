@@ -1,8 +1,7 @@
 import { fileURLToPath } from 'node:url';
 
-/** The repository's fonts/ folder: three levels up from src/pdf/unicode and from dist/pdf/unicode. */
-const FONTS = new URL('../../../', import.meta.url);
-const located = new Map<string, string>();
+/** The package's root, where fonts/ is: three levels up from src/pdf/unicode and from dist/pdf/unicode. */
+const ROOT = new URL('../../../', import.meta.url);
 
 /**
  * Where a bundled font file is, from its path in the package (`fonts/<family>/<face>.ttf`): an
@@ -10,10 +9,5 @@ const located = new Map<string, string>();
  * module for one that answers with data: URLs (src/web/seams/font-file.ts).
  */
 export function fontFile(packagePath: string): string {
-  let file = located.get(packagePath);
-  if (file === undefined) {
-    file = fileURLToPath(new URL(packagePath, FONTS));
-    located.set(packagePath, file);
-  }
-  return file;
+  return fileURLToPath(new URL(packagePath, ROOT));
 }

@@ -25,8 +25,8 @@ export const BASE_FAMILY: string = theme.font;
 
 type Weight = '400Regular' | '400Regular_Italic' | '700Bold';
 
-function face(pkg: string, prefix: string, weight: Weight): BundledFace {
-  const file = `fonts/${pkg}/${prefix}_${weight}.ttf`;
+function face(folder: string, prefix: string, weight: Weight): BundledFace {
+  const file = `fonts/${folder}/${prefix}_${weight}.ttf`;
   return {
     file,
     // Located when read: in the web app a script's font arrives only when its text needs it.
