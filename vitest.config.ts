@@ -20,14 +20,14 @@ const FAST = [
 ];
 const ALL = ['tests/**/*.test.ts', 'tests/**/*.test.tsx'];
 /**
- * Files that need a process of their own. Every other file shares its worker's modules with the
- * files run before it (isolate: false), so React-PDF, the fonts and the worksheet code load once
- * per worker, not once per file. These cannot: font-loading checks which fonts a fresh process has
- * opened, support.test registers fonts and a hyphenation callback of its own, render-scripts
- * checks the line breaking registerFonts installs, and the web app's tests load dist/'s copy of the
- * modules, which would register a second copy of the fonts on the same renderer.
+ * Files that need a fresh module graph of their own: font-loading checks which fonts a fresh
+ * renderer has opened, support.test registers fonts and a hyphenation callback of its own, and
+ * render-scripts checks the line breaking registerFonts installs. Each runs in a worker thread of
+ * its own (no process.chdir there, which these do not need). Every other file shares its worker
+ * process with the files run before it, so React-PDF, the fonts, the worksheet code and the
+ * renders of tests/support/rendered.ts load once per worker, not once per file.
  */
-const ISOLATED = ['tests/support.test.ts', 'tests/unicode/font-loading.test.ts', 'tests/unicode/render-scripts.test.tsx', 'tests/web/**/*.test.ts'];
+const ISOLATED = ['tests/support.test.ts', 'tests/unicode/font-loading.test.ts', 'tests/unicode/render-scripts.test.tsx'];
 const EXCLUDE = ['**/node_modules/**', 'dist/**', 'tests/.artifacts/**'];
 
 export default defineConfig({
@@ -36,15 +36,17 @@ export default defineConfig({
     // Rendering and rasterising PDFs takes seconds, more on a busy 2-core box.
     testTimeout: 120_000,
     hookTimeout: 120_000,
-    // Separate processes: react-pdf and MuPDF (WebAssembly) keep per-process
-    // state and memory. Two cores, so at most two test files at once.
+    // Two cores, so two worker processes, each running one file after another and keeping the
+    // modules it loaded (isolate: false on the pool; a project-level isolate alone still starts a
+    // process per file). The few ISOLATED files get a fresh worker thread each.
     pool: 'forks',
     maxWorkers: 2,
     minWorkers: 1,
+    poolOptions: { forks: { isolate: false }, threads: { isolate: true, maxThreads: 1 } },
     projects: [
       { extends: true, test: { name: 'fast', include: FAST, exclude: EXCLUDE, isolate: false } },
       { extends: true, test: { name: 'render', include: ALL, exclude: [...EXCLUDE, ...FAST, ...ISOLATED], isolate: false } },
-      { extends: true, test: { name: 'isolated', include: ISOLATED, exclude: EXCLUDE } },
+      { extends: true, test: { name: 'isolated', include: ISOLATED, exclude: EXCLUDE, pool: 'threads' } },
     ],
   },
 });

@@ -42,7 +42,9 @@ describe('the shaping memo', () => {
 });
 
 describe('packets in worker threads', () => {
-  it('gives the same bytes with 1, 2 and 3 workers, duplex and page labels included', async () => {
+  // Three workers for eight packets: uneven shares, more workers than this machine's two cores.
+  // Two workers, the default here, are compared with one in bundle-cache and cli-launch.
+  it('gives the same bytes with three workers as with one, duplex and page labels included', async () => {
     const packets: PacketInput[] = [
       { kind: 'blank' },
       { kind: 'learner', answers: await load('multilingual-long') },
@@ -53,13 +55,11 @@ describe('packets in worker threads', () => {
     const options = { title: 'Retreat', duplex: true, pagePrefix: 'R-' };
     const one = await renderBundleWithLayout(packets, { ...options, jobs: 1 });
     expect(one.stats).toMatchObject({ packets: packets.length, rendered: packets.length, reused: 0, workers: 0 });
-    for (const jobs of [2, 3]) {
-      const parallel = await renderBundleWithLayout(packets, { ...options, jobs });
-      expect(parallel.stats.workers).toBe(jobs);
-      expect(parallel.layout).toEqual(one.layout);
-      expect(same(parallel.pdf, one.pdf), `${jobs} workers`).toBe(true);
-    }
-  }, 240_000);
+    const parallel = await renderBundleWithLayout(packets, { ...options, jobs: 3 });
+    expect(parallel.stats.workers).toBe(3);
+    expect(parallel.layout).toEqual(one.layout);
+    expect(same(parallel.pdf, one.pdf)).toBe(true);
+  });
 
   it('reports a packet that fails in a worker as an error, and stops its workers', async () => {
     // Not valid answers (a null in a list): the renderer throws, in the worker.

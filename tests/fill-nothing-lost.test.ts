@@ -71,18 +71,17 @@ const latinText = fc.oneof(
 describe('nothing the learner wrote is lost', () => {
   it('in generated answers files, short and long, few and many items (property)', async () => {
     // Sampled with a fixed seed (reproducible), and reported as the paths and texts that went missing.
-    // Eight cases: where a list's keep-whole height is estimated from its first item alone (a list
-    // of many-line items then judged short, kept whole and drawn past the page foot), cases 5 and 7
-    // lose text.
+    // Four cases of 18 to 67 pages: where a list's keep-whole height is estimated from its first
+    // item alone (a list of many-line items then judged short, kept whole and drawn past the page
+    // foot), case 0 loses text.
     const cases = fc.sample(
       fc.oneof(arbitraryAnswersWith({ text: latinText, listShare: 0.08 }), arbitraryAnswersWith({ text: latinText, listShare: 0.5 })),
-      { numRuns: 8, seed: 20261126 },
+      { numRuns: 4, seed: 1 },
     );
     for (const [index, answers] of cases.entries()) {
       expect({ case: index, missing: await missingStrings(answers) }).toEqual({ case: index, missing: [] });
     }
-    // Rendering long packets: more than the default two minutes when the other core is busy too.
-  }, 300_000);
+  });
 
   it('in generated answers files with any printable Unicode: every script, emoji, marks, markup (property)', async () => {
     const cases = fc.sample(arbitraryAnswers(), { numRuns: 10, seed: 4242 });

@@ -28,14 +28,6 @@ export function runCli(args: string[], options: CliOptions = {}): Promise<CliRes
   return inProcess(() => import('../../src/cli/main.js'), args, options);
 }
 
-/**
- * `runCli` with the compiled modules of dist/ (the CLI's own build, from `pretest`): for the web
- * app's tests, which load dist/'s copy of the modules (two copies would register the fonts twice).
- */
-export function runBuiltCli(args: string[], options: CliOptions = {}): Promise<CliResult> {
-  return inProcess(() => import('../../dist/cli/main.js'), args, options);
-}
-
 type Main = { main(argv: readonly string[]): Promise<number> };
 
 function inProcess(load: () => Promise<Main>, args: string[], options: CliOptions): Promise<CliResult> {

@@ -4,8 +4,8 @@
  */
 import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
-import { deflatedFont } from '../../dist/scripts/build-site.js';
-import { BASE_FAMILY, BUNDLED_FAMILIES } from '../../dist/pdf/unicode/registry.js';
+import { deflatedFont } from '../../src/scripts/build-site.js';
+import { BASE_FAMILY, BUNDLED_FAMILIES } from '../../src/pdf/unicode/registry.js';
 import { inflatedFontUrl } from '../../src/web/deflated-fonts.js';
 
 describe('deflated base fonts', () => {

@@ -6,7 +6,7 @@
 import { randomBytes } from 'node:crypto';
 import { deflateSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import * as node from '../../dist/import/raw-bytes.js';
+import * as node from '../../src/import/raw-bytes.js';
 import * as web from '../../src/web/seams/import-raw-bytes.js';
 
 const text = Buffer.from('BT /F1 12 Tf (Point-of-care ultrasound) Tj ET\n'.repeat(2000));

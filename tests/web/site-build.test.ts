@@ -6,7 +6,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildSite } from '../../dist/scripts/build-site.js';
+import { buildSite } from '../../src/scripts/build-site.js';
 
 const SCRIPT = fileURLToPath(new URL('../../dist/scripts/build-site.js', import.meta.url));
 let work: string;

@@ -11,7 +11,7 @@ import path from 'node:path';
 import { PDFDocument } from 'pdf-lib';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildSite } from '../../dist/scripts/build-site.js';
+import { buildSite } from '../../src/scripts/build-site.js';
 import { normaliseText, pdfText } from '../support/pdf.js';
 import { CHROMIUM, launch, type Browser } from './support/browser.js';
 

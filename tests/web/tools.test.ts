@@ -9,10 +9,10 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runBuiltCli } from '../support/cli.js';
+import { runCli } from '../support/cli.js';
 import { pageSizes, pdfText } from '../support/pdf.js';
 import { CHROMIUM } from './support/browser.js';
-import { expectNoAxeViolations, expectSamePages, openSite, requestsElsewhere, type SiteSession } from './support/site.js';
+import { expectNoAxeViolations, expectSamePdf, openSite, requestsElsewhere, type SiteSession } from './support/site.js';
 
 /** Quoted commas in a name and a program, a doubled quote, a blank row, CRLF line ends. */
 const ROSTER = 'Name,Program\r\n"Lima, Ana","Internal Medicine, PGY-1"\r\n\r\n"Chen ""Bo""",Surgery\r\nZoë Adeyemi,\r\n';
@@ -54,7 +54,7 @@ describe.skipIf(!CHROMIUM)('web app tools in Chromium', () => {
       await page.focus('#download-json');
       const [download] = await Promise.all([page.waitForEvent('download'), page.keyboard.press('Enter')]);
       await writeFile(path.join(work, 'answers.json'), await readFile((await download.path())!));
-      const cli = await runBuiltCli(['validate', 'answers.json', '--report'], { cwd: work });
+      const cli = await runCli(['validate', 'answers.json', '--report'], { cwd: work });
       expect(cli.code).toBe(0);
       return cli.stdout.toString('utf8').trimEnd().split('\n').slice(1).map((line) => line.trim());
     };
@@ -94,7 +94,7 @@ describe.skipIf(!CHROMIUM)('web app tools in Chromium', () => {
     expect(ours.name).toBe('roster-pack.pdf');
     await page.waitForFunction(() => document.getElementById('announcer')?.textContent?.includes('3 packets'));
     const cliPdf = path.join(work, 'cli-pack.pdf');
-    const cli = await runBuiltCli(['bundle', '--roster', 'roster.csv', '--duplex', '--no-cache', '--out', cliPdf], { cwd: work });
+    const cli = await runCli(['bundle', '--roster', 'roster.csv', '--duplex', '--no-cache', '--out', cliPdf], { cwd: work });
     expect(cli.stderr).toBe('');
     expect(cli.code).toBe(0);
     const theirs = new Uint8Array(await readFile(cliPdf));
@@ -102,7 +102,7 @@ describe.skipIf(!CHROMIUM)('web app tools in Chromium', () => {
     expect(text).toEqual(await pdfText(theirs));
     for (const name of ['Lima, Ana', 'Internal Medicine, PGY-1', 'Chen "Bo"', 'Zoë Adeyemi']) expect(text.join('\n')).toContain(name);
     expect(await pageSizes(ours.bytes)).toEqual(await pageSizes(theirs));
-    await expectSamePages(ours.bytes, theirs);
+    await expectSamePdf(ours.bytes, theirs);
     await axeViolations('a roster made into packets');
   });
 
@@ -117,7 +117,7 @@ describe.skipIf(!CHROMIUM)('web app tools in Chromium', () => {
   it('a bad roster shows bundle\'s errors, located, and downloads nothing', async () => {
     const rosterFile = path.join(work, 'bad.csv');
     await writeFile(rosterFile, BAD_ROSTER);
-    const cli = await runBuiltCli(['bundle', '--roster', 'bad.csv', '--no-cache', '--out', path.join(work, 'bad.pdf')], { cwd: work });
+    const cli = await runCli(['bundle', '--roster', 'bad.csv', '--no-cache', '--out', path.join(work, 'bad.pdf')], { cwd: work });
     expect(cli.code).toBe(1);
     const cliLines = cli.stderr.split('\n').filter((line) => line.startsWith('bad.csv:'));
     expect(cliLines).toHaveLength(3);
