@@ -74,7 +74,7 @@ describe.skipIf(!CHROMIUM)('web app tools in Chromium', () => {
       new MutationObserver(() => (w.summaryChanges += 1)).observe(document.getElementById('report-summary')!, { childList: true, characterData: true, subtree: true });
     });
     await page.focus('#f-goals-woop-wish');
-    await page.keyboard.type('Scans.', { delay: 600 });
+    await page.keyboard.type('Yes', { delay: 600 });
     await page.waitForFunction((b) => document.getElementById('report-summary')?.textContent !== b, before);
     await page.waitForTimeout(1500);
     expect(await page.evaluate(() => (window as unknown as { summaryChanges: number }).summaryChanges)).toBe(1);
