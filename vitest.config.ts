@@ -44,8 +44,8 @@ export default defineConfig({
     minWorkers: 1,
     poolOptions: { forks: { isolate: false }, threads: { isolate: true, maxThreads: 1 } },
     projects: [
-      { extends: true, test: { name: 'fast', include: FAST, exclude: EXCLUDE, isolate: false } },
-      { extends: true, test: { name: 'render', include: ALL, exclude: [...EXCLUDE, ...FAST, ...ISOLATED], isolate: false } },
+      { extends: true, test: { name: 'fast', include: FAST, exclude: EXCLUDE } },
+      { extends: true, test: { name: 'render', include: ALL, exclude: [...EXCLUDE, ...FAST, ...ISOLATED] } },
       { extends: true, test: { name: 'isolated', include: ISOLATED, exclude: EXCLUDE, pool: 'threads' } },
     ],
   },
