@@ -1,4 +1,8 @@
-/** The site build (no browser): relative URLs only, the copy read at build time, template errors located. */
+/**
+ * The site build (no browser): relative URLs only, the copy read at build time, template errors
+ * located. The default build is the one this run made for every browser test (global-site.ts);
+ * builds with other options run the script, as a user runs it.
+ */
 import { spawn } from 'node:child_process';
 import { mkdir, mkdtemp, readFile, readdir, writeFile } from 'node:fs/promises';
 import os from 'node:os';
@@ -6,7 +10,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildSite } from '../../src/scripts/build-site.js';
+import { builtSite } from './support/site.js';
 
 const SCRIPT = fileURLToPath(new URL('../../dist/scripts/build-site.js', import.meta.url));
 let work: string;
@@ -26,8 +30,7 @@ describe('site build', () => {
   });
 
   it('writes a page whose every URL is relative, under a policy that allows no other origin', async () => {
-    const out = path.join(work, 'plain');
-    await buildSite({ outDir: out });
+    const out = builtSite();
     const html = await readFile(path.join(out, 'index.html'), 'utf8');
     const urls = [...html.matchAll(/(?:src|href)="([^"]*)"/g)].map((m) => m[1]);
     expect(urls).toEqual(['./app.css', './app.js']);
@@ -65,7 +68,7 @@ describe('site build', () => {
     await mkdir(path.join(override, 'en'), { recursive: true });
     await writeFile(path.join(override, 'en', 'goals.json'), '{"woop.wish.label": "What I most want this term"}\n');
     const out = path.join(work, 'override-site');
-    await buildSite({ outDir: out, templatesDir: override });
+    expect(await run(['--templates', override, '--out', out])).toEqual({ code: 0, stderr: '' });
     expect(await readFile(path.join(out, 'app.js'), 'utf8')).toContain('What I most want this term');
 
     await writeFile(path.join(override, 'en', 'goals.json'), '{"woop.wish.label": "What I {{want"}\n');

@@ -4,16 +4,15 @@
  * all resolve under that path, and nothing is asked of any other place.
  */
 import { createServer, type Server } from 'node:http';
-import { mkdtemp, readFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
-import os from 'node:os';
 import path from 'node:path';
 import { PDFDocument } from 'pdf-lib';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildSite } from '../../src/scripts/build-site.js';
 import { normaliseText, pdfText } from '../support/pdf.js';
 import { CHROMIUM, launch, type Browser } from './support/browser.js';
+import { builtSite } from './support/site.js';
 
 const BASE = '/some/path/';
 const TYPES: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css' };
@@ -41,8 +40,7 @@ function serve(root: string): Promise<Server> {
 
 describe.skipIf(!CHROMIUM)('web app served from a sub-path', () => {
   beforeAll(async () => {
-    site = path.join(await mkdtemp(path.join(os.tmpdir(), 'pln-subpath-')), 'site');
-    await buildSite({ outDir: site });
+    site = builtSite();
     server = await serve(site);
     origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
     browser = await launch();

@@ -1,5 +1,5 @@
 /**
- * What the web app's browser tests share: the site built into a folder of its own and opened in a
+ * What the web app's browser tests share: the site (built once per run, global-site.ts) opened in a
  * fresh Chromium with every request recorded, axe-core run in the page, and a downloaded PDF
  * compared object by object with the command line's.
  */
@@ -10,15 +10,15 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { decodePDFRawStream, PDFDocument, PDFName, PDFRawStream } from 'pdf-lib';
 import type { Page } from 'playwright-core';
-import { expect } from 'vitest';
-import { buildSite } from '../../../src/scripts/build-site.js';
+import { expect, inject } from 'vitest';
 import { launch, type Browser } from './browser.js';
 
 const AXE = await readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 export interface SiteSession {
-  /** A temporary folder for the test's own files; the site is its `site/`. */
+  /** A temporary folder for the test's own files. */
   work: string;
+  /** The built site, shared by the run's test files: read, never written. */
   site: string;
   browser: Browser;
   page: Page;
@@ -26,11 +26,13 @@ export interface SiteSession {
   requests: string[];
 }
 
-/** Builds the site into a new temporary folder (named from `prefix`) and opens a page (not yet navigated). */
+/** The site this run built (global-site.ts). */
+export const builtSite = (): string => inject('siteDir');
+
+/** A new temporary folder (named from `prefix`) and a page (not yet navigated) in a fresh browser. */
 export async function openSite(prefix: string): Promise<SiteSession> {
   const work = await mkdtemp(path.join(os.tmpdir(), prefix));
-  const site = path.join(work, 'site');
-  await buildSite({ outDir: site });
+  const site = builtSite();
   const browser = await launch();
   const requests: string[] = [];
   browser.context.on('request', (request) => requests.push(request.url()));
