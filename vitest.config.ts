@@ -17,6 +17,7 @@ const FAST = [
   'tests/split-names.test.ts',
   'tests/fonts.test.ts',
   'tests/wrap.test.ts',
+  'tests/web/preview-pause.test.ts',
 ];
 const ALL = ['tests/**/*.test.ts', 'tests/**/*.test.tsx'];
 /**

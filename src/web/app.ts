@@ -18,18 +18,19 @@ import { headerForm, sheetForm, type FormContext } from './form.js';
 import { fieldsWithMissingGlyphs, missingGlyphWarnings } from './glyphs.js';
 import { packFileName, rosterPack } from './coach.js';
 import { answersFromPdf } from './import-pdf.js';
+import { previewPause } from './preview-pause.js';
 import { blankPdf, filledPdf, fillablePdf, latestOnly } from './render.js';
 import { loadNames } from './seams/unicode-name.js';
 import { clearDraft, loadDraft, loadSettings, saveDraft, saveSettings, type Settings } from './storage.js';
 import { uiText } from './ui-text.js';
-
-const PREVIEW_DELAY_MS = 400;
 
 let draft: Draft = loadDraft();
 let settings: Settings = loadSettings(LOCALES);
 let currentSheet: SheetId = 'goals';
 let previewUrl: string | undefined;
 let timer: ReturnType<typeof setTimeout> | undefined;
+/** How long the last preview took to render, which sets the pause before the next (previewPause). */
+let lastRenderMs: number | undefined;
 /** Coach mode's roster: a file's own bytes (its encoding is checked as the CLI checks it), or typed text. */
 let rosterFile: { name: string; bytes: Uint8Array } | undefined;
 let rosterTyped = '';
@@ -126,7 +127,9 @@ const preview = latestOnly(async ({ sheet, ticket }: { sheet: SheetId; ticket: n
   }
   status.textContent = ui.previewBusy;
   try {
+    const started = performance.now();
     const pdf = await filledPdf({ answers, locale: settings.locale, paper: settings.paper, sheets: [sheet] });
+    lastRenderMs = performance.now() - started;
     const url = URL.createObjectURL(new Blob([pdf as BlobPart], { type: 'application/pdf' }));
     document.getElementById('preview-frame')!.setAttribute('src', url);
     if (previewUrl) URL.revokeObjectURL(previewUrl);
@@ -149,7 +152,7 @@ async function glyphWarnings(answers: unknown): Promise<{ path: string; message:
 function schedulePreview(): void {
   clearTimeout(timer);
   const ticket = problemsTicket();
-  timer = setTimeout(() => preview({ sheet: currentSheet, ticket }), PREVIEW_DELAY_MS);
+  timer = setTimeout(() => preview({ sheet: currentSheet, ticket }), previewPause(lastRenderMs));
 }
 
 function download(bytes: BlobPart, type: string, name: string): void {
