@@ -40,7 +40,14 @@ const root = document.getElementById('app')!;
 
 function announce(message: string): void {
   const region = document.getElementById('announcer');
-  if (region) region.textContent = message;
+  if (!region) return;
+  if (region.textContent !== message) {
+    region.textContent = message;
+    return;
+  }
+  // The same words again ("Row moved." twice): a screen reader announces a change, so empty first.
+  region.textContent = '';
+  setTimeout(() => (region.textContent = message), 100);
 }
 
 /** A problem as the page shows it: the answers path of its field, and its message. */
@@ -203,8 +210,7 @@ async function importJson(file: File): Promise<void> {
 async function openAnswers(answers: Answers): Promise<void> {
   draft = answersToDraft(answers);
   saveDraft(draft);
-  // Rebuilt first: the rebuild replaces the live region, and with it anything announced before.
-  await render();
+  await render(undefined, 'form');
   announce(uiText(settings.locale).imported);
   schedulePreview();
 }
@@ -318,13 +324,17 @@ function setting<K extends keyof Settings>(key: K, value: Settings[K]): void {
   schedulePreview();
 }
 
-/** Builds the whole page for the current draft and settings; focuses `focusId` if given. */
-async function render(focusId?: string): Promise<void> {
+/**
+ * Builds the page for the current draft and settings, and focuses `focusId` if given. A change of
+ * language or paper rebuilds the whole page; a change of the form's own shape (a row added, moved
+ * or removed, answers opened or cleared) rebuilds the form alone, so the preview keeps its place in
+ * the browser's PDF viewer (an iframe put in anew loads its PDF again) and the live regions keep
+ * what they announce.
+ */
+async function render(focusId?: string, scope: 'page' | 'form' = 'page'): Promise<void> {
   const ui = uiText(settings.locale);
   const copy = await loadCopy(settings.locale);
   const t = createRenderContext({ copy, paper: settings.paper }).t;
-  document.documentElement.lang = settings.locale;
-  document.title = t('common.product');
   const ctx: FormContext = {
     t,
     locale: settings.locale,
@@ -338,7 +348,7 @@ async function render(focusId?: string): Promise<void> {
     restructure(path, value, focus, announcement) {
       draft = setAt(draft, path, value);
       saveDraft(draft);
-      void render(focus).then(() => announce(announcement));
+      void render(focus, 'form').then(() => announce(announcement));
       schedulePreview();
     },
   };
@@ -351,6 +361,15 @@ async function render(focusId?: string): Promise<void> {
       schedulePreview();
     }
   });
+  const formParts = [el('ul', { id: 'problems', class: 'error' }), form];
+  const formHost = document.getElementById('form-host');
+  if (scope === 'form' && formHost) {
+    formHost.replaceChildren(...formParts);
+    if (focusId) document.getElementById(focusId)?.focus();
+    return;
+  }
+  document.documentElement.lang = settings.locale;
+  document.title = t('common.product');
   const fileInput = el('input', {
     type: 'file',
     id: 'import-json',
@@ -396,7 +415,7 @@ async function render(focusId?: string): Promise<void> {
           onclick: () => {
             clearDraft();
             draft = {};
-            void render('clear').then(() => announce(ui.clearConfirm));
+            void render('clear', 'form').then(() => announce(ui.clearConfirm));
             schedulePreview();
           },
         },
@@ -406,7 +425,7 @@ async function render(focusId?: string): Promise<void> {
     el(
       'main',
       { class: 'layout' },
-      el('div', {}, el('ul', { id: 'problems', class: 'error' }), form),
+      el('div', { id: 'form-host' }, ...formParts),
       el(
         'aside',
         { class: 'preview', 'aria-labelledby': 'preview-title' },
