@@ -38,16 +38,20 @@ let duplex = false;
 
 const root = document.getElementById('app')!;
 
+/** A repeated message waiting to be put back (announce), replaced by any newer one. */
+let repeatTimer: ReturnType<typeof setTimeout> | undefined;
+
 function announce(message: string): void {
+  clearTimeout(repeatTimer);
   const region = document.getElementById('announcer');
   if (!region) return;
   if (region.textContent !== message) {
     region.textContent = message;
     return;
   }
-  // The same words again ("Row moved." twice): a screen reader announces a change, so empty first.
+  // The same words again ("Row added." twice): a screen reader announces a change, so empty first.
   region.textContent = '';
-  setTimeout(() => (region.textContent = message), 100);
+  repeatTimer = setTimeout(() => (region.textContent = message), 100);
 }
 
 /** A problem as the page shows it: the answers path of its field, and its message. */
