@@ -22,7 +22,7 @@ import { previewPause } from './preview-pause.js';
 import { blankPdf, filledPdf, fillablePdf, latestOnly } from './render.js';
 import { loadNames } from './seams/unicode-name.js';
 import { clearDraft, loadDraft, loadSettings, saveDraft, saveSettings, type Settings } from './storage.js';
-import { uiText } from './ui-text.js';
+import { uiText, type UiText } from './ui-text.js';
 
 let draft: Draft = loadDraft();
 let settings: Settings = loadSettings(LOCALES);
@@ -339,6 +339,20 @@ async function render(focusId?: string, scope: 'page' | 'form' = 'page'): Promis
   const ui = uiText(settings.locale);
   const copy = await loadCopy(settings.locale);
   const t = createRenderContext({ copy, paper: settings.paper }).t;
+  const form = formParts(ui, t);
+  const formHost = document.getElementById('form-host');
+  if (scope === 'form' && formHost) {
+    formHost.replaceChildren(...form);
+  } else {
+    document.documentElement.lang = settings.locale;
+    document.title = t('common.product');
+    root.replaceChildren(...pageParts(ui, t, form));
+  }
+  if (focusId) document.getElementById(focusId)?.focus();
+}
+
+/** The form, with the list of its problems above it, for the current draft. */
+function formParts(ui: UiText, t: FormContext['t']): HTMLElement[] {
   const ctx: FormContext = {
     t,
     locale: settings.locale,
@@ -365,15 +379,11 @@ async function render(focusId?: string, scope: 'page' | 'form' = 'page'): Promis
       schedulePreview();
     }
   });
-  const formParts = [el('ul', { id: 'problems', class: 'error' }), form];
-  const formHost = document.getElementById('form-host');
-  if (scope === 'form' && formHost) {
-    formHost.replaceChildren(...formParts);
-    if (focusId) document.getElementById(focusId)?.focus();
-    return;
-  }
-  document.documentElement.lang = settings.locale;
-  document.title = t('common.product');
+  return [el('ul', { id: 'problems', class: 'error' }), form];
+}
+
+/** The whole page around the form: settings, privacy, preview and downloads, report, coach mode. */
+function pageParts(ui: UiText, t: FormContext['t'], form: HTMLElement[]): HTMLElement[] {
   const fileInput = el('input', {
     type: 'file',
     id: 'import-json',
@@ -383,7 +393,7 @@ async function render(focusId?: string, scope: 'page' | 'form' = 'page'): Promis
       if (file) void importJson(file);
     },
   });
-  root.replaceChildren(
+  return [
     el(
       'header',
       { class: 'top' },
@@ -429,7 +439,7 @@ async function render(focusId?: string, scope: 'page' | 'form' = 'page'): Promis
     el(
       'main',
       { class: 'layout' },
-      el('div', { id: 'form-host' }, ...formParts),
+      el('div', { id: 'form-host' }, ...form),
       el(
         'aside',
         { class: 'preview', 'aria-labelledby': 'preview-title' },
@@ -470,8 +480,7 @@ async function render(focusId?: string, scope: 'page' | 'form' = 'page'): Promis
     ),
     coachSection(ui),
     el('div', { id: 'announcer', class: 'visually-hidden', role: 'status', 'aria-live': 'polite' }),
-  );
-  if (focusId) document.getElementById(focusId)?.focus();
+  ];
 }
 
 void render().then(() => {

@@ -18,9 +18,8 @@ declare module 'vitest' {
 }
 
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
-  const work = await mkdtemp(path.join(os.tmpdir(), 'pln-site-shared-'));
-  const site = path.join(work, 'site');
+  const site = await mkdtemp(path.join(os.tmpdir(), 'pln-site-shared-'));
   await buildSite({ outDir: site });
   project.provide('siteDir', site);
-  return () => rm(work, { recursive: true, force: true });
+  return () => rm(site, { recursive: true, force: true });
 }
