@@ -7,6 +7,7 @@ import { randomBytes } from 'node:crypto';
 import { deflateSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import * as node from '../../src/import/raw-bytes.js';
+import { firstDifference } from '../support/bytes.js';
 import * as web from '../../src/web/seams/import-raw-bytes.js';
 
 const text = Buffer.from('BT /F1 12 Tf (Point-of-care ultrasound) Tj ET\n'.repeat(2000));
@@ -14,8 +15,10 @@ const stream = new Uint8Array(deflateSync(text));
 
 describe('import raw bytes in the page and in Node', () => {
   it('inflates a whole stream to the same bytes', () => {
-    expect(web.inflateWithin(stream, 1 << 20)).toEqual(new Uint8Array(text));
-    expect(Buffer.from(node.inflateWithin(stream, 1 << 20) as Uint8Array).equals(text)).toBe(true);
+    for (const inflated of [web.inflateWithin(stream, 1 << 20), node.inflateWithin(stream, 1 << 20)]) {
+      expect(inflated).toBeInstanceOf(Uint8Array);
+      expect(firstDifference(inflated as Uint8Array, text)).toBeUndefined();
+    }
   });
 
   it('inflates a stream cut short as far as it goes, as zlib with a sync flush does', () => {
@@ -30,11 +33,13 @@ describe('import raw bytes in the page and in Node', () => {
   });
 
   it('says "too large" past the limit, before inflating it all', () => {
-    const bomb = new Uint8Array(deflateSync(Buffer.alloc(64 * 1024 * 1024, 0x20), { level: 9 }));
+    const bomb = new Uint8Array(deflateSync(Buffer.alloc(20 * 1024 * 1024, 0x20), { level: 9 }));
     expect(node.inflateWithin(bomb, 16 * 1024 * 1024)).toBe('too large');
     expect(web.inflateWithin(bomb, 16 * 1024 * 1024)).toBe('too large');
     expect(web.inflateWithin(stream, text.length - 1)).toBe('too large');
-    expect(web.inflateWithin(stream, text.length)).toEqual(new Uint8Array(text));
+    const whole = web.inflateWithin(stream, text.length);
+    expect(whole).toBeInstanceOf(Uint8Array);
+    expect(firstDifference(whole as Uint8Array, text)).toBeUndefined();
   });
 
   it('answers undefined for data that is not zlib', () => {
