@@ -13,7 +13,8 @@
  * loads the modules instead.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdtempSync, rmSync, utimesSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -45,10 +46,41 @@ const ownLocation: Plugin = {
   },
 };
 
-/** One build: `name`'s entry module and everything it imports, as one ASCII CommonJS file. */
-async function bundle(name: BuildName): Promise<void> {
+/**
+ * What the builds were made from (dist/bundles.inputs.json): every file esbuild read, and a digest
+ * of them with this script, the bin, Node's version and the folder. `npm test` compiles first, and
+ * most of its runs change nothing here: then the builds and their code caches stand (about 7 s).
+ */
+const STAMP = path.join(distDir, 'bundles.inputs.json');
+const OWN_FILES = [fileURLToPath(import.meta.url), path.join(root, 'bin', 'pln-worksheets.js')];
+
+async function inputsDigest(inputs: readonly string[]): Promise<string> {
+  const hash = createHash('sha256').update(`${process.version} ${process.arch} ${distDir}\0`);
+  for (const file of [...OWN_FILES, ...inputs]) hash.update(`${file}\0`).update(await readFile(file)).update('\0');
+  return hash.digest('hex');
+}
+
+/** Whether the builds on disk were made from the files as they are now. */
+async function upToDate(): Promise<boolean> {
+  const outputs = Object.values(BUILDS).flatMap((build) => [build.file, build.cache].map((file) => path.join(distDir, file)));
+  if (!outputs.every((file) => existsSync(file))) return false;
+  try {
+    const stamp = JSON.parse(await readFile(STAMP, 'utf8')) as { digest: string; inputs: string[] };
+    if ((await inputsDigest(stamp.inputs)) !== stamp.digest) return false;
+  } catch {
+    return false; // no stamp, or an input is gone
+  }
+  // tsc may have written the same modules again: the builds are as new as they are (launch.ts).
+  const now = new Date();
+  for (const file of outputs) utimesSync(file, now, now);
+  return true;
+}
+
+/** One build: `name`'s entry module and everything it imports, as one ASCII CommonJS file; returns the files it read. */
+async function bundle(name: BuildName): Promise<string[]> {
   const outfile = path.join(distDir, BUILDS[name].file);
-  await build({
+  const { metafile } = await build({
+    metafile: true,
     entryPoints: [path.join(distDir, BUILDS[name].entry)],
     outfile,
     bundle: true,
@@ -72,10 +104,15 @@ async function bundle(name: BuildName): Promise<void> {
   if (leftOver) throw new Error(`${BUILDS[name].file} still has a dynamic import (${leftOver[0]}…): add the module to EXTERNAL`);
   await writeFile(outfile, source);
   rmSync(path.join(distDir, BUILDS[name].cache), { force: true });
+  return Object.keys(metafile.inputs).map((input) => path.resolve(input));
 }
 
-await bundle('cli');
-await bundle('worker');
+if (await upToDate()) {
+  console.log(`dist/${BUILDS.cli.file} and dist/${BUILDS.worker.file} are up to date`);
+  process.exit(0);
+}
+rmSync(STAMP, { force: true });
+const inputs = [...new Set([...(await bundle('cli')), ...(await bundle('worker'))])].sort();
 
 // First runs, to fill the code caches: a fill (the CLI's, written when the bin finds none), then
 // a bundle with two workers (each worker's, written after its first packet).
@@ -92,4 +129,5 @@ try {
 } finally {
   rmSync(work, { recursive: true, force: true });
 }
+await writeFile(STAMP, `${JSON.stringify({ digest: await inputsDigest(inputs), inputs }, null, 1)}\n`);
 console.log(`dist/${BUILDS.cli.file} and dist/${BUILDS.worker.file}, with their code caches`);
