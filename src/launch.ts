@@ -30,7 +30,9 @@ export function bundleBanner(distDir: string): string {
 
 /**
  * Whether a one-file build may stand in for the modules: made for this dist folder, and built
- * after them (tsc rewrites every module, so a build older than its entry module predates the code).
+ * after them. A plain `tsc` rewrites every module, so a build older than its entry module predates
+ * the code; `npm run compile`'s incremental tsc rewrites only changed ones, and is always followed
+ * by scripts/bundle-cli.ts, which builds again or, when its inputs are unchanged, dates the builds now.
  */
 export function bundleIsUsable(source: string, distDir: string, bundleModified: number, modulesModified: number): boolean {
   return source.startsWith(`${bundleBanner(distDir)}\n`) && bundleModified >= modulesModified;

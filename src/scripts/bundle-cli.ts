@@ -113,6 +113,9 @@ if (await upToDate()) {
 }
 rmSync(STAMP, { force: true });
 const inputs = [...new Set([...(await bundle('cli')), ...(await bundle('worker'))])].sort();
+// Taken now, from the files as esbuild read them: one edited during the first runs below is not
+// recorded as built.
+const stamp = `${JSON.stringify({ digest: await inputsDigest(inputs), inputs }, null, 1)}\n`;
 
 // First runs, to fill the code caches: a fill (the CLI's, written when the bin finds none), then
 // a bundle with two workers (each worker's, written after its first packet).
@@ -129,5 +132,5 @@ try {
 } finally {
   rmSync(work, { recursive: true, force: true });
 }
-await writeFile(STAMP, `${JSON.stringify({ digest: await inputsDigest(inputs), inputs }, null, 1)}\n`);
+await writeFile(STAMP, stamp);
 console.log(`dist/${BUILDS.cli.file} and dist/${BUILDS.worker.file}, with their code caches`);
