@@ -14,9 +14,17 @@ export function byteText(bytes: Uint8Array): string {
   return latin1.decode(bytes);
 }
 
-/** Input fed a slice at a time, so one slice inflates to at most about 1 MiB past the limit. */
-const SLICE = 1024;
+/** What one byte of DEFLATE data can inflate to, at most (a 258-byte match per 2 bits). */
+const MAX_RATIO = 1032;
+/** The smallest slice: near the limit, one slice inflates to at most about 1 MiB past it. */
+const MIN_SLICE = 1024;
 
+/**
+ * Input is fed a slice at a time, each as large as the room left under the limit allows even at
+ * the densest DEFLATE can be (so the limit is never passed by more than one smallest slice's
+ * worth). fflate copies its 32 KiB window at every slice: slices of a few KiB would spend more time
+ * copying than inflating.
+ */
 export function inflateWithin(data: Uint8Array, limit: number): Uint8Array | 'too large' | undefined {
   const chunks: Uint8Array[] = [];
   let total = 0;
@@ -24,9 +32,10 @@ export function inflateWithin(data: Uint8Array, limit: number): Uint8Array | 'to
     chunks.push(chunk);
     total += chunk.byteLength;
   });
+  const slice = () => Math.max(MIN_SLICE, Math.floor((limit - total) / MAX_RATIO));
   try {
     // Never final: a stream cut short inflates as far as it goes, as with zlib's sync flush.
-    for (let at = 0; at < data.byteLength && total <= limit; at += SLICE) stream.push(data.subarray(at, at + SLICE), false);
+    for (let at = 0, size = slice(); at < data.byteLength && total <= limit; at += size, size = slice()) stream.push(data.subarray(at, at + size), false);
   } catch {
     return undefined;
   }
