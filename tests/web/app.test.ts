@@ -224,6 +224,9 @@ let session: SiteSession;
 
 const axeViolations = (state: string) => expectNoAxeViolations(page, state);
 
+/** The scripts only the fillable PDF needs (pdf-lib and the typing font), as far as they were fetched. */
+const lazyLoaded = () => session.requests.filter((url) => /\/(pdf-lib|fonts\/dejavu-sans)\.js$/.test(url)).map((url) => path.basename(url));
+
 async function previews(): Promise<number> {
   return Number((await page.getAttribute('body', 'data-previews')) ?? 0);
 }
@@ -449,7 +452,7 @@ describe.skipIf(!CHROMIUM)('web app (out/site) in Chromium', () => {
     }
   });
 
-  it('in Spanish on A4: the choices are remembered after a reload, and the PDF is `fill --locale es --paper a4` of the answers', async () => {
+  it('in Spanish on A4: the choices are remembered after a reload; the PDF and the fillable PDF are `fill [--fillable] --locale es --paper a4` of the answers, pdf-lib and the typing font loaded only for the fillable one', async () => {
     await page.focus('#clear');
     await page.keyboard.press('Enter');
     await waitForText('#announcer', 'Your answers were cleared from this device.');
@@ -489,6 +492,22 @@ describe.skipIf(!CHROMIUM)('web app (out/site) in Chromium', () => {
     const text = normaliseText((await pdfText(pdf)).join(' ')).replace(/\s+/g, '');
     for (const answer of [...typed.map(([, t]) => t), 'Dr. Íñigo Sáenz']) expect(text).toContain(normaliseText(answer).replace(/\s+/g, ''));
     await expectSameAsFill(json, pdf, ['--locale', 'es', '--paper', 'a4']);
+
+    // The fillable PDF: the first one of the visit, so pdf-lib and the typing font load only now.
+    expect(lazyLoaded()).toEqual([]);
+    expect(await page.locator('#download-fillable').textContent()).toBe('Descargar un PDF rellenable, para completarlo en un lector de PDF');
+    const fillable = new Uint8Array(await downloadBytes('download-fillable'));
+    expect(lazyLoaded().sort()).toEqual(['dejavu-sans.js', 'pdf-lib.js']);
+    const answersFile = path.join(work, 'fillable-es.json');
+    await writeFile(answersFile, json);
+    const cliPdf = path.join(work, 'fillable-es-cli.pdf');
+    const cli = await runCli(['fill', answersFile, '--fillable', '--locale', 'es', '--paper', 'a4', '--out', cliPdf], { cwd: work });
+    expect(cli.code).toBe(0);
+    const theirs = new Uint8Array(await readFile(cliPdf));
+    for (const size of await pageSizes(fillable)) expect([Math.round(size.width), Math.round(size.height)]).toEqual([595, 842]);
+    expect((await formFields(fillable)).find(([name]) => name === 'network.contacts[0].name')).toEqual(['network.contacts[0].name', 'PDFTextField', 'Dr. Íñigo Sáenz']);
+    expect(await formFields(fillable)).toEqual(await formFields(theirs));
+    await expectSamePdf(fillable, theirs);
     // Back to English on Letter, chosen from the keyboard, for the screenshots.
     await page.focus('#setting-paper');
     await page.keyboard.press('ArrowUp');
@@ -567,9 +586,7 @@ describe.skipIf(!CHROMIUM)('web app (out/site) in Chromium', () => {
     await axeViolations('connections moved');
   });
 
-  it('downloads the fillable PDF of the answers: the same objects and form fields as `fill --fillable`, with pdf-lib and the typing font loaded only then', async () => {
-    const lazy = () => session.requests.filter((url) => /\/(pdf-lib|fonts\/dejavu-sans)\.js$/.test(url)).map((url) => path.basename(url));
-    expect(lazy()).toEqual([]);
+  it('downloads the fillable PDF of the answers: the same objects and form fields as `fill --fillable`', async () => {
     const answersFile = path.join(work, 'fillable-answers.json');
     await writeFile(answersFile, `${JSON.stringify(EXPECTED_ANSWERS, null, 2)}\n`);
     await page.setInputFiles('#import-json', answersFile);
@@ -577,7 +594,6 @@ describe.skipIf(!CHROMIUM)('web app (out/site) in Chromium', () => {
     const json = await downloadBytes('download-json');
     const ours = new Uint8Array(await downloadBytes('download-fillable'));
     await announced('The fillable PDF was made.');
-    expect(lazy().sort()).toEqual(['dejavu-sans.js', 'pdf-lib.js']);
     await writeFile(path.join(work, 'fillable-web.pdf'), ours);
 
     await writeFile(answersFile, json);
@@ -653,34 +669,6 @@ describe.skipIf(!CHROMIUM)('web app (out/site) in Chromium', () => {
     expect(unlabelled).toEqual([]);
     expect(await page.locator('label[for="import-pdf"]').textContent()).toBe('Open a fillable PDF filled in a reader');
     await axeViolations('fillable PDF with a problem');
-  }, 300_000);
-
-  it('downloads the fillable PDF in Spanish on A4 as `fill --fillable --locale es --paper a4` makes it', async () => {
-    await page.focus('#setting-locale');
-    await page.keyboard.press('ArrowDown');
-    await page.waitForFunction(() => document.documentElement.lang === 'es' && document.activeElement?.id === 'setting-locale');
-    await page.focus('#setting-paper');
-    await page.keyboard.press('ArrowDown');
-    await page.waitForFunction(() => JSON.parse(localStorage.getItem('pln-worksheets:settings') ?? '{}').paper === 'a4');
-    expect(await page.locator('#download-fillable').textContent()).toBe('Descargar un PDF rellenable, para completarlo en un lector de PDF');
-    await axeViolations('Spanish, fillable');
-    const answersFile = path.join(work, 'fillable-es.json');
-    await writeFile(answersFile, await downloadBytes('download-json'));
-    const ours = new Uint8Array(await downloadBytes('download-fillable'));
-    const cliPdf = path.join(work, 'fillable-es-cli.pdf');
-    const cli = await runCli(['fill', answersFile, '--fillable', '--locale', 'es', '--paper', 'a4', '--out', cliPdf], { cwd: work });
-    expect(cli.code).toBe(0);
-    const theirs = new Uint8Array(await readFile(cliPdf));
-    for (const size of await pageSizes(ours)) expect([Math.round(size.width), Math.round(size.height)]).toEqual([595, 842]);
-    expect(await formFields(ours)).toEqual(await formFields(theirs));
-    await expectSamePdf(ours, theirs);
-    // Back to English on Letter for the screenshots.
-    await page.focus('#setting-paper');
-    await page.keyboard.press('ArrowUp');
-    await page.waitForFunction(() => JSON.parse(localStorage.getItem('pln-worksheets:settings') ?? '{}').paper === 'letter');
-    await page.focus('#setting-locale');
-    await page.keyboard.press('ArrowUp');
-    await page.waitForFunction(() => document.documentElement.lang === 'en');
   }, 300_000);
 
   it('downloads a fillable PDF with Chinese, Arabic and Hebrew answers as `fill --fillable` makes it', async () => {
