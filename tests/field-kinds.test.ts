@@ -1,10 +1,10 @@
 import { PDFCheckBox, PDFDocument } from 'pdf-lib';
 import { afterEach, describe, expect, it } from 'vitest';
-import { renderBlank } from '../src/api.js';
 import { FIELD_KINDS, formBoxes } from '../src/fields/index.js';
 import { fieldPath } from '../src/import/paths.js';
 import { SHEETS, sheetFields } from '../src/worksheets/index.js';
 import { setAtPath } from '../src/worksheets/paths.js';
+import { blankOnce } from './support/rendered.js';
 
 describe('one module per field kind', () => {
   it('every kind the sheets use has its module, which prints it, makes its form fields and names their tooltips', () => {
@@ -18,7 +18,7 @@ describe('one module per field kind', () => {
   });
 
   it('import can read back every form field the kinds make: boxes from their kinds, text fields through the schema whitelist', async () => {
-    const pdf = await PDFDocument.load(await renderBlank({ fillable: true }));
+    const pdf = await PDFDocument.load(await blankOnce({ fillable: true }));
     const fields = pdf.getForm().getFields();
     const boxes = new Set(formBoxes(Object.values(SHEETS).flatMap(sheetFields)).map((box) => box.name));
     const boxNames = fields.filter((field) => field instanceof PDFCheckBox).map((field) => field.getName());

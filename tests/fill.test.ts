@@ -11,6 +11,7 @@ import { renderFilled } from '../src/api.js';
 import { runCli } from './support/cli.js';
 import { fontReport, normaliseText, pageSizes, pdfText } from './support/pdf.js';
 import { expectPagesMatchBaseline } from './support/pixels.js';
+import { exampleOnce } from './support/rendered.js';
 
 const EXAMPLES = ['first-year-woop', 'resident-smart', 'multilingual-long'] as const;
 const examplePath = (name: string) => path.resolve('examples', `${name}.json`);
@@ -28,7 +29,7 @@ beforeAll(async () => {
 
 describe.each(EXAMPLES)('the %s example', (name) => {
   it('looks as reviewed, page by page (pixel baselines, Letter)', async () => {
-    await expectPagesMatchBaseline(`filled-${name}`, await renderFilled(await loadExample(name)));
+    await expectPagesMatchBaseline(`filled-${name}`, await exampleOnce(name));
   });
 
   it('renders the same bytes twice', async () => {
@@ -38,7 +39,7 @@ describe.each(EXAMPLES)('the %s example', (name) => {
   });
 
   it('embeds every font it uses', async () => {
-    const fonts = await fontReport(await renderFilled(await loadExample(name)));
+    const fonts = await fontReport(await exampleOnce(name));
     expect(fonts.filter((font) => !font.embedded)).toEqual([]);
   });
 });

@@ -9,7 +9,7 @@ import pixelmatch from 'pixelmatch';
 import { PNG } from 'pngjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { renderFilled } from '../src/api.js';
-import { blankOnce, example } from './support/rendered.js';
+import { blankOnce, example, exampleOnce } from './support/rendered.js';
 import type { Answers } from '../src/answers/index.js';
 import { formMarker } from './support/form.js';
 import { rasterise } from './support/pdf.js';
@@ -191,7 +191,7 @@ describe.each(['letter', 'a4'] as const)('printed empty on %s, a fillable sheet 
 describe('fill --fillable', () => {
   it('prefills every answer; MuPDF reads the same values pdf-lib does and shows them', async () => {
     const answers = await example('multilingual-long');
-    const pdf = await renderFilled(answers, { fillable: true });
+    const pdf = await exampleOnce('multilingual-long', { fillable: true });
     const form = (await PDFDocument.load(pdf)).getForm();
     expect(form.getTextField('goals.woop.wish').getText()).toBe(answers.goals!.woop!.wish);
     expect(form.getTextField('learner.name').getText()).toBe('陈静怡');
@@ -249,6 +249,6 @@ describe('fill --fillable', () => {
   });
 
   it('looks as reviewed (pixel baseline of the WOOP example)', async () => {
-    await expectPagesMatchBaseline('fillable-first-year-woop', await renderFilled(await example('first-year-woop'), { fillable: true }));
+    await expectPagesMatchBaseline('fillable-first-year-woop', await exampleOnce('first-year-woop', { fillable: true }));
   });
 });

@@ -11,8 +11,9 @@ import { fileURLToPath } from 'node:url';
 import { constants, deflateRawSync } from 'node:zlib';
 import { PDFDocument, PDFName, PDFRawStream, PDFString } from 'pdf-lib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { importAnswers, renderBlank } from '../src/api.js';
+import { importAnswers } from '../src/api.js';
 import { fieldPath } from '../src/import/paths.js';
+import { blankOnce } from './support/rendered.js';
 
 const IMPORT_MODULE = fileURLToPath(new URL('../dist/import/index.js', import.meta.url));
 let dir: string;
@@ -20,7 +21,7 @@ let blank: Uint8Array;
 
 beforeAll(async () => {
   dir = await mkdtemp(path.join(tmpdir(), 'pln-import-hostile-'));
-  blank = await renderBlank({ fillable: true });
+  blank = await blankOnce({ fillable: true });
 });
 afterAll(async () => {
   await rm(dir, { recursive: true, force: true });

@@ -7,15 +7,15 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { PDFDocument } from 'pdf-lib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { renderBlank } from '../src/api.js';
 import { runCli } from './support/cli.js';
+import { blankOnce } from './support/rendered.js';
 
 let dir: string;
 let blankForm: Uint8Array;
 
 beforeAll(async () => {
   dir = await mkdtemp(path.join(tmpdir(), 'pln-import-report-'));
-  blankForm = await renderBlank({ fillable: true });
+  blankForm = await blankOnce({ fillable: true });
 });
 afterAll(async () => {
   await rm(dir, { recursive: true, force: true });

@@ -1,7 +1,9 @@
 /**
- * Renders made once per test file. Many tests only read the same blank form or filled example
- * (its fields, its pages): rendering it again for each would double a file's time for nothing.
- * Each caller gets its own copy of the bytes.
+ * Renders made once per test worker: the test files a worker runs share its modules (vitest's
+ * isolate: false), and so this cache. Many tests, in several files, only read the same blank form
+ * or filled example (its fields, its pages, its fonts): rendering it again for each would be time
+ * spent for nothing. Each caller gets its own copy of the bytes. A test of the renderer itself
+ * (the same bytes twice, a patch switched off) renders afresh instead.
  */
 import { readFile } from 'node:fs/promises';
 import { parseAnswers, type Answers } from '../../src/answers/index.js';
@@ -21,7 +23,7 @@ async function once(key: string, render: () => Promise<Uint8Array>): Promise<Uin
   return (await pdf).slice();
 }
 
-/** `renderBlank(options)`, rendered once per file. */
+/** `renderBlank(options)`, rendered once per worker. */
 export function blankOnce(options: BlankOptions = {}): Promise<Uint8Array> {
   return once(`blank ${keyOf(options)}`, () => renderBlank(options));
 }
@@ -33,7 +35,7 @@ export async function example(name: string): Promise<Answers> {
   return result.answers;
 }
 
-/** `renderFilled` of an example as it is, rendered once per file. */
+/** `renderFilled` of an example as it is, rendered once per worker. */
 export function exampleOnce(name: string, options: FillOptions = {}): Promise<Uint8Array> {
   return once(`example ${name} ${keyOf(options)}`, async () => renderFilled(await example(name), options));
 }
