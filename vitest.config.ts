@@ -48,7 +48,7 @@ export default defineConfig({
       // CLIs the tests start all busy on two cores, V8's parallel collector threads only wait for
       // each other (the suite took some 30 CPU-seconds more with them). A 64 MB young generation:
       // rendering allocates fast and most of it dies young, so fewer scavenges copy fewer survivors
-      // (the workers' minor collections took about 40% less time).
+      // (the workers' minor collections took about a third less time).
       forks: { isolate: false, execArgv: ['--single-threaded-gc', '--max-semi-space-size=64'] },
       threads: { isolate: true, maxThreads: 1 },
     },
