@@ -9,8 +9,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { PDFDict, PDFDocument, PDFHexString, PDFName, PDFString } from 'pdf-lib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { importAnswers, renderFilled } from '../src/api.js';
-import { blankOnce } from './support/rendered.js';
+import { importAnswers } from '../src/api.js';
+import { blankOnce, exampleOnce } from './support/rendered.js';
 import { parseAnswers, type Answers } from '../src/answers/index.js';
 import { runCli } from './support/cli.js';
 import { formMarker } from './support/form.js';
@@ -108,7 +108,7 @@ describe('edits made as a reader makes them', () => {
 
   it('a prefilled form: a changed answer, an unticked box, a cleared field, a new contact; line breaks as a reader stores them', async () => {
     const original = parsed(await readFile(new URL('multilingual-long.json', EXAMPLES), 'utf8'), 'multilingual-long.json');
-    const doc = await PDFDocument.load(await renderFilled(original, { fillable: true }));
+    const doc = await PDFDocument.load(await exampleOnce('multilingual-long', { fillable: true }));
     const form = doc.getForm();
     // Acrobat stores line breaks in multi-line fields as carriage returns.
     form.getTextField('goals.woop.obstacle').acroField.setValue(PDFHexString.fromText('第一行\r第二行\r\n第三行'));
@@ -135,7 +135,7 @@ describe('edits made as a reader makes them', () => {
 describe('forms made before the marker moved to the Info dictionary', () => {
   it('a form whose marker is a hidden field (Info entry "1") still imports, contact ties included', async () => {
     const original = parsed(await readFile(new URL('resident-smart.json', EXAMPLES), 'utf8'), 'resident-smart.json');
-    const doc = await PDFDocument.load(await renderFilled(original, { fillable: true }));
+    const doc = await PDFDocument.load(await exampleOnce('resident-smart', { fillable: true }));
     // Rebuilt as forms of before were made: the marker JSON in a hidden read-only text field.
     const marker = formMarker(doc);
     const info = doc.context.lookup(doc.context.trailerInfo.Info, PDFDict);
