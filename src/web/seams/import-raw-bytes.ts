@@ -1,8 +1,8 @@
-import { Unzlib } from 'fflate';
+import { Inflate, Z_OK, Z_STREAM_END, Z_SYNC_FLUSH } from 'pako';
 
 /**
  * The web app's src/import/raw-bytes.ts, made of what a browser has: the same text, and the same
- * inflating within a limit (fflate instead of Node's zlib).
+ * inflating within a limit (pako instead of Node's zlib).
  */
 const latin1 = new TextDecoder('latin1');
 
@@ -14,32 +14,34 @@ export function byteText(bytes: Uint8Array): string {
   return latin1.decode(bytes);
 }
 
-/** What one byte of DEFLATE data can inflate to, at most (a 258-byte match per 2 bits). */
-const MAX_RATIO = 1032;
-/** The smallest slice: near the limit, one slice inflates to at most about 1 MiB past it. */
-const MIN_SLICE = 1024;
+/** Output is handed over in chunks of this size, so the limit is passed by at most one chunk. */
+const CHUNK = 64 * 1024;
+
+/** Thrown from the output callback to stop inflating once the limit is passed. */
+const PAST_LIMIT = new Error('past the limit');
 
 /**
- * Input is fed a slice at a time, each as large as the room left under the limit allows even at
- * the densest DEFLATE can be (so the limit is never passed by more than one smallest slice's
- * worth). fflate copies its 32 KiB window at every slice: slices of a few KiB would spend more time
- * copying than inflating.
+ * pako's streaming inflate, stopped from its output callback as soon as the limit is passed. In
+ * Chromium it inflates a form's streams about five times faster than fflate, which copies its
+ * window at every slice of input and allocates typed arrays that the page makes slowly.
  */
 export function inflateWithin(data: Uint8Array, limit: number): Uint8Array | 'too large' | undefined {
   const chunks: Uint8Array[] = [];
   let total = 0;
-  const stream = new Unzlib((chunk) => {
+  const stream = new Inflate({ chunkSize: CHUNK });
+  stream.onData = (chunk) => {
     chunks.push(chunk);
     total += chunk.byteLength;
-  });
-  const slice = () => Math.max(MIN_SLICE, Math.floor((limit - total) / MAX_RATIO));
+    if (total > limit) throw PAST_LIMIT;
+  };
   try {
-    // Never final: a stream cut short inflates as far as it goes, as with zlib's sync flush.
-    for (let at = 0, size = slice(); at < data.byteLength && total <= limit; at += size, size = slice()) stream.push(data.subarray(at, at + size), false);
-  } catch {
+    // A sync flush, not the end: a stream cut short inflates as far as it goes, as with zlib's.
+    stream.push(data, Z_SYNC_FLUSH);
+  } catch (error) {
+    if (error === PAST_LIMIT) return 'too large';
     return undefined;
   }
-  if (total > limit) return 'too large';
+  if (stream.err !== Z_OK && stream.err !== Z_STREAM_END) return undefined;
   const out = new Uint8Array(total);
   let at = 0;
   for (const chunk of chunks) {
