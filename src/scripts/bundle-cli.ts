@@ -60,20 +60,18 @@ async function inputsDigest(inputs: readonly string[]): Promise<string> {
   return hash.digest('hex');
 }
 
+/** The builds and their code caches. */
+const OUTPUTS = Object.values(BUILDS).flatMap((build) => [build.file, build.cache].map((file) => path.join(distDir, file)));
+
 /** Whether the builds on disk were made from the files as they are now. */
 async function upToDate(): Promise<boolean> {
-  const outputs = Object.values(BUILDS).flatMap((build) => [build.file, build.cache].map((file) => path.join(distDir, file)));
-  if (!outputs.every((file) => existsSync(file))) return false;
+  if (!OUTPUTS.every((file) => existsSync(file))) return false;
   try {
     const stamp = JSON.parse(await readFile(STAMP, 'utf8')) as { digest: string; inputs: string[] };
-    if ((await inputsDigest(stamp.inputs)) !== stamp.digest) return false;
+    return (await inputsDigest(stamp.inputs)) === stamp.digest;
   } catch {
     return false; // no stamp, or an input is gone
   }
-  // tsc may have written the same modules again: the builds are as new as they are (launch.ts).
-  const now = new Date();
-  for (const file of outputs) utimesSync(file, now, now);
-  return true;
 }
 
 /** One build: `name`'s entry module and everything it imports, as one ASCII CommonJS file; returns the files it read. */
@@ -108,6 +106,9 @@ async function bundle(name: BuildName): Promise<string[]> {
 }
 
 if (await upToDate()) {
+  // tsc may have written the same modules again: the builds are as new as they are (launch.ts).
+  const now = new Date();
+  for (const file of OUTPUTS) utimesSync(file, now, now);
   console.log(`dist/${BUILDS.cli.file} and dist/${BUILDS.worker.file} are up to date`);
   process.exit(0);
 }
