@@ -19,6 +19,7 @@ import { READER_FONT_FAMILY, READER_FONT_FILE } from '../pdf/fillable/reader-fon
 import { BASE_FAMILY, BUNDLED_FAMILIES, regularFace } from '../pdf/unicode/registry.js';
 import { productVersion } from '../version.js';
 import { siteHtml } from './build-site-html.js';
+import { siteLicences } from './site-licences.js';
 
 const require = createRequire(import.meta.url);
 const root = fileURLToPath(new URL('../../', import.meta.url));
@@ -148,7 +149,6 @@ function seamsPlugin(modules: Record<string, string>): esbuild.Plugin {
       // csv-parse's Node build uses the global Buffer; its browser build carries its own.
       build.onResolve({ filter: /^csv-parse\/sync$/ }, () => ({ path: require.resolve('csv-parse/browser/esm/sync') }));
       build.onResolve({ filter: /^brotli\/decompress\.js$/ }, () => ({ path: path.join(web, 'seams/brotli.ts') }));
-      build.onResolve({ filter: /^zlib$/ }, () => ({ path: path.join(web, 'seams/zlib.ts') }));
       build.onResolve({ filter: /^@react-pdf\/renderer$/ }, (args) =>
         args.importer === path.join(web, 'seams/react-pdf.ts') ? undefined : { path: path.join(web, 'seams/react-pdf.ts') },
       );
@@ -180,10 +180,11 @@ export async function buildSite(options: SiteOptions = {}): Promise<{ file: stri
     define: { 'import.meta.url': '"file:///"', 'process.env.NODE_ENV': '"production"' },
     plugins: [seamsPlugin(modules)],
     logLevel: 'error',
-    metafile: !!process.env.PLN_SITE_METAFILE,
+    absWorkingDir: root,
+    metafile: true,
   });
   const [result, names] = await Promise.all([bundle('app.ts'), bundle('names-entry.ts')]);
-  if (result.metafile) await writeFile(process.env.PLN_SITE_METAFILE!, JSON.stringify(result.metafile));
+  if (process.env.PLN_SITE_METAFILE) await writeFile(process.env.PLN_SITE_METAFILE, JSON.stringify(result.metafile));
   const files: Record<string, string | Uint8Array> = {
     'app.js': result.outputFiles[0]!.contents,
     'names.js': names.outputFiles[0]!.contents,
@@ -191,6 +192,7 @@ export async function buildSite(options: SiteOptions = {}): Promise<{ file: stri
     'pdf-lib.js': await readFile(require.resolve('pdf-lib/dist/pdf-lib.min.js')),
     'index.html': siteHtml(),
     'fonts/LICENSES.txt': await fontLicences(),
+    'LICENSES.txt': await siteLicences(root, [result.metafile, names.metafile], ['pdf-lib']),
   };
   for (const family of lazyFamilies()) {
     const lines = await Promise.all(family.faces.map(async (face) => `d[${JSON.stringify(face.file)}]=${JSON.stringify(await dataUrl(face.src))};`));

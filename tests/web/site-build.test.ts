@@ -43,6 +43,21 @@ describe('site build', () => {
     }
     expect(licences.match(/SIL Open Font License, Version 1\.1/g)).toHaveLength(5);
     expect(licences).toContain('Bitstream Vera');
+    // So does the code: each package bundled into the page's scripts, or copied as pdf-lib.js with
+    // its dependencies, is named with its licence (minified, the scripts keep no notices).
+    const notices = await readFile(path.join(out, 'LICENSES.txt'), 'utf8');
+    expect(notices).toContain('fonts/LICENSES.txt');
+    const named = [...notices.matchAll(/^(\S+) (\d\S*).*\n=+$/gm)].map((m) => `${m[1]} ${m[2]}`);
+    for (const notice of ['react 19.3.1', '@react-pdf/renderer 4.9.0', '@react-pdf/layout 5.2.0', 'handlebars 4.7.10', 'zod', 'fontkit', 'yoga-layout', 'fflate', 'pako 3.0.3', 'unicode-name']) {
+      expect(named.some((n) => n === notice || n.startsWith(`${notice} `)), notice).toBe(true);
+    }
+    for (const notice of ['pdf-lib 1.17.1', 'pako 1.0.11', 'tslib', '@pdf-lib/standard-fonts', '@pdf-lib/upng']) {
+      expect(named.some((n) => n === notice || n.startsWith(`${notice} `)), notice).toBe(true);
+    }
+    expect(notices).toMatch(/^react 19\.3\.1 \(MIT\)\n=+\n\nMIT License\n\nCopyright \(c\) Meta Platforms/m);
+    expect(new Set(named).size).toBe(named.length); // one notice per package and version
+    // Nothing of Node's own tooling: only what the page carries.
+    expect(named.filter((n) => /^(esbuild|vitest|yargs|playwright-core) /.test(n))).toEqual([]);
     // The CJK faces travel only in their own scripts.
     const app = await readFile(path.join(out, 'app.js'), 'utf8');
     expect(app).not.toContain('NotoSansSC_400Regular.ttf"]="data:');
