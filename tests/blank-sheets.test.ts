@@ -11,6 +11,7 @@ import { readTemplateFiles, builtInTemplatesDir } from '../src/copy/load.js';
 import { SHEET_IDS, type SheetId } from '../src/worksheets/index.js';
 import { fontReport, normaliseText, pageSizes, pdfInfo, pdfText } from './support/pdf.js';
 import { expectPagesMatchBaseline } from './support/pixels.js';
+import { blankOnce } from './support/rendered.js';
 
 const PAGES_PER_SHEET: Record<SheetId, number> = { goals: 2, network: 3, social: 3 };
 
@@ -54,8 +55,8 @@ describe.each(['letter', 'a4'] as const)('blank sheets on %s', (paper) => {
   const pdfs = new Map<SheetId | 'all', Uint8Array>();
 
   beforeAll(async () => {
-    pdfs.set('all', await renderBlank({ paper }));
-    for (const sheet of SHEET_IDS) pdfs.set(sheet, await renderBlank({ paper, sheets: [sheet] }));
+    pdfs.set('all', await blankOnce({ paper }));
+    for (const sheet of SHEET_IDS) pdfs.set(sheet, await blankOnce({ paper, sheets: [sheet] }));
   });
 
   it.each(SHEET_IDS)('the %s sheet prints every prompt, label, hint and option of its copy', async (sheet) => {

@@ -7,10 +7,11 @@ import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { renderBlank, renderFilled } from '../src/api.js';
+import { renderFilled } from '../src/api.js';
 import { formatProblem, loadAnswersFile, type Answers } from '../src/answers/index.js';
 import { contentWidth, MARGIN, PAPERS, type Paper } from '../src/pdf/paper.js';
 import { pageFills } from './support/page-fill.js';
+import { blankOnce, exampleOnce } from './support/rendered.js';
 
 const EXAMPLES = fileURLToPath(new URL('../examples', import.meta.url));
 const examples = (await readdir(EXAMPLES)).filter((name) => name.endsWith('.json')).sort();
@@ -32,12 +33,12 @@ describe('no near-empty page but a sheet\'s last', () => {
   for (const paper of PAPERS) {
     for (const locale of ['en', 'es']) {
       it(`blank set, ${locale}, ${paper}`, async () => {
-        expect(await nearEmptyPages(await renderBlank({ paper, locale }), paper)).toEqual([]);
+        expect(await nearEmptyPages(await blankOnce({ paper, locale }), paper)).toEqual([]);
       });
     }
     for (const name of examples) {
       it(`${name}, ${paper}`, async () => {
-        expect(await nearEmptyPages(await renderFilled(await load(name), { paper }), paper)).toEqual([]);
+        expect(await nearEmptyPages(await exampleOnce(path.basename(name, '.json'), { paper }), paper)).toEqual([]);
       });
     }
   }

@@ -11,8 +11,16 @@ import { renderBlank, renderFilled, type BlankOptions, type FillOptions } from '
 
 const made = new Map<string, Promise<Uint8Array>>();
 
-/** Options as a key, whatever order their properties were written in. */
-const keyOf = (options: object) => JSON.stringify(Object.entries(options).sort(([a], [b]) => (a < b ? -1 : 1)));
+/** The API's defaults: `{ paper: 'letter' }` asks for the same render as `{}`. */
+const DEFAULTS: Record<string, unknown> = { paper: 'letter', locale: 'en' };
+
+/** Options as a key, whatever order their properties were written in, defaults left out. */
+const keyOf = (options: object) =>
+  JSON.stringify(
+    Object.entries(options)
+      .filter(([name, value]) => value !== undefined && DEFAULTS[name] !== value)
+      .sort(([a], [b]) => (a < b ? -1 : 1)),
+  );
 
 async function once(key: string, render: () => Promise<Uint8Array>): Promise<Uint8Array> {
   let pdf = made.get(key);
