@@ -1,10 +1,10 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { mkdtemp, writeFile } from 'node:fs/promises';
+import { mkdtemp, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { BUILDS, bundleBanner, bundleIsUsable } from '../src/launch.js';
+import { BUILDS, bundleBanner, bundleIsUsable, builtAfterModules } from '../src/launch.js';
 import { runCli, spawnCli } from './support/cli.js';
 
 const distDir = fileURLToPath(new URL('../dist/', import.meta.url));
@@ -20,21 +20,46 @@ beforeAll(async () => {
 });
 
 describe('the one-file command line and bundle worker (dist/*.bundle.cjs)', () => {
-  it('are built with their code caches, for this dist folder', () => {
+  it('are built with their code caches, listing the files they find by location, all in this package', () => {
     for (const build of Object.values(BUILDS)) {
       expect(existsSync(path.join(distDir, build.file)), build.file).toBe(true);
       expect(existsSync(path.join(distDir, build.cache)), build.cache).toBe(true);
-      expect(readFileSync(path.join(distDir, build.file), 'latin1').startsWith(`${bundleBanner(distDir)}\n`)).toBe(true);
+      const source = readFileSync(path.join(distDir, build.file), 'latin1');
+      const located = JSON.parse(source.slice(0, source.indexOf('\n')).replace(/^[^[]*/, '')) as string[];
+      expect(source.startsWith(`${bundleBanner(located)}\n`)).toBe(true);
+      // The templates' and fonts' finder, and a dependency's data: paths from the package root.
+      expect(located).toContain('dist/copy/load.js');
+      expect(located.some((file) => file.startsWith('node_modules/'))).toBe(true);
+      expect(bundleIsUsable(source, path.dirname(distDir), true)).toBe(true);
+      // No path of this machine: the package runs them wherever it is installed.
+      expect(source.includes(path.dirname(distDir))).toBe(false);
     }
   });
 
-  it('is used only when made for this folder and not older than the modules', () => {
-    const source = `${bundleBanner('/app/dist/')}\n"use strict";`;
-    expect(bundleIsUsable(source, '/app/dist/', 2000, 1000)).toBe(true);
-    expect(bundleIsUsable(source, '/app/dist/', 1000, 1000)).toBe(true);
-    expect(bundleIsUsable(source, '/app/dist/', 999, 1000)).toBe(false); // modules rebuilt since
-    expect(bundleIsUsable(source, '/elsewhere/dist/', 2000, 1000)).toBe(false); // copied elsewhere
-    expect(bundleIsUsable('"use strict";', '/app/dist/', 2000, 1000)).toBe(false);
+  it('is used only where every file it finds by location is, and when not older than the modules', async () => {
+    const source = `${bundleBanner(['dist/copy/load.js', 'node_modules/pdfkit/js/pdfkit.node.mjs'])}\n"use strict";`;
+    const installed = (file: string) => ['/usr/lib/node_modules/pln-worksheets/dist/copy/load.js', '/usr/lib/node_modules/pln-worksheets/node_modules/pdfkit/js/pdfkit.node.mjs'].includes(file);
+    const root = '/usr/lib/node_modules/pln-worksheets';
+    expect(bundleIsUsable(source, root, true, installed)).toBe(true);
+    expect(bundleIsUsable(source, root, false, installed)).toBe(false); // modules rebuilt since
+    // Installed into a project whose node_modules holds the dependencies: the modules run.
+    expect(bundleIsUsable(source, '/project/node_modules/pln-worksheets', true, (file) => file.endsWith('dist/copy/load.js'))).toBe(false);
+    expect(bundleIsUsable('"use strict";', root, true, installed)).toBe(false);
+    expect(bundleIsUsable(`${bundleBanner(['dist/copy/load.js']).slice(0, -5)}\n"use strict";`, root, true, installed)).toBe(false); // a banner cut short
+
+    // Older than its entry module: stale in a checkout (tsc's state file is there), not in an
+    // installed package, whose files npm dates as it extracts them.
+    const dist = await mkdtemp(path.join(tmpdir(), 'pln-dist-'));
+    const [bundle, entry] = [path.join(dist, 'cli.bundle.cjs'), path.join(dist, 'main.js')];
+    await writeFile(bundle, source);
+    await writeFile(entry, '');
+    await utimes(bundle, 1000, 1000);
+    await utimes(entry, 2000, 2000);
+    expect(builtAfterModules(dist, bundle, entry)).toBe(true);
+    await writeFile(path.join(dist, '.tsbuildinfo'), '{}');
+    expect(builtAfterModules(dist, bundle, entry)).toBe(false);
+    await utimes(bundle, 2000, 2000);
+    expect(builtAfterModules(dist, bundle, entry)).toBe(true);
   });
 
   it('writes the same PDFs as the modules: filled, fillable and blank', async () => {

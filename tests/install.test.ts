@@ -44,6 +44,10 @@ describe.skipIf(process.env.PLN_WORKSHEETS_SKIP_INSTALL_TEST)('npm pack, then np
     // not apply), so the installed tool writes the clone's bytes.
     expect(paths.some((p) => p.startsWith('patches/'))).toBe(true);
     expect(paths.some((p) => p.startsWith('src/') || p.startsWith('tests/') || p.endsWith('.v8cache'))).toBe(false);
+    // The one-file builds go along too (they hold the patched renderer, and start faster); their
+    // code caches are made by the first runs where installed, for that Node.
+    expect(paths).toContain('dist/cli.bundle.cjs');
+    expect(paths).toContain('dist/worker.bundle.cjs');
 
     const env = { ...process.env, HOME: home, XDG_CACHE_HOME: path.join(home, '.cache'), npm_config_cache: process.env.npm_config_cache ?? path.join(process.env.HOME ?? home, '.npm') };
     await run(npm, ['install', '-g', '--prefix', prefix, '--prefer-offline', '--no-audit', '--no-fund', path.join(work, filename)], { cwd: work, env, maxBuffer: 64 << 20 });
@@ -53,6 +57,9 @@ describe.skipIf(process.env.PLN_WORKSHEETS_SKIP_INSTALL_TEST)('npm pack, then np
     await writeFile(path.join(user, 'pln-worksheets.config.json'), '{ "paper": "a4" }\n');
     await copyFile(path.join(root, 'examples', 'resident-smart.json'), path.join(user, 'resident.json'));
     expect((await tool(['blank'])).stdout).toBe(`${path.join('out', 'blank-a4.pdf')}\n`); // a4: the folder's config file
+    // It ran its one-file build, which kept its code cache beside it for the next start.
+    const installedDist = path.join(prefix, process.platform === 'win32' ? '' : 'lib', 'node_modules', 'pln-worksheets', 'dist');
+    expect((await readdir(installedDist)).filter((file) => file.endsWith('.v8cache'))).toEqual(['cli.bundle.v8cache']);
     const filled = (await tool(['fill', 'resident.json'])).stdout.trim();
     await tool(['bundle', 'resident.json', '--blank', '--sheet', 'goals', '--quiet', '--out', 'pack.pdf']);
     expect((await readdir(path.join(user, 'out'))).sort()).toEqual(['blank-a4.pdf', path.basename(filled)]);

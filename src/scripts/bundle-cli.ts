@@ -7,10 +7,11 @@
  * Why: a cold `fill` compiled some 300 modules' functions as it first ran them (~110 ms of ~1 s);
  * Node 20 keeps no compile cache for ES modules, but a script's can be saved and given back.
  *
- * The file is made for this folder: `import.meta.url` becomes each module's own file URL (fonts,
- * templates, the worker script and dependencies' data are found where they are), and its first
- * line names the dist folder, so a copy elsewhere (a published package) is not used and the bin
- * loads the modules instead.
+ * The file runs wherever the package lies, laid out as here (a clone, or a global install of the
+ * packed tarball): `import.meta.url` becomes each module's path under the package root, made a
+ * file URL there at run time (fonts, templates, the worker script and dependencies' data are found
+ * where they are), and its first line lists those files, so that a layout where they are not
+ * (dependencies hoisted into another project's node_modules) runs the modules instead.
  */
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -18,9 +19,9 @@ import { existsSync, mkdtempSync, rmSync, utimesSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 import { build, type Plugin } from 'esbuild';
-import { BUILDS, IMPORT_PARAMETER, bundleBanner, type BuildName } from '../launch.js';
+import { BUILDS, IMPORT_PARAMETER, LOCATION_PARAMETER, bundleBanner, type BuildName } from '../launch.js';
 
 const distDir = fileURLToPath(new URL('../', import.meta.url));
 const root = path.dirname(distDir);
@@ -30,21 +31,26 @@ const EXTERNAL = ['@resvg/resvg-js', 'unicode-name'];
 
 /**
  * Each module keeps its own location (esbuild would otherwise leave import.meta empty in CJS),
- * and an `import()` of an external module goes through the launcher's (`IMPORT_PARAMETER`): a
- * script compiled from V8's code cache has no dynamic import of its own in Node 20.
+ * through the launcher's `LOCATION_PARAMETER`, and `located` collects those modules' paths under
+ * the package root; an `import()` of an external module goes through the launcher's
+ * (`IMPORT_PARAMETER`): a script compiled from V8's code cache has no dynamic import of its own
+ * in Node 20.
  */
-const ownLocation: Plugin = {
+const ownLocation = (located: Set<string>): Plugin => ({
   name: 'own-import-meta-url',
   setup(builder) {
     builder.onLoad({ filter: /\.(c|m)?js$/ }, async (args) => {
       let source = await readFile(args.path, 'utf8');
       if (!source.includes('import.meta.url') && !source.includes('import(')) return undefined;
-      source = source.replaceAll('import.meta.url', JSON.stringify(pathToFileURL(args.path).href));
+      const file = path.relative(root, args.path).split(path.sep).join('/');
+      if (file.startsWith('../')) throw new Error(`${args.path} is outside the package: the one-file build could not find it once installed`);
+      if (source.includes('import.meta.url')) located.add(file);
+      source = source.replaceAll('import.meta.url', `${LOCATION_PARAMETER}(${JSON.stringify(file)})`);
       for (const name of EXTERNAL) source = source.replaceAll(`import('${name}')`, `${IMPORT_PARAMETER}('${name}')`);
       return { contents: source, loader: 'js', resolveDir: path.dirname(args.path) };
     });
   },
-};
+});
 
 /**
  * What the builds were made from (dist/bundles.inputs.json): every file esbuild read, and a digest
@@ -77,6 +83,7 @@ async function upToDate(): Promise<boolean> {
 /** One build: `name`'s entry module and everything it imports, as one ASCII CommonJS file; returns the files it read. */
 async function bundle(name: BuildName): Promise<string[]> {
   const outfile = path.join(distDir, BUILDS[name].file);
+  const located = new Set<string>();
   const { metafile } = await build({
     metafile: true,
     entryPoints: [path.join(distDir, BUILDS[name].entry)],
@@ -88,19 +95,18 @@ async function bundle(name: BuildName): Promise<string[]> {
     // Dependencies' ES module builds (jsonc-parser's UMD build requires files at run time).
     mainFields: ['module', 'main'],
     external: EXTERNAL,
-    banner: { js: bundleBanner(distDir) },
     define: { 'process.env.NODE_ENV': '"production"' },
-    plugins: [ownLocation],
+    plugins: [ownLocation(located)],
     logLevel: 'warning',
   });
   // Pure ASCII, so that the launcher can read it as Latin-1 (a copy) rather than decode UTF-8
   // (12 ms of every start): the few other characters esbuild leaves (in comments and one regular
   // expression) become \u escapes, which mean the same there.
-  const source = (await readFile(outfile, 'utf8')).replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  const body = (await readFile(outfile, 'utf8')).replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
   // A dynamic import left in the file would fail when it runs from the code cache.
-  const leftOver = /(?<![\w.$])import\(\s*["'`]/.exec(source);
+  const leftOver = /(?<![\w.$])import\(\s*["'`]/.exec(body);
   if (leftOver) throw new Error(`${BUILDS[name].file} still has a dynamic import (${leftOver[0]}…): add the module to EXTERNAL`);
-  await writeFile(outfile, source);
+  await writeFile(outfile, `${bundleBanner([...located].sort())}\n${body}`);
   rmSync(path.join(distDir, BUILDS[name].cache), { force: true });
   return Object.keys(metafile.inputs).map((input) => path.resolve(input));
 }
