@@ -1,4 +1,6 @@
+import path from 'node:path';
 import { defineConfig } from 'vitest/config';
+import { BaseSequencer, type TestSpecification } from 'vitest/node';
 
 /**
  * The tests run React's production build, as the command line (bin/pln-worksheets.js) and the page
@@ -39,6 +41,40 @@ const ALL = ['tests/**/*.test.ts', 'tests/**/*.test.tsx'];
 const ISOLATED = ['tests/support.test.ts', 'tests/unicode/font-loading.test.ts', 'tests/unicode/render-scripts.test.tsx'];
 const EXCLUDE = ['**/node_modules/**', 'dist/**', 'tests/.artifacts/**'];
 
+/**
+ * The files that take longest, longest first (alone on the development machine: the web app's
+ * page, bundles in worker threads, the global install, the other browser files, the property
+ * tests). Two workers each take the next file when free, so a long file started last runs alone at
+ * the end while the other worker waits. vitest orders by the durations of the last run on this
+ * machine, if any, else by file size: a fresh clone (CI) started bundle-parallel 40th, and a
+ * partial run (`-t`) records a long file as short.
+ */
+const LONGEST_FIRST = [
+  'tests/web/app.test.ts',
+  'tests/bundle-parallel.test.ts',
+  'tests/install.test.ts',
+  'tests/web/tools.test.ts',
+  'tests/web/subpath.test.ts',
+  'tests/fill-nothing-lost.test.ts',
+  'tests/cli-launch.test.ts',
+  'tests/renderer-patch.test.ts',
+  'tests/web/site-build.test.ts',
+  'tests/import-property.test.ts',
+  'tests/fillable.test.ts',
+  'tests/import.test.ts',
+];
+
+/** LONGEST_FIRST, then the rest in vitest's own order. */
+class LongestFirst extends BaseSequencer {
+  override async sort(files: TestSpecification[]): Promise<TestSpecification[]> {
+    const rank = (file: TestSpecification) => {
+      const at = LONGEST_FIRST.indexOf(path.relative(this.ctx.config.root, file.moduleId).split(path.sep).join('/'));
+      return at < 0 ? LONGEST_FIRST.length : at;
+    };
+    return (await super.sort(files)).sort((a, b) => rank(a) - rank(b));
+  }
+}
+
 export default defineConfig({
   test: {
     environment: 'node',
@@ -48,6 +84,7 @@ export default defineConfig({
     // Two cores, so two worker processes, each running one file after another and keeping the
     // modules it loaded (isolate: false on the pool; a project-level isolate alone still starts a
     // process per file). The few ISOLATED files get a fresh worker thread each.
+    sequence: { sequencer: LongestFirst },
     pool: 'forks',
     maxWorkers: 2,
     minWorkers: 1,
