@@ -20,7 +20,7 @@ interface PackageJson {
 const LICENCE_FILE = /^(licen[cs]e|copying)([.-].*)?$/i;
 
 /** The folder of the package a bundled file belongs to: the path up to its last node_modules/<name>. */
-export function packageFolderOf(file: string): string | undefined {
+function packageFolderOf(file: string): string | undefined {
   const parts = file.split(/[\\/]/);
   const at = parts.lastIndexOf('node_modules');
   if (at < 0 || at + 1 >= parts.length) return undefined;
