@@ -374,6 +374,8 @@ describe.skipIf(!CHROMIUM)('web app (out/site) in Chromium', () => {
     expect([...typed].sort()).toEqual(Object.keys(LEARNER).sort());
     await previewSettled(before);
     expect(await page.textContent('#preview-status')).toBe('Preview updated.');
+    // The viewer opens without its page thumbnails, the sheet fitted to the frame's width.
+    expect(await page.getAttribute('#preview-frame', 'src')).toMatch(/^blob:.*#navpanes=0&view=FitH$/);
     await axeViolations('all three sheets filled');
 
     const json = await downloadBytes('download-json');
