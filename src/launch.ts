@@ -77,7 +77,8 @@ interface Loaded {
 
 const distDir = fileURLToPath(new URL('./', import.meta.url));
 const packageRoot = path.dirname(distDir);
-const located = (file: string): string => pathToFileURL(path.join(packageRoot, file)).href;
+/** A bundled module's `import.meta.url`, from its path under the package root (LOCATION_PARAMETER). */
+const locationOf = (file: string): string => pathToFileURL(path.join(packageRoot, file)).href;
 
 /** Runs a one-file build (its top level: a worker starts there); undefined when it is not usable. */
 function load(name: BuildName): Loaded | undefined {
@@ -87,8 +88,11 @@ function load(name: BuildName): Loaded | undefined {
   const cacheFile = path.join(distDir, build.cache);
   let source: string;
   try {
+    // Dated first: a stale build in a checkout is not read at all (6 MB).
+    const fresh = builtAfterModules(distDir, file, path.join(distDir, build.entry));
+    if (!fresh) return undefined;
     source = readFileSync(file, 'latin1'); // written as ASCII (scripts/bundle-cli.ts)
-    if (!bundleIsUsable(source, packageRoot, builtAfterModules(distDir, file, path.join(distDir, build.entry)))) return undefined;
+    if (!bundleIsUsable(source, packageRoot, fresh)) return undefined;
   } catch {
     return undefined; // no bundle: run the modules
   }
@@ -104,7 +108,7 @@ function load(name: BuildName): Loaded | undefined {
   cachedData = undefined;
   const module = { exports: {} as Record<string, unknown> };
   const importModule = (specifier: string) => import(specifier);
-  (script.runInThisContext() as (...args: unknown[]) => void)(module.exports, createRequire(file), module, file, distDir, importModule, located);
+  (script.runInThisContext() as (...args: unknown[]) => void)(module.exports, createRequire(file), module, file, distDir, importModule, locationOf);
   let kept = usable;
   return {
     exports: module.exports,

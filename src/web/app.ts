@@ -28,13 +28,6 @@ let draft: Draft = loadDraft();
 let settings: Settings = loadSettings(LOCALES);
 let currentSheet: SheetId = 'goals';
 let previewUrl: string | undefined;
-
-/**
- * The preview frame's address for a PDF's object URL, with PDF open parameters: without the
- * viewer's page thumbnails (`navpanes=0`) and fitted to the frame's width (`view=FitH`, kept when
- * the window is resized), the sheet shows about twice the size it has beside the thumbnails.
- */
-const previewSrc = (url: string | undefined): string | undefined => url && `${url}#navpanes=0&view=FitH`;
 let timer: ReturnType<typeof setTimeout> | undefined;
 /** How long the last preview took to render, which sets the pause before the next (previewPause). */
 let lastRenderMs: number | undefined;
@@ -131,6 +124,13 @@ async function showReport(answers: ReturnType<typeof draftToAnswers>): Promise<v
   );
 }
 
+/**
+ * The preview frame's address for a PDF's object URL, with PDF open parameters: without the
+ * viewer's page thumbnails (`navpanes=0`) and fitted to the frame's width (`view=FitH`, kept when
+ * the window is resized), the sheet shows about twice the size it has beside the thumbnails.
+ */
+const previewSrc = (url: string): string => `${url}#navpanes=0&view=FitH`;
+
 const preview = latestOnly(async ({ sheet, ticket }: { sheet: SheetId; ticket: number }) => {
   const ui = uiText(settings.locale);
   const status = document.getElementById('preview-status')!;
@@ -149,7 +149,7 @@ const preview = latestOnly(async ({ sheet, ticket }: { sheet: SheetId; ticket: n
     const pdf = await filledPdf({ answers, locale: settings.locale, paper: settings.paper, sheets: [sheet] });
     lastRenderMs = performance.now() - started;
     const url = URL.createObjectURL(new Blob([pdf as BlobPart], { type: 'application/pdf' }));
-    document.getElementById('preview-frame')!.setAttribute('src', previewSrc(url)!);
+    document.getElementById('preview-frame')!.setAttribute('src', previewSrc(url));
     if (previewUrl) URL.revokeObjectURL(previewUrl);
     previewUrl = url;
     status.textContent = ui.previewReady;
@@ -474,7 +474,7 @@ function pageParts(ui: UiText, t: FormContext['t'], form: HTMLElement[]): HTMLEl
           }),
           el('label', { for: 'import-pdf', class: 'file' }, ui.importPdf),
         ),
-        el('iframe', { id: 'preview-frame', title: ui.preview, src: previewSrc(previewUrl) }),
+        el('iframe', { id: 'preview-frame', title: ui.preview, src: previewUrl && previewSrc(previewUrl) }),
       ),
     ),
     el(
