@@ -28,6 +28,7 @@ const FAST = [
   'tests/fonts.test.ts',
   'tests/wrap.test.ts',
   'tests/web/preview-pause.test.ts',
+  'tests/postinstall.test.ts',
 ];
 const ALL = ['tests/**/*.test.ts', 'tests/**/*.test.tsx'];
 /**

@@ -1,8 +1,10 @@
 /**
  * Installed like a real tool: the tarball `npm pack` makes, installed globally into a temporary
  * prefix, gives a `pln-worksheets` that works in a folder of the user's own: out/, the config file
- * and the bundle cache are found from there. One slow test (the install needs the registry, or
- * npm's cache with --prefer-offline); set PLN_WORKSHEETS_SKIP_INSTALL_TEST=1 to leave it out.
+ * and the bundle cache are found from there. Installed into a project (npm hoists the
+ * dependencies there), it works as well, renderer patches included. Slow tests (the installs need
+ * the registry, or npm's cache with --prefer-offline); set PLN_WORKSHEETS_SKIP_INSTALL_TEST=1 to
+ * leave them out.
  */
 import { execFile } from 'node:child_process';
 import { copyFile, mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
@@ -17,12 +19,13 @@ const run = promisify(execFile);
 const root = fileURLToPath(new URL('../', import.meta.url));
 const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
 let work: string | undefined;
+let tarball: string | undefined;
 
 afterAll(async () => {
   if (work) await rm(work, { recursive: true, force: true });
 });
 
-describe.skipIf(process.env.PLN_WORKSHEETS_SKIP_INSTALL_TEST)('npm pack, then npm install -g from the tarball', () => {
+describe.skipIf(process.env.PLN_WORKSHEETS_SKIP_INSTALL_TEST)('npm pack, then npm install from the tarball', () => {
   it('runs blank, fill and bundle from another folder, with that folder\'s out/, config and cache', { timeout: 15 * 60_000 }, async () => {
     work = await mkdtemp(path.join(tmpdir(), 'pln-install-'));
     const prefix = path.join(work, 'prefix');
@@ -33,6 +36,7 @@ describe.skipIf(process.env.PLN_WORKSHEETS_SKIP_INSTALL_TEST)('npm pack, then np
     // dist/ under the other test files.
     const packed = await run(npm, ['pack', '--ignore-scripts', '--json', '--pack-destination', work], { cwd: root, maxBuffer: 64 << 20 });
     const [{ filename, files }] = JSON.parse(packed.stdout) as [{ filename: string; files: { path: string }[] }];
+    tarball = path.join(work, filename);
     const paths = files.map((file) => file.path);
     expect(paths).toContain('bin/pln-worksheets.js');
     expect(paths).toContain('dist/api.js');
@@ -50,7 +54,7 @@ describe.skipIf(process.env.PLN_WORKSHEETS_SKIP_INSTALL_TEST)('npm pack, then np
     expect(paths).toContain('dist/worker.bundle.cjs');
 
     const env = { ...process.env, HOME: home, XDG_CACHE_HOME: path.join(home, '.cache'), npm_config_cache: process.env.npm_config_cache ?? path.join(process.env.HOME ?? home, '.npm') };
-    await run(npm, ['install', '-g', '--prefix', prefix, '--prefer-offline', '--no-audit', '--no-fund', path.join(work, filename)], { cwd: work, env, maxBuffer: 64 << 20 });
+    await run(npm, ['install', '-g', '--prefix', prefix, '--prefer-offline', '--no-audit', '--no-fund', tarball], { cwd: work, env, maxBuffer: 64 << 20 });
     const bin = path.join(prefix, process.platform === 'win32' ? 'pln-worksheets.cmd' : path.join('bin', 'pln-worksheets'));
     const tool = (args: string[]) => run(bin, args, { cwd: user, env: { ...env, PATH: `${path.dirname(process.execPath)}${path.delimiter}${process.env.PATH}` } });
 
@@ -70,5 +74,28 @@ describe.skipIf(process.env.PLN_WORKSHEETS_SKIP_INSTALL_TEST)('npm pack, then np
     const fromClone = await runCli(['fill', 'resident.json', '--out', '-'], { cwd: user, env: { XDG_CACHE_HOME: path.join(home, '.cache') } });
     expect(fromClone.code, fromClone.stderr).toBe(0);
     expect(Buffer.compare(await readFile(path.join(user, filled)), fromClone.stdout)).toBe(0);
+  });
+
+  it('installed into a project, writes what the clone writes, text the renderer patches keep included', { timeout: 15 * 60_000 }, async () => {
+    if (!work || !tarball) throw new Error('the first test packs the tarball');
+    const project = path.join(work, 'faculty-project');
+    await mkdir(project);
+    await writeFile(path.join(project, 'package.json'), '{ "name": "faculty-project", "private": true }\n');
+    const env = { ...process.env, npm_config_cache: process.env.npm_config_cache ?? path.join(process.env.HOME ?? work, '.npm') };
+    await run(npm, ['install', '--prefer-offline', '--no-audit', '--no-fund', tarball], { cwd: project, env, maxBuffer: 64 << 20 });
+    // npm hoisted the renderer into the project, where the postinstall patched it.
+    expect((await readdir(path.join(project, 'node_modules', '@react-pdf'))).sort()).toContain('layout');
+    expect(await readdir(path.join(project, 'node_modules', 'pln-worksheets'))).not.toContain('node_modules');
+
+    // U+58AB and U+58FF share a glyph in Noto Sans SC: without the render patch the PDF's text
+    // gives U+58AB twice, and its bytes differ from the clone's.
+    const answers = JSON.parse(await readFile(path.join(root, 'examples', 'resident-smart.json'), 'utf8')) as { learner: { name: string } };
+    answers.learner.name = 'Wei \u58ab\u58ff';
+    await writeFile(path.join(project, 'wei.json'), JSON.stringify(answers));
+    const bin = path.join(project, 'node_modules', '.bin', process.platform === 'win32' ? 'pln-worksheets.cmd' : 'pln-worksheets');
+    await run(bin, ['fill', 'wei.json', '--sheet', 'goals', '--out', 'wei.pdf'], { cwd: project, env });
+    const fromClone = await runCli(['fill', 'wei.json', '--sheet', 'goals', '--out', '-'], { cwd: project });
+    expect(fromClone.code, fromClone.stderr).toBe(0);
+    expect(Buffer.compare(await readFile(path.join(project, 'wei.pdf')), fromClone.stdout)).toBe(0);
   });
 });
