@@ -53,7 +53,11 @@ export async function expandInputs(inputs: readonly string[]): Promise<InputsRes
   return { files, problems };
 }
 
-/** Compares names by runs of digits as numbers and other runs by code point: locale-independent. */
+/**
+ * Compares names by runs of digits as numbers and other runs by code point: locale-independent.
+ * Not `Intl.Collator({ numeric: true })`: its order follows language rules from the ICU data of
+ * each Node build, and a folder's order decides a bundle's bytes on every machine.
+ */
 export function naturalCompare(a: string, b: string): number {
   const runs = (s: string) => s.match(/\d+|\D+/g) ?? [];
   const ra = runs(a);

@@ -3,6 +3,11 @@
  * one packet at a time. A worker that has served `recycleAfter` packets is replaced before its
  * next one, a safety net for very long runs (a worker's heap held steady at about 70 MB over 160
  * packets; replacing every 100 cost a cold worker near the end of 200 learners, 2–3% of the time).
+ *
+ * Not a pool library (tinypool, piscina): this one also sets each worker's heap limits (below),
+ * falls back to the main thread for a packet that outgrows them (render.ts), and stops every
+ * worker at the first failure; piscina has no replacement after a number of tasks. A swap must keep
+ * the bundle figures of docs/performance.md, memory at 2,000 learners included.
  */
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';

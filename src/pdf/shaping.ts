@@ -26,7 +26,8 @@ interface ShapingFont {
  * Results kept per font. When the memo is full, the results used again since the last clear-out
  * stay (a packet's headings, prompts and footers, which every packet repeats) and the rest go
  * (mostly one learner's answers, never seen again). An entry holds a glyph and a position per
- * character; in bundle workers, 5,000 entries a font cost about 50 MB for no more speed.
+ * character; in bundle workers, 5,000 entries a font cost about 50 MB for no more speed. Not an
+ * LRU cache: it would keep the latest learner's answers rather than what every packet repeats.
  */
 const MAX_ENTRIES = 1_500;
 
