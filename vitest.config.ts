@@ -29,6 +29,7 @@ const FAST = [
   'tests/wrap.test.ts',
   'tests/web/preview-pause.test.ts',
   'tests/postinstall.test.ts',
+  'tests/text-patches.test.ts',
 ];
 const ALL = ['tests/**/*.test.ts', 'tests/**/*.test.tsx'];
 /**

@@ -12,6 +12,7 @@ import { MetadataDocument, packetPages, type DocumentMetadata } from './document
 import { registerFonts } from './fonts.js';
 import { planLearnerText, type LearnerTextPlan } from './learner-text.js';
 import type { Paper } from './paper.js';
+import { assertTextPatches } from './renderer-patches.js';
 
 export interface RenderOptions {
   branding?: Branding;
@@ -74,6 +75,7 @@ export async function renderWorksheetPdf(options: RenderOptions): Promise<Uint8A
 
 /** Renders pages as one PDF with our metadata. */
 export async function renderPages(pages: ReactElement[], metadata: DocumentMetadata, families: string[] = []): Promise<Uint8Array> {
+  assertTextPatches();
   registerFonts(families);
   const buffer = await renderToBuffer(<MetadataDocument metadata={metadata}>{pages}</MetadataDocument>);
   return new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
