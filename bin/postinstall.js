@@ -16,11 +16,11 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
-/** A patch file's package and version, from patch-package's file name (`@scope+name+1.2.3.patch`). */
-export function patchedPackage(file) {
-  const match = /^(.+)\+([^+]+)\.patch$/.exec(file);
+/** A patch file's package, from patch-package's file name (`@scope+name+1.2.3.patch`). */
+function patchedPackage(file) {
+  const match = /^(.+)\+[^+]+\.patch$/.exec(file);
   if (!match || match[1].includes('++')) throw new Error(`patches/${file}: not a patch of a top-level package (name+version.patch)`);
-  return { name: match[1].replace('+', '/'), version: match[2] };
+  return match[1].replace('+', '/');
 }
 
 /** The folder Node loads package `name` from for a module in `fromDir`, or undefined. */
@@ -46,7 +46,7 @@ function dependenciesOf(dir) {
  * node_modules to the patch files it needs. Throws when a patched package is nowhere.
  */
 export function patchTargets(packageRoot, patchFiles) {
-  const wanted = new Map(patchFiles.map((file) => [patchedPackage(file).name, file]));
+  const wanted = new Map(patchFiles.map((file) => [patchedPackage(file), file]));
   const targets = new Map();
   const found = new Set();
   const seen = new Set();
