@@ -10,34 +10,18 @@
  * As before, the install fails when a patch does not apply.
  */
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdtempSync, readFileSync, readdirSync, realpathSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, readdirSync, realpathSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { reachablePackages } from './installed-packages.js';
 
 /** A patch file's package, from patch-package's file name (`@scope+name+1.2.3.patch`). */
 function patchedPackage(file) {
   const match = /^(.+)\+[^+]+\.patch$/.exec(file);
   if (!match || match[1].includes('++')) throw new Error(`patches/${file}: not a patch of a top-level package (name+version.patch)`);
   return match[1].replace('+', '/');
-}
-
-/** The folder Node loads package `name` from for a module in `fromDir`, or undefined. */
-function findPackage(name, fromDir) {
-  for (let dir = fromDir; ; dir = path.dirname(dir)) {
-    if (path.basename(dir) !== 'node_modules') {
-      const candidate = path.join(dir, 'node_modules', name);
-      if (existsSync(path.join(candidate, 'package.json'))) return realpathSync(candidate);
-    }
-    if (path.dirname(dir) === dir) return undefined;
-  }
-}
-
-/** The dependencies a package's modules load (its peers are installed beside it by npm). */
-function dependenciesOf(dir) {
-  const manifest = JSON.parse(readFileSync(path.join(dir, 'package.json'), 'utf8'));
-  return Object.keys({ ...manifest.dependencies, ...manifest.optionalDependencies, ...manifest.peerDependencies });
 }
 
 /**
@@ -49,24 +33,14 @@ export function patchTargets(packageRoot, patchFiles) {
   const wanted = new Map(patchFiles.map((file) => [patchedPackage(file), file]));
   const targets = new Map();
   const found = new Set();
-  const seen = new Set();
-  const queue = [realpathSync(packageRoot)];
-  while (queue.length > 0) {
-    const dir = queue.shift();
-    if (seen.has(dir)) continue;
-    seen.add(dir);
-    for (const name of dependenciesOf(dir)) {
-      const copy = findPackage(name, dir);
-      if (copy === undefined) continue; // an optional dependency left out, or a peer nobody installed
-      queue.push(copy);
-      const file = wanted.get(name);
-      if (file === undefined) continue;
-      found.add(name);
-      // The folder whose node_modules holds the copy: node_modules/<name> or node_modules/@scope/<name>.
-      const owner = path.resolve(copy, ...name.split('/').map(() => '..'), '..');
-      if (!targets.has(owner)) targets.set(owner, new Set());
-      targets.get(owner).add(file);
-    }
+  for (const { name, folder } of reachablePackages(packageRoot)) {
+    const file = wanted.get(name);
+    if (file === undefined) continue;
+    found.add(name);
+    // The folder whose node_modules holds the copy: node_modules/<name> or node_modules/@scope/<name>.
+    const owner = path.resolve(folder, ...name.split('/').map(() => '..'), '..');
+    if (!targets.has(owner)) targets.set(owner, new Set());
+    targets.get(owner).add(file);
   }
   const missing = [...wanted.keys()].filter((name) => !found.has(name));
   if (missing.length > 0) throw new Error(`patched packages not installed: ${missing.join(', ')}`);

@@ -20,6 +20,8 @@ import { exampleOnce } from './support/rendered.js';
 const run = promisify(execFile);
 const root = fileURLToPath(new URL('../', import.meta.url));
 const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
+/** npm's own cache, shared with the installs (--prefer-offline), whatever HOME the tool is given. */
+const npmCache = process.env.npm_config_cache ?? path.join(process.env.HOME ?? tmpdir(), '.npm');
 let work: string | undefined;
 let tarball: string | undefined;
 
@@ -55,7 +57,7 @@ describe.skipIf(process.env.PLN_WORKSHEETS_SKIP_INSTALL_TEST)('npm pack, then np
     expect(paths).toContain('dist/cli.bundle.cjs');
     expect(paths).toContain('dist/worker.bundle.cjs');
 
-    const env = { ...process.env, HOME: home, XDG_CACHE_HOME: path.join(home, '.cache'), npm_config_cache: process.env.npm_config_cache ?? path.join(process.env.HOME ?? home, '.npm') };
+    const env = { ...process.env, HOME: home, XDG_CACHE_HOME: path.join(home, '.cache'), npm_config_cache: npmCache };
     await run(npm, ['install', '-g', '--prefix', prefix, '--prefer-offline', '--no-audit', '--no-fund', tarball], { cwd: work, env, maxBuffer: 64 << 20 });
     const bin = path.join(prefix, process.platform === 'win32' ? 'pln-worksheets.cmd' : path.join('bin', 'pln-worksheets'));
     const tool = (args: string[]) => run(bin, args, { cwd: user, env: { ...env, PATH: `${path.dirname(process.execPath)}${path.delimiter}${process.env.PATH}` } });
@@ -81,7 +83,7 @@ describe.skipIf(process.env.PLN_WORKSHEETS_SKIP_INSTALL_TEST)('npm pack, then np
     const project = path.join(work, 'faculty-project');
     await mkdir(project);
     await writeFile(path.join(project, 'package.json'), '{ "name": "faculty-project", "private": true }\n');
-    const env = { ...process.env, npm_config_cache: process.env.npm_config_cache ?? path.join(process.env.HOME ?? work, '.npm') };
+    const env = { ...process.env, npm_config_cache: npmCache };
     await run(npm, ['install', '--prefer-offline', '--no-audit', '--no-fund', tarball], { cwd: project, env, maxBuffer: 64 << 20 });
     // npm hoisted the renderer into the project, where the postinstall patched it.
     expect((await readdir(path.join(project, 'node_modules', '@react-pdf'))).sort()).toContain('layout');

@@ -4,17 +4,16 @@
  * bundle keeps none. Which packages: those esbuild put into the page's bundles (their metafiles),
  * and pdf-lib with its dependencies, whose own browser build the site copies as pdf-lib.js.
  */
-import { existsSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Metafile } from 'esbuild';
+import { installedPackage, reachablePackages } from '../../bin/installed-packages.js';
 
 interface PackageJson {
   name: string;
   version: string;
   license?: string;
   repository?: string | { url?: string };
-  dependencies?: Record<string, string>;
 }
 
 const LICENCE_FILE = /^(licen[cs]e|copying)([.-].*)?$/i;
@@ -28,31 +27,8 @@ function packageFolderOf(file: string): string | undefined {
   return parts.slice(0, at + 1 + length).join('/');
 }
 
-async function packageJson(folder: string): Promise<PackageJson> {
-  return JSON.parse(await readFile(path.join(folder, 'package.json'), 'utf8')) as PackageJson;
-}
-
-/**
- * Where Node finds package `name` from `folder`: the nearest node_modules/<name> up the tree (not
- * through require.resolve, which a package's "exports" may refuse its package.json).
- */
-function installedFolder(name: string, folder: string): string {
-  for (let dir = folder; ; dir = path.dirname(dir)) {
-    const candidate = path.join(dir, 'node_modules', name);
-    if (existsSync(path.join(candidate, 'package.json'))) return candidate;
-    if (path.dirname(dir) === dir) throw new Error(`${name} is not installed (needed from ${folder})`);
-  }
-}
-
-/** A package and, depth first, the packages it depends on, as installed beside it. */
-async function withDependencies(folder: string, into: Set<string>): Promise<void> {
-  if (into.has(folder)) return;
-  into.add(folder);
-  for (const name of Object.keys((await packageJson(folder)).dependencies ?? {})) await withDependencies(installedFolder(name, folder), into);
-}
-
 async function notice(folder: string): Promise<{ name: string; text: string }> {
-  const pkg = await packageJson(folder);
+  const pkg = JSON.parse(await readFile(path.join(folder, 'package.json'), 'utf8')) as PackageJson;
   const files = (await readdir(folder)).filter((file) => LICENCE_FILE.test(file)).sort();
   const texts = await Promise.all(files.map(async (file) => (await readFile(path.join(folder, file), 'utf8')).trim()));
   const heading = `${pkg.name} ${pkg.version}${pkg.license ? ` (${pkg.license})` : ''}`;
@@ -77,7 +53,12 @@ export async function siteLicences(root: string, metafiles: readonly Metafile[],
       if (folder) folders.add(folder);
     }
   }
-  for (const name of copied) await withDependencies(installedFolder(name, root), folders);
+  for (const name of copied) {
+    const folder = installedPackage(name, root);
+    if (folder === undefined) throw new Error(`${name} is not installed`);
+    folders.add(folder);
+    for (const dependency of reachablePackages(folder)) folders.add(dependency.folder);
+  }
   // One notice per package and version, wherever npm placed its copies.
   const notices = [...new Map((await Promise.all([...folders].map(notice))).map((n) => [n.text, n])).values()];
   notices.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : a.text < b.text ? -1 : 1));
